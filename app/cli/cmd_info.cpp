@@ -1,0 +1,29 @@
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.hpp"
+
+namespace lqs::cli {
+
+void addInfoCommand(CLI::App& app, Session& session) {
+  auto* cmd = app.add_subcommand("info", "Back ends and devices found, and the run-time store");
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "Print JSON");
+  cmd->callback([&session, json] {
+    nlohmann::json devices = nlohmann::json::array();
+    for (const auto& d : session.devices())
+      devices.push_back({{"backend", backendName(d.backend)}, {"name", d.name}, {"vendor", d.vendor},
+                         {"driver", d.driver}, {"memory_bytes", d.memoryBytes}});
+    if (*json) {
+      std::cout << nlohmann::json{{"version", LQS_VERSION}, {"devices", devices}}.dump() << "\n";
+      return;
+    }
+    std::cout << "LiquidScope " << LQS_VERSION << "\nDevices:\n";
+    for (const auto& d : session.devices()) {
+      std::cout << "  " << backendName(d.backend) << ": " << d.name << " (" << d.vendor << ", " << d.driver;
+      if (d.memoryBytes) std::cout << ", " << d.memoryBytes / (1024 * 1024) << " MiB";
+      std::cout << ")\n";
+    }
+  });
+}
+
+}  // namespace lqs::cli

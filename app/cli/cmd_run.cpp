@@ -1,0 +1,63 @@
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/data_files.hpp"
+#include "core/errors.hpp"
+
+namespace lqs::cli {
+
+static void printHuman(const RunReport& report, const std::string& method, const std::vector<std::string>& written) {
+  std::cout << method << " on " << report.implementation << " in " << report.seconds << " s\n";
+  for (const auto& path : written) std::cout << "  wrote " << path << "\n";
+  for (const auto& [name, value] : report.result.values) std::cout << "  " << name << " = " << value << "\n";
+}
+
+void addRunCommand(CLI::App& app, Session& session, Job& job) {
+  auto* cmd = app.add_subcommand("run", "Run a method through the Liquid Engine");
+  struct Args {
+    std::string method;
+    std::vector<std::string> inputs, sets;
+    std::string output, impl;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("METHOD", args->method, "Method name (see `lqs methods`)")->required();
+  cmd->add_option("INPUT", args->inputs, "Input TIFF (or CSV table) files")->required();
+  cmd->add_option("-o,--output", args->output, "Output file (TIFF, or CSV for tables)");
+  cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
+  cmd->add_option("--impl", args->impl, "Run exactly this implementation");
+  cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
+  cmd->callback([&session, &job, args] {
+    RunRequest request;
+    request.method = args->method;
+    session.registry().find(request.method);  // unknown method: exit 2 before reading inputs
+    for (const auto& assignment : args->sets) request.params.insert(parseAssignment(assignment));
+    if (!args->impl.empty()) request.implementation = args->impl;
+    for (const auto& path : args->inputs) request.inputs.push_back(readData(path));
+
+    const RunReport report = session.engine().run(request, job);
+    job.checkCancelled();  // no output once the user has asked to stop
+    for (const auto& warning : report.warnings) std::cerr << "warning: " << warning << "\n";
+    for (const auto& note : report.result.notes) std::cerr << "note: " << note << "\n";
+
+    std::vector<std::string> written;
+    if (!report.result.outputs.empty()) {
+      const auto out = args->output.empty() ? defaultOutputPath(args->inputs.front(), args->method, report.result)
+                                            : std::filesystem::path(args->output);
+      written = writeOutputs(report.result, out);
+    }
+    if (!args->json) {
+      printHuman(report, args->method, written);
+      return;
+    }
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto& [name, value] : report.result.values) values[name] = value;
+    std::cout << nlohmann::json{{"method", args->method}, {"implementation", report.implementation},
+                                {"seconds", report.seconds}, {"outputs", written}, {"values", values},
+                                {"warnings", report.warnings}, {"notes", report.result.notes}}
+                     .dump()
+              << "\n";
+  });
+}
+
+}  // namespace lqs::cli

@@ -1,0 +1,24 @@
+#pragma once
+// What the commands share, built on first use so `lqs --version` touches no device.
+#include <memory>
+#include <vector>
+
+#include "engine/device.hpp"
+#include "engine/engine.hpp"
+#include "engine/registry.hpp"
+
+namespace lqs::cli {
+
+class Session {
+ public:
+  const std::vector<Device>& devices();
+  const Registry& registry();
+  const Engine& engine();
+
+ private:
+  std::unique_ptr<std::vector<Device>> devices_;
+  std::unique_ptr<Registry> registry_;
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace lqs::cli

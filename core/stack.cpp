@@ -1,0 +1,22 @@
+#include "core/stack.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace lqs {
+
+Stack::Stack(std::size_t frames, std::size_t rows, std::size_t cols)
+    : frames_(frames), rows_(rows), cols_(cols), data_(frames * rows * cols, 0.0f) {}
+
+Stack Stack::frameRange(std::size_t first, std::size_t count) const {
+  if (first + count > frames_) throw ParameterError("frame range exceeds the stack's " +
+                                                    std::to_string(frames_) + " frames");
+  Stack out(count, rows_, cols_);
+  std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(first * frameSize()), count * frameSize(),
+              out.data_.begin());
+  out.pixelSize = pixelSize;
+  return out;
+}
+
+}  // namespace lqs

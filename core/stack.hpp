@@ -1,0 +1,48 @@
+#pragma once
+// A stack of contiguous float32 frames, time x rows x cols, with its physical pixel size.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace lqs {
+
+struct PixelSize {
+  double value = 1.0;       // edge length of one pixel
+  std::string unit = "px";  // "px" when the file carries no calibration
+};
+
+class Stack {
+ public:
+  Stack() = default;
+  Stack(std::size_t frames, std::size_t rows, std::size_t cols);  // zero-filled
+
+  std::size_t frames() const { return frames_; }
+  std::size_t rows() const { return rows_; }
+  std::size_t cols() const { return cols_; }
+  std::size_t frameSize() const { return rows_ * cols_; }
+  std::size_t size() const { return data_.size(); }
+  bool empty() const { return data_.empty(); }
+
+  float* data() { return data_.data(); }
+  const float* data() const { return data_.data(); }
+  std::span<float> frame(std::size_t t) { return {data_.data() + t * frameSize(), frameSize()}; }
+  std::span<const float> frame(std::size_t t) const {
+    return {data_.data() + t * frameSize(), frameSize()};
+  }
+  float& at(std::size_t t, std::size_t r, std::size_t c) { return data_[(t * rows_ + r) * cols_ + c]; }
+  float at(std::size_t t, std::size_t r, std::size_t c) const {
+    return data_[(t * rows_ + r) * cols_ + c];
+  }
+
+  // Frames [first, first + count) as a new stack with the same calibration.
+  Stack frameRange(std::size_t first, std::size_t count) const;
+
+  PixelSize pixelSize;
+
+ private:
+  std::size_t frames_ = 0, rows_ = 0, cols_ = 0;
+  std::vector<float> data_;
+};
+
+}  // namespace lqs

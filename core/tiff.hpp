@@ -1,0 +1,28 @@
+#pragma once
+// TIFF stacks: reading every common layout and pixel type, writing ImageJ-compatible float32.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+
+#include "core/stack.hpp"
+
+namespace lqs {
+
+struct TiffInfo {
+  std::size_t frames = 0, rows = 0, cols = 0;
+  PixelSize pixelSize;
+  int bitsPerSample = 0;
+  bool isFloat = false, isSigned = false, isBigTiff = false;
+};
+
+// Shape and calibration without reading pixels. Throws InputError.
+TiffInfo readTiffInfo(const std::filesystem::path& path);
+
+// Frames [first, first + count) (count = all remaining when empty) as float32. Throws InputError.
+Stack readTiff(const std::filesystem::path& path, std::size_t first = 0,
+               std::optional<std::size_t> count = std::nullopt);
+
+// float32, ImageJ metadata (frames, calibration), BigTIFF when over 4 GB, atomic.
+void writeTiff(const Stack& stack, const std::filesystem::path& path);
+
+}  // namespace lqs

@@ -1,0 +1,71 @@
+#pragma once
+// A method is declared once (MethodSpec) and owns its implementations. The CLI, GUI panels,
+// workflows, `lqs methods` and the benchmark signature are all generated from the declaration.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/stack.hpp"
+#include "core/table.hpp"
+#include "engine/device.hpp"
+#include "engine/job.hpp"
+#include "engine/parameters.hpp"
+
+namespace lqs {
+
+enum class DataKind { Stack, Table };
+using Data = std::variant<Stack, Table>;
+
+struct PortSpec {
+  std::string name;  // "image", "kernel", "reference", "drift_table"
+  DataKind kind = DataKind::Stack;
+  std::string help;
+  bool optional = false;
+};
+
+struct MethodSpec {
+  std::string name;     // "magnify", as typed on the command line
+  std::string summary;  // one line
+  std::vector<PortSpec> inputs;
+  std::vector<PortSpec> outputs;  // the first is what `-o OUT` names
+  std::vector<ParamSpec> params;
+};
+
+struct Output {
+  std::string name;  // matches an output PortSpec
+  Data data;
+};
+
+struct Result {
+  std::vector<Output> outputs;
+  std::map<std::string, double> values;  // scalars for --json "values" (resolution, rse, ...)
+  std::vector<std::string> notes;        // warnings for the user ("no FRC crossing", ...)
+};
+
+// What an implementation receives: validated inputs and parameters, and the job to report to.
+struct RunContext {
+  const std::vector<Data>& inputs;
+  const ParamValues& params;
+  const Job& job;
+
+  const Stack& stack(std::size_t index) const { return std::get<Stack>(inputs.at(index)); }
+  const Table& table(std::size_t index) const { return std::get<Table>(inputs.at(index)); }
+};
+
+struct Implementation {
+  std::string name;  // "cpu:unthreaded", "cpu:tbb", "opencl:<device>", "cuda:<device>"
+  Device device;
+  std::function<Result(const RunContext&)> run;
+  // Why this implementation cannot take this input (e.g. device memory), or nullopt if it can.
+  std::function<std::optional<std::string>(const RunContext&)> refusal;
+};
+
+struct Method {
+  MethodSpec spec;
+  std::vector<Implementation> implementations;  // only those this machine can run
+};
+
+}  // namespace lqs

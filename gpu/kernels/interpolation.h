@@ -1,0 +1,78 @@
+/* Point samplers shared by every back end. Convention (NanoPyx): pixel k's centre is at k + 0.5;
+ * a query outside [0, rows) x [0, cols) is 0; taps outside the image are skipped. Catmull-Rom and
+ * nearest do not renormalise at the border, bicubic and Lanczos divide by the weights present.
+ * Weights accumulate in double where the device has it (NanoPyx does), otherwise in float. */
+#ifndef LQS_INTERPOLATION_H
+#define LQS_INTERPOLATION_H
+#include "kernel_common.h"
+
+#if defined(LQS_OPENCL) && !defined(LQS_HAS_DOUBLE)
+typedef float lqs_acc;
+#else
+typedef double lqs_acc;
+#endif
+
+enum { LQS_NEAREST = 0, LQS_BILINEAR = 1, LQS_BICUBIC = 2, LQS_CATMULL_ROM = 3, LQS_LANCZOS = 4 };
+
+LQS_FN lqs_acc lqs_catmull_rom_weight(lqs_acc v) {
+  const lqs_acc a = fabs(v);
+  if (a < 1) return a * a * (1.5 * a - 2.5) + 1;
+  if (a < 2) return a * (a * (-0.5 * a + 2.5) - 4) + 2;
+  return 0;
+}
+
+LQS_FN lqs_acc lqs_lanczos_weight(lqs_acc v) {
+  const lqs_acc taps = 4;
+  if (v == 0) return 1;
+  if (fabs(v) >= taps) return 0;
+  const lqs_acc pv = (lqs_acc)3.14159265358979323846 * v;
+  return taps * sin(pv) * sin(pv / taps) / (pv * pv);
+}
+
+LQS_FN float lqs_sample_nearest(LQS_CONSTANT float* img, float row, float col, int rows, int cols) {
+  const int r = (int)row, c = (int)col; /* truncation toward zero, as the original */
+  if (r < 0 || r >= rows || c < 0 || c >= cols) return 0.0f;
+  return img[r * cols + c];
+}
+
+/* Separable sampler over taps [first, first + count) per axis; kind selects the weight. */
+LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col, int rows, int cols, int kind) {
+  if (row < 0 || row >= rows || col < 0 || col >= cols) return 0.0f;
+  const int r0 = (int)floor(row - 0.5f), c0 = (int)floor(col - 0.5f);
+  int first = -1, count = 4; /* cubic kernels: r0-1 .. r0+2 */
+  if (kind == LQS_BILINEAR) { first = 0; count = 2; }
+  if (kind == LQS_LANCZOS) { first = -2; count = 5; }
+  lqs_acc sum = 0, weights = 0;
+  for (int j = 0; j < count; ++j) {
+    const int c = c0 + first + j;
+    if (c < 0 || c >= cols) continue;
+    const lqs_acc vc = (lqs_acc)col - ((lqs_acc)c + 0.5);
+    lqs_acc wc;
+    if (kind == LQS_BILINEAR) wc = 1 - fabs(vc);
+    else if (kind == LQS_LANCZOS) wc = lqs_lanczos_weight(vc);
+    else wc = lqs_catmull_rom_weight(vc);
+    lqs_acc column = 0, columnWeights = 0;
+    for (int i = 0; i < count; ++i) {
+      const int r = r0 + first + i;
+      if (r < 0 || r >= rows) continue;
+      const lqs_acc vr = (lqs_acc)row - ((lqs_acc)r + 0.5);
+      lqs_acc wr;
+      if (kind == LQS_BILINEAR) wr = 1 - fabs(vr);
+      else if (kind == LQS_LANCZOS) wr = lqs_lanczos_weight(vr);
+      else wr = lqs_catmull_rom_weight(vr);
+      column += img[r * cols + c] * wr;
+      columnWeights += wr;
+    }
+    sum += column * wc;
+    weights += columnWeights * wc;
+  }
+  if (kind == LQS_BICUBIC || kind == LQS_LANCZOS) return weights != 0 ? (float)(sum / weights) : 0.0f;
+  return (float)sum;
+}
+
+LQS_FN float lqs_sample(LQS_CONSTANT float* img, float row, float col, int rows, int cols, int kind) {
+  if (kind == LQS_NEAREST) return lqs_sample_nearest(img, row, col, rows, cols);
+  return lqs_sample_separable(img, row, col, rows, cols, kind);
+}
+
+#endif

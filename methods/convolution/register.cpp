@@ -1,0 +1,7 @@
+#include "methods/families.hpp"
+
+namespace lqs {
+
+void registerConvolution(Registry& /*registry*/, const std::vector<Device>& /*devices*/) {}
+
+}  // namespace lqs

@@ -1,0 +1,7 @@
+#include "methods/families.hpp"
+
+namespace lqs {
+
+void registerInterpolation(Registry& /*registry*/, const std::vector<Device>& /*devices*/) {}
+
+}  // namespace lqs

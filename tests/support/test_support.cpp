@@ -1,0 +1,69 @@
+#include "tests/support/test_support.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+
+#include "core/tiff.hpp"
+
+namespace lqs::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = fs::temp_directory_path() /
+          ("lqs-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+fs::path refPath(const std::string& name) { return fs::path(LQS_REFS_DIR) / name; }
+Stack loadRef(const std::string& name) { return readTiff(refPath(name)); }
+
+static void requireSameShape(const Stack& a, const Stack& b) {
+  if (a.size() != b.size())
+    throw std::invalid_argument("shape mismatch: " + std::to_string(a.frames()) + "x" + std::to_string(a.rows()) +
+                                "x" + std::to_string(a.cols()) + " vs " + std::to_string(b.frames()) + "x" +
+                                std::to_string(b.rows()) + "x" + std::to_string(b.cols()));
+}
+
+double relativeL2(const Stack& a, const Stack& b) {
+  requireSameShape(a, b);
+  double diff = 0, norm = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double d = double(a.data()[i]) - double(b.data()[i]);
+    diff += d * d;
+    norm += double(b.data()[i]) * double(b.data()[i]);
+  }
+  return std::sqrt(diff) / std::max(std::sqrt(norm), 1e-30);
+}
+
+double maxAbsDifference(const Stack& a, const Stack& b) {
+  requireSameShape(a, b);
+  double worst = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double d = std::fabs(double(a.data()[i]) - double(b.data()[i]));
+    if (std::isnan(d)) return d;
+    worst = std::max(worst, d);
+  }
+  return worst;
+}
+
+Stack randomStack(std::size_t frames, std::size_t rows, std::size_t cols, std::uint64_t seed, float lo, float hi) {
+  Stack stack(frames, rows, cols);
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<float> uniform(lo, hi);
+  for (std::size_t i = 0; i < stack.size(); ++i) stack.data()[i] = uniform(rng);
+  return stack;
+}
+
+}  // namespace lqs::test
