@@ -15,7 +15,12 @@ AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     throw InputError("output folder " + folder.string() + " does not exist; create it first");
-  temporary_ = folder / ("." + target_.filename().string() + ".part-" + std::to_string(::getpid()));
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on a chain of string operator+.
+  std::string name = ".";
+  name += target_.filename().string();
+  name += ".part-";
+  name += std::to_string(::getpid());
+  temporary_ = folder / name;
 }
 
 AtomicFile::~AtomicFile() {

@@ -12,5 +12,6 @@ void addInfoCommand(CLI::App& app, Session& session);
 void addMethodsCommand(CLI::App& app, Session& session);
 void addRunCommand(CLI::App& app, Session& session, Job& job);
 void addSampleCommand(CLI::App& app);
+void addWorkflowCommand(CLI::App& app, Session& session, Job& job);
 
 }  // namespace lqs::cli

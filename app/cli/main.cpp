@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   lqs::cli::addMethodsCommand(app, session);
   lqs::cli::addRunCommand(app, session, job);
   lqs::cli::addSampleCommand(app);
+  lqs::cli::addWorkflowCommand(app, session, job);
 
   try {
     const auto threads = threadLimitFromEnvironment();

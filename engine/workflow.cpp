@@ -1,0 +1,103 @@
+#include "engine/workflow.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/errors.hpp"
+
+namespace lqs {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path Workflow::resolve(const std::string& path) const {
+  const fs::path p(path);
+  return p.is_absolute() ? p : folder / p;
+}
+
+static std::string paramText(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number()) return value.dump();
+  throw ParameterError("workflow parameter values must be numbers, strings or booleans, got " + value.dump());
+}
+
+Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
+  json document;
+  try {
+    document = json::parse(jsonText);
+  } catch (const json::parse_error& e) {
+    throw InputError(std::string("workflow is not valid JSON: ") + e.what());
+  }
+  if (!document.is_object() || !document.contains("steps") || !document["steps"].is_array())
+    throw InputError("workflow must be an object with a \"steps\" array");
+  Workflow workflow{folder, {}};
+  for (const auto& entry : document["steps"]) {
+    const std::string where = "workflow step " + std::to_string(workflow.steps.size() + 1);
+    if (!entry.is_object() || !entry.contains("method") || !entry["method"].is_string())
+      throw InputError(where + " needs a \"method\" name");
+    WorkflowStep step;
+    step.method = entry["method"].get<std::string>();
+    if (entry.contains("inputs")) {
+      if (!entry["inputs"].is_array()) throw InputError(where + ": \"inputs\" must be an array of names");
+      for (const auto& name : entry["inputs"]) {
+        if (!name.is_string()) throw InputError(where + ": every input must be a string");
+        step.inputs.push_back(name.get<std::string>());
+      }
+    }
+    if (entry.contains("output")) {
+      if (!entry["output"].is_string()) throw InputError(where + ": \"output\" must be a file name");
+      step.output = entry["output"].get<std::string>();
+    }
+    if (entry.contains("params")) {
+      if (!entry["params"].is_object()) throw InputError(where + ": \"params\" must be an object");
+      for (const auto& [name, value] : entry["params"].items()) step.params[name] = paramText(value);
+    }
+    workflow.steps.push_back(std::move(step));
+  }
+  if (workflow.steps.empty()) throw InputError("workflow has no steps");
+  return workflow;
+}
+
+Workflow readWorkflow(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError("cannot open workflow " + file.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  return parseWorkflow(text.str(), file.has_parent_path() ? file.parent_path() : fs::path("."));
+}
+
+std::string workflowToJson(const Workflow& workflow) {
+  json steps = json::array();
+  for (const auto& step : workflow.steps) {
+    json entry{{"method", step.method}, {"inputs", step.inputs}};
+    if (!step.output.empty()) entry["output"] = step.output;
+    if (!step.params.empty()) entry["params"] = step.params;
+    steps.push_back(entry);
+  }
+  return json{{"steps", steps}}.dump(2);
+}
+
+void runWorkflow(const Workflow& workflow, const Engine& engine, const Job& job,
+                 const std::function<Data(const std::string& name)>& input,
+                 const std::function<void(const StepOutcome&)>& finished) {
+  std::map<std::string, Data> produced;  // resolved output path -> primary output
+  for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
+    const WorkflowStep& step = workflow.steps[i];
+    job.checkCancelled();
+    RunRequest request{step.method, {}, step.params, std::nullopt};
+    for (const auto& name : step.inputs) {
+      const auto it = produced.find(workflow.resolve(name).string());
+      request.inputs.push_back(it != produced.end() ? it->second : input(name));
+    }
+    job.progress(double(i) / double(workflow.steps.size()), step.method);
+    StepOutcome outcome{step, engine.run(request, job)};
+    if (!step.output.empty() && !outcome.report.result.outputs.empty())
+      produced[workflow.resolve(step.output).string()] = outcome.report.result.outputs.front().data;
+    finished(outcome);
+  }
+  job.progress(1.0, "done");
+}
+
+}  // namespace lqs
