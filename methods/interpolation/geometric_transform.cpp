@@ -1,0 +1,27 @@
+#include "methods/interpolation/geometric_transform.hpp"
+
+#include "core/errors.hpp"
+#include "gpu/kernels/interpolation.h"
+
+namespace lqs {
+
+static const char* const kInterpolatorNames[] = {"nearest", "bilinear", "bicubic", "catmull-rom", "lanczos"};
+
+int interpolatorKind(const std::string& name) {
+  for (int kind = 0; kind < 5; ++kind)
+    if (name == kInterpolatorNames[kind]) return kind;
+  throw ParameterError("unknown interpolation '" + name + "'");
+}
+
+ParamSpec interpolationParam() {
+  ParamSpec spec{"interpolation", ParamType::Choice, "catmull-rom"};
+  spec.choices.assign(std::begin(kInterpolatorNames), std::end(kInterpolatorNames));
+  spec.help = "interpolator: nearest, bilinear, bicubic, catmull-rom or lanczos";
+  return spec;
+}
+
+float sampleAt(const float* img, float row, float col, int rows, int cols, int kind) {
+  return lqs_sample(img, row, col, rows, cols, kind);
+}
+
+}  // namespace lqs

@@ -1,0 +1,41 @@
+#pragma once
+// Per-frame geometric resampling shared by magnify, shift-magnify and shift-scale-rotate: every
+// output pixel maps to an input coordinate through an affine map, then lqs_sample interpolates.
+#include <string>
+
+#include "core/stack.hpp"
+#include "methods/common/cpu.hpp"
+
+namespace lqs {
+
+// Interpolator index for gpu/kernels/interpolation.h from the parameter's text.
+int interpolatorKind(const std::string& name);
+// The interpolation parameter every resampling method declares.
+ParamSpec interpolationParam();
+// lqs_sample from gpu/kernels/interpolation.h, kept out of this header.
+float sampleAt(const float* img, float row, float col, int rows, int cols, int kind);
+
+// out(i, j) = in sampled at coordinate(i, j) -> {row, col}, frame by frame.
+template <class Coordinate>
+Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const Coordinate& coordinate, int kind,
+               CpuSchedule schedule, const Job& job) {
+  Stack out(in.frames(), outRows, outCols);
+  out.pixelSize = in.pixelSize;
+  const int rows = static_cast<int>(in.rows()), cols = static_cast<int>(in.cols());
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    job.checkCancelled();
+    const float* src = in.frame(t).data();
+    float* dst = out.frame(t).data();
+    forRange(schedule, outRows, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i)
+        for (std::size_t j = 0; j < outCols; ++j) {
+          const auto [row, col] = coordinate(static_cast<int>(i), static_cast<int>(j));
+          dst[i * outCols + j] = sampleAt(src, row, col, rows, cols, kind);
+        }
+    });
+    job.progress(double(t + 1) / double(in.frames()));
+  }
+  return out;
+}
+
+}  // namespace lqs
