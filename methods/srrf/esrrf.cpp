@@ -1,0 +1,79 @@
+#include "methods/srrf/esrrf.hpp"
+
+#include "core/errors.hpp"
+#include "methods/srrf/esrrf_frame.hpp"
+#include "methods/srrf/macro_pixel.hpp"
+#include "methods/srrf/temporal.hpp"
+
+namespace lqs {
+
+namespace {
+
+ParamSpec param(std::string name, ParamType type, std::string value, double min, double max, std::string help,
+                std::vector<std::string> choices = {}) {
+  ParamSpec spec{std::move(name), type, std::move(value), min, max, std::move(choices), std::move(help)};
+  return spec;
+}
+
+}  // namespace
+
+MethodSpec esrrfSpec() {
+  return {"esrrf",
+          "Enhanced super-resolution radial fluctuations (eSRRF) of a stack",
+          {{"stack", DataKind::Stack, "diffraction-limited frames"}},
+          {{"image", DataKind::Stack, "super-resolved image per time point"}},
+          {param("magnification", ParamType::Integer, "5", 1, 20, "output pixels per input pixel along each axis"),
+           param("radius", ParamType::Real, "1.5", 0.1, 10, "radius of the gradient ring, input pixels"),
+           param("sensitivity", ParamType::Real, "1", 0, 10, "exponent sharpening the convergence (applied if > 1)"),
+           param("temporal_correlation", ParamType::Choice, "avg", 0, 0, "temporal reduction: avg, var or tac2",
+                 {"avg", "var", "tac2"}),
+           param("intensity_weighting", ParamType::Boolean, "true", 0, 0, "multiply by the magnified intensity"),
+           param("macro_pixel_correction", ParamType::Boolean, "true", 0, 0,
+                 "remove the periodic sub-pixel pattern"),
+           param("frames_per_timepoint", ParamType::Integer, "0", 0, 1e9,
+                 "frames per reconstruction (0: all frames in one)")}};
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> timepointBlocks(std::size_t frames, std::size_t perTimepoint) {
+  if (perTimepoint == 0 || perTimepoint > frames) perTimepoint = frames;
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  for (std::size_t first = 0; first < frames; first += perTimepoint)
+    blocks.emplace_back(first, std::min(perTimepoint, frames - first));
+  return blocks;
+}
+
+Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
+  const Stack& in = c.stack(0);
+  const auto& p = c.params;
+  const EsrrfSettings settings{p.integer("magnification"), float(p.real("radius")), float(p.real("sensitivity")),
+                               p.flag("intensity_weighting")};
+  const auto mode = temporalCorrelationFrom(p.choice("temporal_correlation"));
+  const auto blocks = timepointBlocks(in.frames(), std::size_t(p.integer("frames_per_timepoint")));
+  if (mode == TemporalCorrelation::Tac2 && blocks.back().second < 2)
+    throw ParameterError("esrrf: temporal_correlation=tac2 needs at least 2 frames in every time point");
+
+  const int mag = settings.magnification, rows = int(in.rows()), cols = int(in.cols());
+  const RgcTable table = makeRgcTable(mag, settings.radius);
+  Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
+  out.pixelSize = in.pixelSize;
+  out.pixelSize.value /= mag;
+  EsrrfScratch scratch;
+  std::vector<float> map(out.frameSize());
+  std::size_t done = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    TemporalAccumulator accumulator(mode, out.frameSize());
+    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
+      c.job.checkCancelled();
+      esrrfFrame(in.frame(t), rows, cols, settings, table, schedule, scratch, map.data());
+      accumulator.add(map.data());
+      c.job.progress(double(++done) / double(in.frames()), "esrrf");
+    }
+    const auto reduced = accumulator.result();
+    float* target = out.frame(b).data();
+    std::copy(reduced.begin(), reduced.end(), target);
+    if (p.flag("macro_pixel_correction")) correctMacroPixels(target, out.rows(), out.cols(), mag);
+  }
+  return Result{{Output{"image", std::move(out)}}};
+}
+
+}  // namespace lqs

@@ -1,0 +1,10 @@
+#pragma once
+// Macro-pixel correction (NanoPyx's mpcorrector): the mean image of all mag x mag macro-pixels is a
+// periodic pattern; each pixel is divided by the pattern value at its phase (skipped where it is 0).
+#include <cstddef>
+
+namespace lqs {
+
+void correctMacroPixels(float* image, std::size_t rows, std::size_t cols, int magnification);
+
+}  // namespace lqs
