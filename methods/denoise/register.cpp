@@ -1,7 +1,15 @@
+#include "methods/denoise/nlm_runs.hpp"
+#include "methods/denoise/nlm_setup.hpp"
 #include "methods/families.hpp"
 
 namespace lqs {
 
-void registerDenoise(Registry& /*registry*/, const std::vector<Device>& /*devices*/) {}
+void registerDenoise(Registry& registry, const std::vector<Device>& devices) {
+  const Device& cpu = cpuOf(devices);
+  Method nlm{nlmSpec(), cpuImplementations(cpu, runNlmPixelwise)};
+  nlm.implementations.push_back(
+      {"cpu:tbb-patchwise", cpu, [](const RunContext& c) { return runNlmPatchwise(c, CpuSchedule::Tbb); }, {}});
+  registry.add(std::move(nlm));
+}
 
 }  // namespace lqs

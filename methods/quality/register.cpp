@@ -1,7 +1,11 @@
 #include "methods/families.hpp"
+#include "methods/quality/quality_methods.hpp"
 
 namespace lqs {
 
-void registerQuality(Registry& /*registry*/, const std::vector<Device>& /*devices*/) {}
+void registerQuality(Registry& registry, const std::vector<Device>& devices) {
+  const Device& cpu = cpuOf(devices);
+  registry.add({frcSpec(), cpuImplementations(cpu, runFrc)});
+}
 
 }  // namespace lqs

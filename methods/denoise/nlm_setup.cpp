@@ -1,0 +1,64 @@
+#include "methods/denoise/nlm_setup.hpp"
+
+#include <cmath>
+
+namespace lqs {
+
+MethodSpec nlmSpec() {
+  auto integer = [](std::string name, std::string value, double min, double max, std::string help) {
+    return ParamSpec{std::move(name), ParamType::Integer, std::move(value), min, max, {}, std::move(help)};
+  };
+  auto real = [](std::string name, std::string value, double min, double max, std::string help) {
+    return ParamSpec{std::move(name), ParamType::Real, std::move(value), min, max, {}, std::move(help)};
+  };
+  return {"nlm",
+          "Non-local means denoising",
+          {{"image", DataKind::Stack, "image or stack"}},
+          {{"image", DataKind::Stack, "denoised stack"}},
+          {integer("patch_size", "7", 1, 51, "patch edge in pixels (even sizes grow by one)"),
+           integer("patch_distance", "11", 0, 100, "search window half-width in pixels"),
+           real("h", "0.1", 1e-6, 1e12, "filter strength in grey levels"),
+           real("sigma", "0", 0, 1e12, "noise standard deviation in grey levels")}};
+}
+
+NlmSettings nlmSettings(const ParamValues& params) {
+  NlmSettings s;
+  s.patch = params.integer("patch_size") | 1;
+  s.distance = params.integer("patch_distance");
+  s.h = float(params.real("h"));
+  const float sigma = float(params.real("sigma"));
+  s.variance2 = 2 * sigma * sigma;
+  const int offset = s.patch / 2;
+  const float spread = float(s.patch - 1) / 4.0f;  // a 1-pixel patch has a single weight
+  for (int a = -offset; a <= offset; ++a)
+    s.gaussian1d.push_back(spread > 0 ? std::exp(-float(a * a) / (2 * spread * spread)) : 1.0f);
+  double total = 0;
+  for (float ga : s.gaussian1d)
+    for (float gb : s.gaussian1d) total += double(ga) * gb;
+  // fold the normalisation into the separable factor: g[a] g[b] / (total h^2)
+  const float scale = float(1.0 / std::sqrt(total * double(s.h) * double(s.h)));
+  for (auto& g : s.gaussian1d) g *= scale;
+  for (float ga : s.gaussian1d)
+    for (float gb : s.gaussian1d) s.weights.push_back(ga * gb);
+  return s;
+}
+
+static int reflectIndex(int i, int n) {
+  if (n == 1) return 0;
+  const int period = 2 * (n - 1);
+  i %= period;
+  if (i < 0) i += period;
+  return i < n ? i : period - i;
+}
+
+std::vector<float> reflectPad(std::span<const float> frame, int rows, int cols, int pad) {
+  const int paddedRows = rows + 2 * pad, paddedCols = cols + 2 * pad;
+  std::vector<float> padded(std::size_t(paddedRows) * paddedCols);
+  for (int r = 0; r < paddedRows; ++r) {
+    const int source = reflectIndex(r - pad, rows) * cols;
+    for (int c = 0; c < paddedCols; ++c) padded[std::size_t(r) * paddedCols + c] = frame[source + reflectIndex(c - pad, cols)];
+  }
+  return padded;
+}
+
+}  // namespace lqs

@@ -1,0 +1,20 @@
+#pragma once
+// Declarations and CPU runs of the quality methods, registered in register.cpp.
+#include <string>
+
+#include "engine/method.hpp"
+#include "methods/common/cpu.hpp"
+
+namespace lqs {
+
+MethodSpec frcSpec();
+Result runFrc(const RunContext& context, CpuSchedule schedule);
+MethodSpec decorrSpec();
+Result runDecorr(const RunContext& context, CpuSchedule schedule);
+MethodSpec squirrelSpec();
+Result runSquirrel(const RunContext& context, CpuSchedule schedule);
+
+// InputError naming `what` when the stack holds NaN or Inf.
+void requireFinite(const Stack& stack, const std::string& what);
+
+}  // namespace lqs
