@@ -1,32 +1,33 @@
-/* Pixel-wise non-local means (NanoPyx's reference variant): Gaussian-weighted patch distances on a
- * reflect-padded frame, search window clipped to the image, weight exp(-max(d, 0)), no cutoff.
- * `weights` is patch x patch, already divided by (sum * h^2); variance2 = 2 sigma^2. */
+/* Non-local means as NanoPyx's reference run computes it (scikit-image's "fast" variant written per
+ * pixel): for every search shift s in [-distance, distance]^2 the patch distance is the sum over the
+ * (patch-1)^2 box (row-o, row+o] x (col-o, col+o] of (P[u] - P[u+s])^2 - 2 sigma^2, divided by
+ * patch^2 h^2 and clipped at 0; shifts farther than 5 are ignored, the others weigh exp(-d).
+ * `padded` is the frame mirrored by o + distance + 1 on each side; (row, col) are padded coordinates. */
 #ifndef LQS_NLM_H
 #define LQS_NLM_H
 #include "kernel_common.h"
 
-LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int rows, int cols, int row, int col,
-                           LQS_CONSTANT float* weights, int patch, int distance, float variance2) {
-  const int offset = patch / 2;
-  const int iBegin = row - (distance < row ? distance : row);
-  const int iEnd = row + (distance + 1 < rows - row ? distance + 1 : rows - row);
-  const int jBegin = col - (distance < col ? distance : col);
-  const int jEnd = col + (distance + 1 < cols - col ? distance + 1 : cols - col);
+#define LQS_NLM_CUTOFF 5.0f
+
+LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, int col, int offset, int distance,
+                           float h2s2, float variance2) {
   float sum = 0.0f, weightSum = 0.0f;
-  for (int i = iBegin; i < iEnd; ++i) {
-    for (int j = jBegin; j < jEnd; ++j) {
+  for (int sr = -distance; sr <= distance; ++sr) {
+    for (int sc = -distance; sc <= distance; ++sc) {
       float d = 0.0f;
-      for (int a = 0; a < patch; ++a) {
+      for (int a = 1 - offset; a <= offset; ++a) {
         LQS_CONSTANT float* p = padded + (row + a) * paddedCols + col;
-        LQS_CONSTANT float* q = padded + (i + a) * paddedCols + j;
-        for (int b = 0; b < patch; ++b) {
+        LQS_CONSTANT float* q = padded + (row + a + sr) * paddedCols + col + sc;
+        for (int b = 1 - offset; b <= offset; ++b) {
           const float diff = p[b] - q[b];
-          d += weights[a * patch + b] * (diff * diff - variance2);
+          d += diff * diff - variance2;
         }
       }
-      const float w = exp(-(d > 0.0f ? d : 0.0f));
+      d = d > 0.0f ? d / h2s2 : 0.0f;
+      if (d > LQS_NLM_CUTOFF) continue;
+      const float w = exp(-d);
       weightSum += w;
-      sum += w * padded[(i + offset) * paddedCols + j + offset];
+      sum += w * padded[(row + sr) * paddedCols + col + sc];
     }
   }
   return sum / weightSum;

@@ -1,5 +1,11 @@
+// Patch-wise NLM: one search shift at a time over the whole frame, patch sums from an integral
+// image of the shifted squared difference, so the cost does not grow with the patch size. Each
+// shift pair (s, -s) is handled once and credited to both pixels, as scikit-image does.
+#include <tbb/combinable.h>
+
 #include <cmath>
 
+#include "gpu/kernels/nlm.h"
 #include "methods/denoise/nlm_runs.hpp"
 #include "methods/denoise/nlm_setup.hpp"
 
@@ -7,43 +13,38 @@ namespace lqs {
 
 namespace {
 
-// Adds one shift's contribution to every pixel whose candidate (row + dy, col + dx) is inside the
-// image: separable Gaussian sum of the squared patch differences, then the NLM weight.
-void accumulateShift(const std::vector<float>& padded, int rows, int cols, const NlmSettings& s, int dy, int dx,
-                     CpuSchedule schedule, std::vector<float>& horizontal, float* sum, float* weightSum) {
-  const int patch = s.patch, offset = patch / 2, paddedCols = cols + 2 * offset;
-  const int rowBegin = std::max(0, -dy), rowEnd = std::min(rows, rows - dy);
-  const int colBegin = std::max(0, -dx), colEnd = std::min(cols, cols - dx);
-  if (rowBegin >= rowEnd || colBegin >= colEnd) return;
-  const float* g = s.gaussian1d.data();
-  // horizontal[y][col] = sum_b g[b] ((P[y][col+b] - P[y+dy][col+dx+b])^2 - 2 sigma^2), y over patch rows
-  forRange(schedule, std::size_t(rowEnd - rowBegin + patch - 1), [&](std::size_t begin, std::size_t end) {
-    for (int y = rowBegin + int(begin); y < rowBegin + int(end); ++y) {
-      const float* p = padded.data() + std::size_t(y) * paddedCols;
-      const float* q = padded.data() + std::size_t(y + dy) * paddedCols + dx;
-      float* h = horizontal.data() + std::size_t(y) * cols;
-      for (int col = colBegin; col < colEnd; ++col) {
-        float acc = 0.0f;
-        for (int b = 0; b < patch; ++b) {
-          const float diff = p[col + b] - q[col + b];
-          acc += g[b] * (diff * diff - s.variance2);
-        }
-        h[col] = acc;
-      }
+struct Accumulator {
+  std::vector<double> sum, weight, integral;
+  explicit Accumulator(std::size_t pixels) : sum(pixels, 0.0), weight(pixels, 0.0), integral(pixels, 0.0) {}
+};
+
+// Adds shift (dr, dc), dc >= 0, to `acc` over the padded frame (n x m).
+void accumulateShift(const std::vector<float>& padded, int n, int m, const NlmSettings& s, int dr, int dc,
+                     Accumulator& acc) {
+  std::vector<double>& I = acc.integral;
+  const int o = s.offset;
+  const int rowBegin = std::max(1, -dr), rowEnd = std::min(n, n - dr);
+  for (int r = rowBegin; r < rowEnd; ++r)
+    for (int c = 1; c < m - dc; ++c) {
+      const double diff = double(padded[std::size_t(r) * m + c]) - padded[std::size_t(r + dr) * m + c + dc];
+      I[std::size_t(r) * m + c] = diff * diff - s.variance2 + I[std::size_t(r - 1) * m + c] +
+                                  I[std::size_t(r) * m + c - 1] - I[std::size_t(r - 1) * m + c - 1];
     }
-  });
-  forRange(schedule, std::size_t(rowEnd - rowBegin), [&](std::size_t begin, std::size_t end) {
-    for (int row = rowBegin + int(begin); row < rowBegin + int(end); ++row) {
-      const float* candidate = padded.data() + std::size_t(row + dy + offset) * paddedCols + dx + offset;
-      for (int col = colBegin; col < colEnd; ++col) {
-        float d = 0.0f;
-        for (int a = 0; a < patch; ++a) d += g[a] * horizontal[std::size_t(row + a) * cols + col];
-        const float w = std::exp(-std::max(d, 0.0f));
-        weightSum[row * cols + col] += w;
-        sum[row * cols + col] += w * candidate[col];
-      }
+  const double alpha = dc == 0 ? 0.5 : 1.0;
+  const int first = std::max(o, o - dr), last = std::min(n - o, n - o - dr);
+  for (int r = first; r < last; ++r)
+    for (int c = o; c < m - o - dc; ++c) {
+      double d = I[std::size_t(r + o) * m + c + o] + I[std::size_t(r - o) * m + c - o] -
+                 I[std::size_t(r - o) * m + c + o] - I[std::size_t(r + o) * m + c - o];
+      d = d > 0 ? d / s.h2s2 : 0.0;
+      if (d > LQS_NLM_CUTOFF) continue;
+      const double w = alpha * std::exp(-d);
+      const std::size_t here = std::size_t(r) * m + c, there = std::size_t(r + dr) * m + c + dc;
+      acc.weight[here] += w;
+      acc.weight[there] += w;
+      acc.sum[here] += w * padded[there];
+      acc.sum[there] += w * padded[here];
     }
-  });
 }
 
 }  // namespace
@@ -51,20 +52,33 @@ void accumulateShift(const std::vector<float>& padded, int rows, int cols, const
 Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
   const Stack& in = c.stack(0);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), offset = s.patch / 2;
+  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), n = rows + 2 * pad, m = cols + 2 * pad;
+  const std::size_t padSize = std::size_t(n) * m;
+  const int shiftRows = 2 * s.distance + 1, shifts = shiftRows * (s.distance + 1);
   Stack out(in.frames(), in.rows(), in.cols());
   out.pixelSize = in.pixelSize;
-  std::vector<float> horizontal(std::size_t(rows + 2 * offset) * cols), weightSum(in.frameSize());
   for (std::size_t t = 0; t < in.frames(); ++t) {
-    const auto padded = reflectPad(in.frame(t), rows, cols, offset);
-    float* sum = out.frame(t).data();
-    std::fill(weightSum.begin(), weightSum.end(), 0.0f);
-    for (int dy = -s.distance; dy <= s.distance; ++dy) {
-      c.job.checkCancelled();
-      for (int dx = -s.distance; dx <= s.distance; ++dx)
-        accumulateShift(padded, rows, cols, s, dy, dx, schedule, horizontal, sum, weightSum.data());
-    }
-    for (std::size_t i = 0; i < in.frameSize(); ++i) sum[i] /= weightSum[i];
+    c.job.checkCancelled();
+    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
+    tbb::combinable<Accumulator> partial([&] { return Accumulator(padSize); });
+    forRange(schedule, std::size_t(shifts), [&](std::size_t begin, std::size_t end) {
+      Accumulator& acc = partial.local();
+      for (std::size_t k = begin; k < end; ++k)
+        accumulateShift(padded, n, m, s, int(k) % shiftRows - s.distance, int(k) / shiftRows, acc);
+    });
+    std::vector<double> sum(padSize, 0.0), weight(padSize, 0.0);
+    partial.combine_each([&](const Accumulator& acc) {
+      for (std::size_t i = 0; i < padSize; ++i) {
+        sum[i] += acc.sum[i];
+        weight[i] += acc.weight[i];
+      }
+    });
+    float* dst = out.frame(t).data();
+    for (int r = 0; r < rows; ++r)
+      for (int col = 0; col < cols; ++col) {
+        const std::size_t at = std::size_t(r + pad) * m + col + pad;
+        dst[r * cols + col] = float(sum[at] / weight[at]);
+      }
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
   return Result{{Output{"image", std::move(out)}}};

@@ -1,4 +1,4 @@
-// Pixel-wise NLM: every pixel compares its patch with each candidate's (gpu/kernels/nlm.h).
+// Pixel-wise NLM: each pixel visits every shift and sums its patch box directly (gpu/kernels/nlm.h).
 #include "gpu/kernels/nlm.h"
 #include "methods/common/cpu.hpp"
 #include "methods/denoise/nlm_runs.hpp"
@@ -9,18 +9,18 @@ namespace lqs {
 Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
   const Stack& in = c.stack(0);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), offset = s.patch / 2, paddedCols = cols + 2 * offset;
+  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
   Stack out(in.frames(), in.rows(), in.cols());
   out.pixelSize = in.pixelSize;
   for (std::size_t t = 0; t < in.frames(); ++t) {
     c.job.checkCancelled();
-    const auto padded = reflectPad(in.frame(t), rows, cols, offset);
+    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
     float* dst = out.frame(t).data();
     forRange(schedule, in.rows(), [&](std::size_t begin, std::size_t end) {
       for (int r = int(begin); r < int(end); ++r)
         for (int col = 0; col < cols; ++col)
-          dst[r * cols + col] = lqs_nlm_pixel(padded.data(), paddedCols, rows, cols, r, col, s.weights.data(),
-                                              s.patch, s.distance, s.variance2);
+          dst[r * cols + col] =
+              lqs_nlm_pixel(padded.data(), paddedCols, r + pad, col + pad, s.offset, s.distance, s.h2s2, s.variance2);
     });
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }

@@ -5,10 +5,10 @@
 
 namespace lqs {
 
-// One pixel at a time: cost grows with patch area; best for small search windows and on GPUs.
+// One pixel at a time, patch boxes summed directly: no shared state, the GPU-friendly form.
 Result runNlmPixelwise(const RunContext& context, CpuSchedule schedule);
-// One search shift at a time over the whole frame, with the separable Gaussian patch sum: cost
-// grows with the patch edge, not its area; best for large patches on the CPU.
+// One search shift at a time over the whole frame with integral images: cost independent of the
+// patch size; best on the CPU.
 Result runNlmPatchwise(const RunContext& context, CpuSchedule schedule);
 
 }  // namespace lqs

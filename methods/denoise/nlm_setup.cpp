@@ -1,7 +1,5 @@
 #include "methods/denoise/nlm_setup.hpp"
 
-#include <cmath>
-
 namespace lqs {
 
 MethodSpec nlmSpec() {
@@ -23,23 +21,12 @@ MethodSpec nlmSpec() {
 
 NlmSettings nlmSettings(const ParamValues& params) {
   NlmSettings s;
-  s.patch = params.integer("patch_size") | 1;
+  const int patch = params.integer("patch_size") | 1;
+  s.offset = patch / 2;
   s.distance = params.integer("patch_distance");
-  s.h = float(params.real("h"));
-  const float sigma = float(params.real("sigma"));
+  const float h = float(params.real("h")), sigma = float(params.real("sigma"));
+  s.h2s2 = float(patch * patch) * h * h;
   s.variance2 = 2 * sigma * sigma;
-  const int offset = s.patch / 2;
-  const float spread = float(s.patch - 1) / 4.0f;  // a 1-pixel patch has a single weight
-  for (int a = -offset; a <= offset; ++a)
-    s.gaussian1d.push_back(spread > 0 ? std::exp(-float(a * a) / (2 * spread * spread)) : 1.0f);
-  double total = 0;
-  for (float ga : s.gaussian1d)
-    for (float gb : s.gaussian1d) total += double(ga) * gb;
-  // fold the normalisation into the separable factor: g[a] g[b] / (total h^2)
-  const float scale = float(1.0 / std::sqrt(total * double(s.h) * double(s.h)));
-  for (auto& g : s.gaussian1d) g *= scale;
-  for (float ga : s.gaussian1d)
-    for (float gb : s.gaussian1d) s.weights.push_back(ga * gb);
   return s;
 }
 

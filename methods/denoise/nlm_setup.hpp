@@ -1,5 +1,6 @@
 #pragma once
-// What both NLM strategies share: parameters, reflect padding, the Gaussian patch weights.
+// What both NLM strategies share: parameters and the mirror padding.
+#include <span>
 #include <vector>
 
 #include "core/stack.hpp"
@@ -10,15 +11,15 @@ namespace lqs {
 MethodSpec nlmSpec();
 
 struct NlmSettings {
-  int patch = 7;      // odd: an even patch_size grows by one, as the original does
+  int offset = 3;     // patch / 2; an even patch_size grows by one, as the original does
   int distance = 11;  // search half-width
-  float h = 0.1f, variance2 = 0.0f;
-  std::vector<float> gaussian1d;  // separable factor: weights(a, b) = g[a] * g[b]
-  std::vector<float> weights;     // patch x patch, normalised by (sum * h^2)
+  float h2s2 = 0;     // patch^2 h^2
+  float variance2 = 0;  // 2 sigma^2
+  int pad() const { return offset + distance + 1; }
 };
 NlmSettings nlmSettings(const ParamValues& params);
 
-// The frame padded by patch/2 on each side, mirrored without repeating the edge pixel.
+// The frame padded by `pad` on each side, mirrored without repeating the edge pixel.
 std::vector<float> reflectPad(std::span<const float> frame, int rows, int cols, int pad);
 
 }  // namespace lqs
