@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
-#include "methods/quality/fourier.hpp"
+#include "methods/common/fourier.hpp"
 #include "methods/quality/savitzky_golay.hpp"
 
 namespace lqs {

@@ -6,6 +6,7 @@ namespace lqs {
 void registerQuality(Registry& registry, const std::vector<Device>& devices) {
   const Device& cpu = cpuOf(devices);
   registry.add({frcSpec(), cpuImplementations(cpu, runFrc)});
+  registry.add({squirrelSpec(), cpuImplementations(cpu, runSquirrel)});
 }
 
 }  // namespace lqs
