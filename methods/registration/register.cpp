@@ -1,7 +1,11 @@
+#include "methods/common/cpu.hpp"
 #include "methods/families.hpp"
+#include "methods/registration/drift.hpp"
 
 namespace lqs {
 
-void registerRegistration(Registry& /*registry*/, const std::vector<Device>& /*devices*/) {}
+void registerRegistration(Registry& registry, const std::vector<Device>& devices) {
+  registerDriftMethods(registry, cpuOf(devices));
+}
 
 }  // namespace lqs
