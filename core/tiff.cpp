@@ -1,92 +1,284 @@
-// Minimal stand-in (striped images, scanline reads) until the full reader lands (issue 2).
 #include "core/tiff.hpp"
 
 #include <tiffio.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstdarg>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/tiff_metadata.hpp"
 
 namespace lqs {
 
 namespace {
+
+// libtiff reports through global handlers; keep the last message of this thread for our errors.
+thread_local std::string lastTiffMessage;
+
+extern "C" void rememberTiffMessage(const char* module, const char* format, va_list args) {
+  char buffer[512];
+  std::vsnprintf(buffer, sizeof buffer, format, args);
+  lastTiffMessage = std::string(module ? module : "") + (module ? ": " : "") + buffer;
+}
+
+extern "C" void ignoreTiffWarning(const char*, const char*, va_list) {}
+
 struct TiffCloser {
   void operator()(TIFF* t) const { TIFFClose(t); }
 };
 using TiffHandle = std::unique_ptr<TIFF, TiffCloser>;
 
-TiffHandle openForReading(const std::filesystem::path& path) {
-  TIFFSetErrorHandler(nullptr);
-  TIFFSetWarningHandler(nullptr);
-  TiffHandle tif(TIFFOpen(path.c_str(), "r"));
-  if (!tif) throw InputError("cannot read " + path.string() + ": not a TIFF file or unreadable");
+std::string detail() { return lastTiffMessage.empty() ? std::string() : " (" + lastTiffMessage + ")"; }
+
+TiffHandle open(const std::filesystem::path& path, const char* mode) {
+  TIFFSetErrorHandler(rememberTiffMessage);
+  TIFFSetWarningHandler(ignoreTiffWarning);
+  lastTiffMessage.clear();
+  std::error_code ec;
+  if (*mode == 'r' && !std::filesystem::is_regular_file(path, ec))
+    throw InputError(path.string() + ": no such file");
+  TiffHandle tif(TIFFOpen(path.c_str(), mode));
+  if (!tif) throw InputError("cannot open " + path.string() + ": not a readable TIFF file" + detail());
   return tif;
 }
-}  // namespace
 
-TiffInfo readTiffInfo(const std::filesystem::path& path) {
-  auto tif = openForReading(path);
+std::uint64_t physicalMemoryBytes() {
+  return std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGE_SIZE));
+}
+
+struct Layout {
   TiffInfo info;
-  uint32_t w = 0, h = 0;
-  uint16_t bits = 0, format = SAMPLEFORMAT_UINT;
-  TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &w);
-  TIFFGetField(tif.get(), TIFFTAG_IMAGELENGTH, &h);
-  TIFFGetFieldDefaulted(tif.get(), TIFFTAG_BITSPERSAMPLE, &bits);
-  TIFFGetFieldDefaulted(tif.get(), TIFFTAG_SAMPLEFORMAT, &format);
-  info.rows = h;
-  info.cols = w;
+  std::size_t ifds = 0;
+  bool tiled = false, byteSwapped = false;
+  std::uint64_t contiguousOffset = 0;  // ImageJ big stacks: frames beyond the IFDs follow frame 0's data
+};
+
+PixelSize calibration(TIFF* tif, const DescriptionMetadata& meta) {
+  if (meta.pixelSize) return *meta.pixelSize;
+  float xres = 0;
+  uint16_t resolutionUnit = RESUNIT_NONE;
+  if (!TIFFGetField(tif, TIFFTAG_XRESOLUTION, &xres) || !(xres > 0)) return {};
+  TIFFGetFieldDefaulted(tif, TIFFTAG_RESOLUTIONUNIT, &resolutionUnit);
+  if (meta.unit) return {1.0 / xres, *meta.unit};
+  if (resolutionUnit == RESUNIT_CENTIMETER) return {1e4 / xres, "um"};
+  if (resolutionUnit == RESUNIT_INCH) return {25400.0 / xres, "um"};
+  return {};
+}
+
+Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
+  Layout layout;
+  TiffInfo& info = layout.info;
+  uint32_t width = 0, height = 0;
+  uint16_t bits = 0, format = SAMPLEFORMAT_UINT, samples = 1;
+  TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
+  TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLEFORMAT, &format);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+  const std::string where = path.string() + ": ";
+  if (width == 0 || height == 0) throw InputError(where + "image has zero width or height");
+  if (samples != 1)
+    throw InputError(where + std::to_string(samples) +
+                     " samples per pixel (RGB or multi-channel) are not supported; convert to grayscale or split the channels");
+  const bool integer = format == SAMPLEFORMAT_UINT || format == SAMPLEFORMAT_INT;
+  const bool validInteger = integer && (bits == 8 || bits == 16 || bits == 32);
+  const bool validFloat = format == SAMPLEFORMAT_IEEEFP && (bits == 32 || bits == 64);
+  if (!validInteger && !validFloat)
+    throw InputError(where + "unsupported pixel type (" + std::to_string(bits) + "-bit " +
+                     (format == SAMPLEFORMAT_IEEEFP ? "float" : integer ? "integer" : "complex or void") +
+                     "); 8/16/32-bit integers and 32/64-bit floats are supported");
+  info.rows = height;
+  info.cols = width;
   info.bitsPerSample = bits;
   info.isFloat = format == SAMPLEFORMAT_IEEEFP;
   info.isSigned = format == SAMPLEFORMAT_INT;
-  info.frames = TIFFNumberOfDirectories(tif.get());
-  return info;
+  info.isBigTiff = TIFFIsBigTIFF(tif);
+  layout.tiled = TIFFIsTiled(tif);
+  layout.byteSwapped = TIFFIsByteSwapped(tif);
+
+  char* text = nullptr;
+  const std::string description = TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &text) && text ? text : "";
+  const DescriptionMetadata meta = parseDescription(description);
+  info.pixelSize = calibration(tif, meta);
+
+  layout.ifds = TIFFNumberOfDirectories(tif);
+  if (!lastTiffMessage.empty()) throw InputError(where + "broken directory chain (truncated or corrupt file)" + detail());
+  info.frames = layout.ifds;
+  if (meta.images && *meta.images > layout.ifds && layout.ifds == 1 && !layout.tiled) {
+    // ImageJ writes stacks over 4 GB as one IFD followed by all frames' raw data
+    uint64_t* offsets = nullptr;
+    if (TIFFGetField(tif, TIFFTAG_STRIPOFFSETS, &offsets) && offsets && TIFFNumberOfStrips(tif) >= 1) {
+      uint16_t compression = COMPRESSION_NONE;
+      TIFFGetFieldDefaulted(tif, TIFFTAG_COMPRESSION, &compression);
+      if (compression == COMPRESSION_NONE) {
+        layout.contiguousOffset = offsets[0];
+        info.frames = *meta.images;
+      }
+    }
+  }
+  if (meta.images && *meta.images > info.frames)
+    throw InputError(where + "holds " + std::to_string(info.frames) + " of the " + std::to_string(*meta.images) +
+                     " frames its metadata announces (truncated file)");
+  const std::uint64_t bytes = std::uint64_t(info.frames) * info.rows * info.cols * sizeof(float);
+  if (std::uint64_t(width) * height > (std::uint64_t(1) << 32) || bytes > physicalMemoryBytes())
+    throw InputError(where + "a " + std::to_string(info.frames) + "x" + std::to_string(height) + "x" +
+                     std::to_string(width) + " stack needs " + std::to_string(bytes >> 20) +
+                     " MiB as float32, more than this machine's memory; read a frame range instead");
+  return layout;
+}
+
+template <class T>
+void convertRow(const unsigned char* source, float* target, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    T value;
+    std::memcpy(&value, source + i * sizeof(T), sizeof(T));
+    target[i] = static_cast<float>(value);
+  }
+}
+
+// Converts `count` samples of the file's type (already in host byte order) to float.
+void convertSamples(const TiffInfo& info, const unsigned char* source, float* target, std::size_t count) {
+  if (info.isFloat) {
+    if (info.bitsPerSample == 32) convertRow<float>(source, target, count);
+    else convertRow<double>(source, target, count);
+    return;
+  }
+  switch (info.bitsPerSample) {
+    case 8: info.isSigned ? convertRow<int8_t>(source, target, count) : convertRow<uint8_t>(source, target, count); break;
+    case 16: info.isSigned ? convertRow<int16_t>(source, target, count) : convertRow<uint16_t>(source, target, count); break;
+    default: info.isSigned ? convertRow<int32_t>(source, target, count) : convertRow<uint32_t>(source, target, count);
+  }
+}
+
+void readDirectory(TIFF* tif, const Layout& layout, float* frame, const std::string& where) {
+  const TiffInfo& info = layout.info;
+  const std::size_t bytesPerSample = std::size_t(info.bitsPerSample) / 8;
+  std::vector<unsigned char> buffer;
+  if (layout.tiled) {
+    uint32_t tileWidth = 0, tileHeight = 0;
+    TIFFGetField(tif, TIFFTAG_TILEWIDTH, &tileWidth);
+    TIFFGetField(tif, TIFFTAG_TILELENGTH, &tileHeight);
+    if (tileWidth == 0 || tileHeight == 0) throw InputError(where + "tiled image without tile size");
+    buffer.resize(std::size_t(TIFFTileSize(tif)));
+    for (uint32_t y = 0; y < info.rows; y += tileHeight)
+      for (uint32_t x = 0; x < info.cols; x += tileWidth) {
+        if (TIFFReadEncodedTile(tif, TIFFComputeTile(tif, x, y, 0, 0), buffer.data(), tmsize_t(buffer.size())) < 0)
+          throw InputError(where + "cannot read tile at row " + std::to_string(y) + ", column " + std::to_string(x) +
+                           " (truncated or corrupt file)" + detail());
+        const std::size_t rows = std::min<std::size_t>(tileHeight, info.rows - y), cols = std::min<std::size_t>(tileWidth, info.cols - x);
+        for (std::size_t r = 0; r < rows; ++r)
+          convertSamples(info, buffer.data() + r * tileWidth * bytesPerSample, frame + (y + r) * info.cols + x, cols);
+      }
+    return;
+  }
+  uint32_t rowsPerStrip = 0;
+  TIFFGetFieldDefaulted(tif, TIFFTAG_ROWSPERSTRIP, &rowsPerStrip);
+  rowsPerStrip = std::min<uint32_t>(std::max<uint32_t>(rowsPerStrip, 1), uint32_t(info.rows));
+  buffer.resize(std::size_t(TIFFStripSize(tif)));
+  for (uint32_t strip = 0, row = 0; row < info.rows; ++strip, row += rowsPerStrip) {
+    const tmsize_t got = TIFFReadEncodedStrip(tif, strip, buffer.data(), tmsize_t(buffer.size()));
+    const std::size_t rows = std::min<std::size_t>(rowsPerStrip, info.rows - row);
+    if (got < tmsize_t(rows * info.cols * bytesPerSample))
+      throw InputError(where + "cannot read rows " + std::to_string(row) + "-" + std::to_string(row + rows - 1) +
+                       " (truncated or corrupt file)" + detail());
+    convertSamples(info, buffer.data(), frame + std::size_t(row) * info.cols, rows * info.cols);
+  }
+}
+
+void byteSwap(unsigned char* data, std::size_t count, std::size_t width) {
+  for (std::size_t i = 0; i < count; ++i) std::reverse(data + i * width, data + (i + 1) * width);
+}
+
+void readContiguous(const std::filesystem::path& path, const Layout& layout, std::size_t frame, float* target,
+                    const std::string& where) {
+  const TiffInfo& info = layout.info;
+  const std::size_t width = std::size_t(info.bitsPerSample) / 8, count = info.rows * info.cols;
+  std::vector<unsigned char> raw(count * width);
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(std::streamoff(layout.contiguousOffset + frame * raw.size()));
+  if (!in.read(reinterpret_cast<char*>(raw.data()), std::streamsize(raw.size())))
+    throw InputError(where + "file ends before its data (truncated ImageJ stack)");
+  if (layout.byteSwapped && width > 1) byteSwap(raw.data(), count, width);
+  convertSamples(info, raw.data(), target, count);
+}
+
+}  // namespace
+
+TiffInfo readTiffInfo(const std::filesystem::path& path) {
+  auto tif = open(path, "r");
+  return readLayout(tif.get(), path).info;
 }
 
 Stack readTiff(const std::filesystem::path& path, std::size_t first, std::optional<std::size_t> count) {
-  const TiffInfo info = readTiffInfo(path);
-  auto tif = openForReading(path);
+  auto tif = open(path, "r");
+  const Layout layout = readLayout(tif.get(), path);
+  const TiffInfo& info = layout.info;
+  if (first >= info.frames || (count && first + *count > info.frames))
+    throw ParameterError(path.string() + " has " + std::to_string(info.frames) + " frames; cannot read frames from " +
+                         std::to_string(first));
   const std::size_t n = count.value_or(info.frames - first);
   Stack stack(n, info.rows, info.cols);
-  std::vector<unsigned char> line(TIFFScanlineSize(tif.get()));
+  stack.pixelSize = info.pixelSize;
   for (std::size_t t = 0; t < n; ++t) {
-    if (!TIFFSetDirectory(tif.get(), static_cast<tdir_t>(first + t))) throw InputError("truncated " + path.string());
-    for (std::size_t r = 0; r < info.rows; ++r) {
-      if (TIFFReadScanline(tif.get(), line.data(), static_cast<uint32_t>(r)) < 0)
-        throw InputError("cannot read " + path.string());
-      for (std::size_t c = 0; c < info.cols; ++c) {
-        float v = 0;
-        if (info.isFloat && info.bitsPerSample == 32) std::memcpy(&v, &line[c * 4], 4);
-        else if (info.bitsPerSample == 16) v = reinterpret_cast<uint16_t*>(line.data())[c];
-        else if (info.bitsPerSample == 8) v = line[c];
-        stack.at(t, r, c) = v;
-      }
+    const std::size_t index = first + t;
+    const std::string where = path.string() + " frame " + std::to_string(index + 1) + ": ";
+    if (index >= layout.ifds) {
+      readContiguous(path, layout, index, stack.frame(t).data(), where);
+      continue;
     }
+    const bool moved = t == 0 ? TIFFSetDirectory(tif.get(), tdir_t(index)) : TIFFReadDirectory(tif.get());
+    if (!moved) throw InputError(where + "cannot read its directory (truncated file)" + detail());
+    uint32_t width = 0, height = 0;
+    TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &width);
+    TIFFGetField(tif.get(), TIFFTAG_IMAGELENGTH, &height);
+    if (width != info.cols || height != info.rows)
+      throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from frame 1's");
+    readDirectory(tif.get(), layout, stack.frame(t).data(), where);
   }
   return stack;
 }
 
 void writeTiff(const Stack& stack, const std::filesystem::path& path) {
+  if (stack.empty()) throw InputError("cannot write an empty image to " + path.string());
   AtomicFile file(path);
+  const bool big = stack.size() * sizeof(float) > (std::size_t(3900) << 20);
   {
-    TiffHandle tif(TIFFOpen(file.temporaryPath().c_str(), "w"));
-    if (!tif) throw InputError("cannot write " + path.string());
+    auto tif = open(file.temporaryPath(), big ? "w8" : "w");
+    const std::string description = imageJDescription(stack.frames(), stack.pixelSize);
+    const float resolution = stack.pixelSize.unit == "px" ? 1.0f : float(1.0 / stack.pixelSize.value);
+    const uint32_t rowsPerStrip = uint32_t(std::max<std::size_t>(1, (std::size_t(1) << 20) / (stack.cols() * 4)));
     for (std::size_t t = 0; t < stack.frames(); ++t) {
-      TIFFSetField(tif.get(), TIFFTAG_IMAGEWIDTH, static_cast<uint32_t>(stack.cols()));
-      TIFFSetField(tif.get(), TIFFTAG_IMAGELENGTH, static_cast<uint32_t>(stack.rows()));
-      TIFFSetField(tif.get(), TIFFTAG_BITSPERSAMPLE, 32);
-      TIFFSetField(tif.get(), TIFFTAG_SAMPLESPERPIXEL, 1);
-      TIFFSetField(tif.get(), TIFFTAG_SAMPLEFORMAT, SAMPLEFORMAT_IEEEFP);
-      TIFFSetField(tif.get(), TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
-      TIFFSetField(tif.get(), TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
-      TIFFSetField(tif.get(), TIFFTAG_ROWSPERSTRIP, static_cast<uint32_t>(stack.rows()));
-      const auto frame = stack.frame(t);
-      if (TIFFWriteEncodedStrip(tif.get(), 0, const_cast<float*>(frame.data()),
-                                static_cast<tmsize_t>(frame.size() * sizeof(float))) < 0)
-        throw InputError("cannot write " + path.string());
-      TIFFWriteDirectory(tif.get());
+      TIFF* out = tif.get();
+      TIFFSetField(out, TIFFTAG_IMAGEWIDTH, uint32_t(stack.cols()));
+      TIFFSetField(out, TIFFTAG_IMAGELENGTH, uint32_t(stack.rows()));
+      TIFFSetField(out, TIFFTAG_BITSPERSAMPLE, 32);
+      TIFFSetField(out, TIFFTAG_SAMPLESPERPIXEL, 1);
+      TIFFSetField(out, TIFFTAG_SAMPLEFORMAT, SAMPLEFORMAT_IEEEFP);
+      TIFFSetField(out, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+      TIFFSetField(out, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+      TIFFSetField(out, TIFFTAG_ROWSPERSTRIP, rowsPerStrip);
+      TIFFSetField(out, TIFFTAG_XRESOLUTION, resolution);
+      TIFFSetField(out, TIFFTAG_YRESOLUTION, resolution);
+      TIFFSetField(out, TIFFTAG_RESOLUTIONUNIT, RESUNIT_NONE);
+      if (t == 0) TIFFSetField(out, TIFFTAG_IMAGEDESCRIPTION, description.c_str());
+      if (stack.frames() > 1) {
+        TIFFSetField(out, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
+        TIFFSetField(out, TIFFTAG_PAGENUMBER, uint16_t(std::min<std::size_t>(t, 65535)), uint16_t(std::min<std::size_t>(stack.frames(), 65535)));
+      }
+      const float* frame = stack.frame(t).data();
+      for (std::size_t row = 0; row < stack.rows(); row += rowsPerStrip) {
+        const std::size_t rows = std::min<std::size_t>(rowsPerStrip, stack.rows() - row);
+        if (TIFFWriteEncodedStrip(out, uint32_t(row / rowsPerStrip), const_cast<float*>(frame + row * stack.cols()),
+                                  tmsize_t(rows * stack.cols() * sizeof(float))) < 0)
+          throw InputError("cannot write " + path.string() + " (disk full or not writable?)" + detail());
+      }
+      if (!TIFFWriteDirectory(out)) throw InputError("cannot write " + path.string() + " (disk full?)" + detail());
     }
   }
   file.commit();

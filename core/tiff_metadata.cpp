@@ -1,0 +1,70 @@
+#include "core/tiff_metadata.hpp"
+
+#include <regex>
+#include <sstream>
+#include <vector>
+
+namespace lqs {
+
+namespace {
+
+std::optional<std::string> imageJValue(const std::string& text, const std::string& key) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
+  }
+  return std::nullopt;
+}
+
+std::string normalisedUnit(std::string unit) {
+  if (unit == "micron" || unit == "\\u00B5m" || unit == "\xC2\xB5m" || unit == "um") return "um";
+  return unit;
+}
+
+}  // namespace
+
+DescriptionMetadata parseDescription(const std::string& description) {
+  DescriptionMetadata meta;
+  if (description.rfind("ImageJ=", 0) == 0) {
+    if (const auto images = imageJValue(description, "images")) {
+      try {
+        meta.images = std::stoull(*images);
+      } catch (const std::exception&) {
+      }
+    }
+    if (const auto unit = imageJValue(description, "unit")) meta.unit = normalisedUnit(*unit);
+    return meta;
+  }
+  static const std::regex tifffileShape(R"re(^\{"shape": \[([0-9, ]+)\])re");
+  std::smatch shape;
+  if (std::regex_search(description, shape, tifffileShape)) {  // tifffile's shaped series
+    std::vector<std::size_t> dims;
+    std::istringstream items(shape[1].str());
+    for (std::string item; std::getline(items, item, ',');) dims.push_back(std::stoull(item));
+    std::size_t frames = 1;
+    for (std::size_t i = 0; i + 2 < dims.size(); ++i) frames *= dims[i];
+    meta.images = frames;
+    return meta;
+  }
+  if (description.find("<OME") == std::string::npos) return meta;
+  std::smatch match;
+  static const std::regex sizeX(R"re(PhysicalSizeX="([0-9.eE+-]+)")re"), unitX(R"re(PhysicalSizeXUnit="([^"]+)")re");
+  if (std::regex_search(description, match, sizeX)) {
+    PixelSize size{std::stod(match[1].str()), "um"};
+    if (std::regex_search(description, match, unitX)) size.unit = normalisedUnit(match[1].str());
+    meta.pixelSize = size;
+  }
+  return meta;
+}
+
+std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize) {
+  std::ostringstream out;
+  out << "ImageJ=1.11a\nimages=" << frames << "\n";
+  if (frames > 1) out << "frames=" << frames << "\n";
+  if (pixelSize.unit != "px") out << "unit=" << (pixelSize.unit == "um" ? "micron" : pixelSize.unit) << "\n";
+  out << "loop=false\n";
+  return out.str();
+}
+
+}  // namespace lqs

@@ -1,0 +1,22 @@
+#pragma once
+// Shape and calibration carried in TIFF text tags: tifffile's {"shape": [...]}, ImageJ's ImageDescription ("ImageJ=...\nimages=
+// ...\nunit=...") and OME-XML (SizeT/SizeZ, PhysicalSizeX/Unit).
+#include <optional>
+#include <string>
+
+#include "core/stack.hpp"
+
+namespace lqs {
+
+struct DescriptionMetadata {
+  std::optional<std::size_t> images;  // ImageJ images= or tifffile's shape (ImageJ may write more than its IFDs)
+  std::optional<std::string> unit;    // ImageJ unit= (used with XResolution)
+  std::optional<PixelSize> pixelSize;  // OME PhysicalSizeX
+};
+
+DescriptionMetadata parseDescription(const std::string& description);
+
+// The ImageDescription LiquidScope writes: ImageJ hyperstack keys for a T-frame stack.
+std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize);
+
+}  // namespace lqs
