@@ -3,8 +3,19 @@
 #include <chrono>
 
 #include "core/errors.hpp"
+#include "engine/signature.hpp"
 
 namespace lqs {
+
+Clocks Clocks::system() {
+  return {[] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); },
+          [] { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }};
+}
+
+std::string factoryKey(const std::string& implementation) {
+  if (implementation.rfind("cpu:", 0) == 0) return implementation;
+  return implementation.substr(0, implementation.find(':'));
+}
 
 void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs) {
   std::size_t required = 0;
@@ -24,42 +35,116 @@ void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs) {
   }
 }
 
-RunReport Engine::run(const RunRequest& request, const Job& job) const {
+struct Engine::Prepared {
+  const Method& method;
+  ParamValues params;
+  Signature signature;
+  const RunRequest& request;
+};
+
+Engine::Engine(const Registry& registry, RunStore& store, Agent agent, Clocks clocks)
+    : registry_(registry), store_(store), agent_(std::move(agent)), clocks_(std::move(clocks)) {}
+
+Engine::Prepared Engine::prepare(const RunRequest& request) {
   const Method& method = registry_.find(request.method);
   checkInputs(method.spec, request.inputs);
-  const ParamValues params = resolveParameters(method.spec.params, request.params, method.spec.name);
-  const RunContext context{request.inputs, params, job};
+  ParamValues params = resolveParameters(method.spec.params, request.params, method.spec.name);
+  Signature signature = signatureOf(method.spec, request.inputs, params);
+  return {method, std::move(params), std::move(signature), request};
+}
 
-  std::vector<const Implementation*> candidates;
-  for (const auto& impl : method.implementations)
-    if (!request.implementation || impl.name == *request.implementation) candidates.push_back(&impl);
-  if (candidates.empty()) {
-    std::string names;
-    for (const auto& impl : method.implementations) names += (names.empty() ? "" : ", ") + impl.name;
-    throw ParameterError("implementation '" + request.implementation.value_or("") + "' of " +
-                         method.spec.name + " is not available here; available: " + names);
+MethodHistory& Engine::historyOf(const std::string& method) {
+  auto it = histories_.find(method);
+  if (it == histories_.end()) it = histories_.emplace(method, MethodHistory(store_.runsOf(method))).first;
+  return it->second;
+}
+
+void Engine::drainStoreWarning(RunReport& report) {
+  if (auto warning = store_.takeWarning()) report.warnings.push_back(std::move(*warning));
+}
+
+Result Engine::timedRun(const Prepared& p, const Implementation& impl, const Job& job, RunReport& report) {
+  const RunContext context{p.request.inputs, p.params, job};
+  RunRecord record{p.method.spec.name, impl.name, impl.device.identity(), p.signature.text, p.signature.score};
+  const double start = clocks_.elapsed();
+  try {
+    Result result = impl.run(context);
+    record.seconds = clocks_.elapsed() - start;
+    record.time = clocks_.now();
+    std::lock_guard lock(mutex_);
+    store_.record(record);
+    historyOf(record.method).add(record);
+    report.implementation = impl.name;
+    report.seconds = record.seconds;
+    drainStoreWarning(report);
+    return result;
+  } catch (const DeviceError&) {
+    record.ok = false;
+    record.seconds = clocks_.elapsed() - start;
+    record.time = clocks_.now();
+    std::lock_guard lock(mutex_);
+    store_.record(record);
+    historyOf(record.method).add(record);
+    drainStoreWarning(report);
+    throw;
   }
+}
 
+static const Implementation& findImplementation(const Method& method, const std::string& name) {
+  for (const auto& impl : method.implementations)
+    if (impl.name == name) return impl;
+  std::string names;
+  for (const auto& impl : method.implementations) names += (names.empty() ? "" : ", ") + impl.name;
+  throw ParameterError("implementation '" + name + "' of " + method.spec.name + " is not available here; available: " +
+                       names);
+}
+
+RunReport Engine::runImplementation(const RunRequest& request, const std::string& implementation, const Job& job) {
+  const Prepared p = prepare(request);
+  const Implementation& impl = findImplementation(p.method, implementation);
   RunReport report;
-  for (const Implementation* impl : candidates) {
-    if (impl->refusal) {
-      if (const auto reason = impl->refusal(context)) {
-        report.warnings.push_back(impl->name + " skipped: " + *reason);
+  if (impl.refusal)
+    if (const auto reason = impl.refusal({request.inputs, p.params, job}))
+      throw RunError(impl.name + " cannot take this input: " + *reason);
+  report.result = timedRun(p, impl, job, report);
+  return report;
+}
+
+std::vector<Prediction> Engine::predict(const RunRequest& request) {
+  const Prepared p = prepare(request);
+  std::vector<Candidate> candidates;
+  for (const auto& impl : p.method.implementations)
+    candidates.push_back({impl.name, impl.device.identity(), factoryKey(impl.name)});
+  std::lock_guard lock(mutex_);
+  return agent_.rank(p.method.spec.name, p.signature.text, p.signature.score, candidates,
+                     historyOf(p.method.spec.name), clocks_.now());
+}
+
+RunReport Engine::run(const RunRequest& request, const Job& job) {
+  if (request.implementation) return runImplementation(request, *request.implementation, job);
+  const Prepared p = prepare(request);
+  const RunContext context{request.inputs, p.params, job};
+  RunReport report;
+  std::vector<const Implementation*> order;
+  for (const Prediction& prediction : predict(request)) {
+    const Implementation& impl = findImplementation(p.method, prediction.implementation);
+    if (impl.refusal)
+      if (const auto reason = impl.refusal(context)) {
+        report.warnings.push_back(impl.name + " skipped: " + *reason);
         continue;
       }
-    }
+    order.push_back(&impl);
+  }
+  for (const Implementation* impl : order) {
     try {
-      const auto start = std::chrono::steady_clock::now();
-      report.result = impl->run(context);
-      report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      report.implementation = impl->name;
+      report.result = timedRun(p, *impl, job, report);
       return report;
     } catch (const DeviceError& e) {
-      report.warnings.push_back(impl->name + " failed (" + e.what() + "); falling back");
+      report.warnings.push_back(impl->name + " failed (" + e.what() + "); falling back to the next implementation");
     }
   }
-  throw RunError("every implementation of " + method.spec.name + " failed: " +
-                 (report.warnings.empty() ? std::string("none eligible") : report.warnings.back()));
+  throw RunError("every implementation of " + p.method.spec.name + " failed" +
+                 (report.warnings.empty() ? std::string(" (none could take this input)") : ": " + report.warnings.back()));
 }
 
 }  // namespace lqs

@@ -1,13 +1,18 @@
 #pragma once
-// Runs a method: validates inputs and parameters, lets the agent choose an implementation (or
-// takes the forced one), times it, records it, and falls back to the next best on a DeviceError.
+// Runs a method: validates inputs and parameters, lets the agent rank the implementations (or takes
+// the forced one), times the run, records it in the store, and falls back to the next best when an
+// implementation fails with a DeviceError.
+#include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/agent.hpp"
 #include "engine/method.hpp"
 #include "engine/registry.hpp"
+#include "engine/run_store.hpp"
 
 namespace lqs {
 
@@ -25,18 +30,43 @@ struct RunReport {
   std::vector<std::string> warnings;  // fall-backs, store problems: tell the user once
 };
 
+struct Clocks {
+  std::function<double()> elapsed;  // monotonic seconds, for timing runs
+  std::function<double()> now;      // unix seconds, for the store
+  static Clocks system();
+};
+
 class Engine {
  public:
-  explicit Engine(const Registry& registry) : registry_(registry) {}
+  Engine(const Registry& registry, RunStore& store, Agent agent, Clocks clocks = Clocks::system());
 
-  RunReport run(const RunRequest& request, const Job& job) const;
+  RunReport run(const RunRequest& request, const Job& job);
+  // Runs one implementation and records it; throws what it throws (DeviceError included).
+  RunReport runImplementation(const RunRequest& request, const std::string& implementation, const Job& job);
+  // The agent's ranking for this request without running anything (for `lqs bench`, the GUI).
+  std::vector<Prediction> predict(const RunRequest& request);
+
   const Registry& registry() const { return registry_; }
+  RunStore& store() { return store_; }
 
  private:
+  struct Prepared;
+  Prepared prepare(const RunRequest& request);
+  Result timedRun(const Prepared& prepared, const Implementation& impl, const Job& job, RunReport& report);
+  MethodHistory& historyOf(const std::string& method);
+  void drainStoreWarning(RunReport& report);
+
   const Registry& registry_;
+  RunStore& store_;
+  Agent agent_;
+  Clocks clocks_;
+  std::map<std::string, MethodHistory> histories_;
+  std::mutex mutex_;  // the GUI's engine thread and benchmark threads may share one engine
 };
 
 // Checks the inputs against the declaration (count and kind); throws InputError/ParameterError.
 void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs);
+// What factory benchmarks key an implementation by: "cpu:tbb" as it is, "opencl:<device>" as "opencl".
+std::string factoryKey(const std::string& implementation);
 
 }  // namespace lqs

@@ -79,7 +79,7 @@ std::string workflowToJson(const Workflow& workflow) {
   return json{{"steps", steps}}.dump(2);
 }
 
-void runWorkflow(const Workflow& workflow, const Engine& engine, const Job& job,
+void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
                  const std::function<Data(const std::string& name)>& input,
                  const std::function<void(const StepOutcome&)>& finished) {
   std::map<std::string, Data> produced;  // resolved output path -> primary output

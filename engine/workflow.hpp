@@ -38,7 +38,7 @@ struct StepOutcome {
 // Runs every step in order. `input` turns a step's input name into data: an output of an earlier
 // step (kept in memory under its resolved path) comes first, then `input(name)`. `finished` is called
 // after each step, which is where callers write files or add layers.
-void runWorkflow(const Workflow& workflow, const Engine& engine, const Job& job,
+void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
                  const std::function<Data(const std::string& name)>& input,
                  const std::function<void(const StepOutcome&)>& finished);
 

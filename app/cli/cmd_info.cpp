@@ -14,7 +14,12 @@ void addInfoCommand(CLI::App& app, Session& session) {
       devices.push_back({{"backend", backendName(d.backend)}, {"name", d.name}, {"vendor", d.vendor},
                          {"driver", d.driver}, {"memory_bytes", d.memoryBytes}});
     if (*json) {
-      std::cout << nlohmann::json{{"version", LQS_VERSION}, {"devices", devices}}.dump() << "\n";
+      std::cout << nlohmann::json{{"version", LQS_VERSION}, {"devices", devices},
+                                  {"store", {{"path", session.store().file().string()},
+                                             {"runs", session.store().count()},
+                                             {"persistent", session.store().persistent()}}}}
+                       .dump()
+                << "\n";
       return;
     }
     std::cout << "LiquidScope " << LQS_VERSION << "\nDevices:\n";
@@ -23,6 +28,8 @@ void addInfoCommand(CLI::App& app, Session& session) {
       if (d.memoryBytes) std::cout << ", " << d.memoryBytes / (1024 * 1024) << " MiB";
       std::cout << ")\n";
     }
+    std::cout << "Run-time store: " << session.store().file().string() << " (" << session.store().count() << " runs"
+              << (session.store().persistent() ? "" : ", unavailable: memory only") << ")\n";
   });
 }
 

@@ -13,5 +13,7 @@ void addMethodsCommand(CLI::App& app, Session& session);
 void addRunCommand(CLI::App& app, Session& session, Job& job);
 void addSampleCommand(CLI::App& app);
 void addWorkflowCommand(CLI::App& app, Session& session, Job& job);
+void addBenchCommand(CLI::App& app, Session& session, Job& job);
+void addStoreCommand(CLI::App& app, Session& session);
 
 }  // namespace lqs::cli

@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   lqs::cli::addRunCommand(app, session, job);
   lqs::cli::addSampleCommand(app);
   lqs::cli::addWorkflowCommand(app, session, job);
+  lqs::cli::addBenchCommand(app, session, job);
+  lqs::cli::addStoreCommand(app, session);
 
   try {
     const auto threads = threadLimitFromEnvironment();

@@ -1,5 +1,6 @@
 #include "app/cli/session.hpp"
 
+#include "engine/factory_benchmarks.hpp"
 #include "gpu/devices.hpp"
 #include "methods/register_all.hpp"
 
@@ -16,8 +17,13 @@ const Registry& Session::registry() {
   return *registry_;
 }
 
-const Engine& Session::engine() {
-  if (!engine_) engine_ = std::make_unique<Engine>(registry());
+RunStore& Session::store() {
+  if (!store_) store_ = std::make_unique<RunStore>(RunStore::defaultFile());
+  return *store_;
+}
+
+Engine& Session::engine() {
+  if (!engine_) engine_ = std::make_unique<Engine>(registry(), store(), Agent(factoryBenchmarks()));
   return *engine_;
 }
 

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cmath>
-#include <random>
 #include <stdexcept>
 
 #include "core/tiff.hpp"
@@ -56,14 +55,6 @@ double maxAbsDifference(const Stack& a, const Stack& b) {
     worst = std::max(worst, d);
   }
   return worst;
-}
-
-Stack randomStack(std::size_t frames, std::size_t rows, std::size_t cols, std::uint64_t seed, float lo, float hi) {
-  Stack stack(frames, rows, cols);
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<float> uniform(lo, hi);
-  for (std::size_t i = 0; i < stack.size(); ++i) stack.data()[i] = uniform(rng);
-  return stack;
 }
 
 }  // namespace lqs::test

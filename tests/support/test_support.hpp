@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/random_stack.hpp"
 #include "core/stack.hpp"
 
 namespace lqs::test {
@@ -28,9 +29,5 @@ Stack loadRef(const std::string& name);                    // readTiff(refPath(n
 // ||a - b|| / ||b|| over all elements (shapes must match; throws otherwise), NaN-aware.
 double relativeL2(const Stack& a, const Stack& b);
 double maxAbsDifference(const Stack& a, const Stack& b);
-
-// Uniform random values in [lo, hi) with a fixed seed.
-Stack randomStack(std::size_t frames, std::size_t rows, std::size_t cols, std::uint64_t seed, float lo = 0,
-                  float hi = 1);
 
 }  // namespace lqs::test

@@ -1,0 +1,106 @@
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iomanip>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/data_files.hpp"
+#include "core/errors.hpp"
+#include "core/random_stack.hpp"
+
+namespace lqs::cli {
+
+namespace {
+
+struct Measured {
+  std::string implementation;
+  std::vector<double> runs;
+  std::string error;
+  double median() const {
+    if (runs.empty()) return 0;
+    std::vector<double> sorted = runs;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[sorted.size() / 2];
+  }
+};
+
+}  // namespace
+
+void addBenchCommand(CLI::App& app, Session& session, Job& job) {
+  auto* cmd = app.add_subcommand("bench", "Time every implementation of a method and record the runs");
+  struct Args {
+    std::string method;
+    std::vector<std::string> inputs, sets;
+    std::vector<std::size_t> shape;
+    int repeat = 3;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("METHOD", args->method, "Method name")->required();
+  cmd->add_option("INPUT", args->inputs, "Input files (or use --shape)");
+  cmd->add_option("--shape", args->shape, "Random input of shape T,H,W for every image input")->delimiter(',')->expected(3);
+  cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
+  cmd->add_option("--repeat", args->repeat, "Runs per implementation")->check(CLI::Range(1, 1000));
+  cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
+  cmd->callback([&session, &job, args] {
+    const Method& method = session.registry().find(args->method);
+    RunRequest request{args->method, {}, {}, std::nullopt};
+    for (const auto& assignment : args->sets) request.params.insert(parseAssignment(assignment));
+    if (!args->inputs.empty()) {
+      for (const auto& path : args->inputs) request.inputs.push_back(readData(path));
+    } else if (!args->shape.empty()) {
+      std::uint64_t seed = 1;
+      for (const auto& port : method.spec.inputs) {
+        if (port.optional) continue;
+        if (port.kind != DataKind::Stack) throw ParameterError(args->method + " needs a table input: give files, not --shape");
+        request.inputs.push_back(randomStack(args->shape[0], args->shape[1], args->shape[2], seed++));
+      }
+    } else {
+      throw ParameterError("bench needs INPUT files or --shape T,H,W");
+    }
+    std::vector<Measured> measured;
+    for (const auto& impl : method.implementations) {
+      Measured m{impl.name, {}, {}};
+      for (int r = 0; r < args->repeat && m.error.empty(); ++r) {
+        try {
+          m.runs.push_back(session.engine().runImplementation(request, impl.name, job).seconds);
+        } catch (const DeviceError& e) {
+          m.error = e.what();
+        } catch (const RunError& e) {
+          m.error = e.what();
+        }
+        job.checkCancelled();
+      }
+      measured.push_back(std::move(m));
+    }
+    std::stable_sort(measured.begin(), measured.end(), [](const Measured& a, const Measured& b) {
+      if (a.runs.empty() != b.runs.empty()) return b.runs.empty();
+      return a.median() < b.median();
+    });
+    double slowest = 0;
+    for (const auto& m : measured) slowest = std::max(slowest, m.median());
+    if (args->json) {
+      nlohmann::json results = nlohmann::json::array();
+      for (const auto& m : measured) {
+        nlohmann::json entry{{"implementation", m.implementation}, {"median_s", m.median()}, {"runs", m.runs}};
+        if (!m.error.empty()) entry["error"] = m.error;
+        results.push_back(entry);
+      }
+      std::cout << nlohmann::json{{"method", args->method}, {"results", results}}.dump() << "\n";
+      return;
+    }
+    std::cout << std::left << std::setw(44) << "implementation" << std::right << std::setw(14) << "median s"
+              << "  speed-up vs slowest\n";
+    for (const auto& m : measured) {
+      std::cout << std::left << std::setw(44) << m.implementation << std::right;
+      if (m.runs.empty()) {
+        std::cout << "  failed: " << m.error << "\n";
+        continue;
+      }
+      std::cout << std::setw(14) << std::setprecision(4) << m.median() << std::setw(17) << std::setprecision(3)
+                << slowest / m.median() << "x\n";
+    }
+  });
+}
+
+}  // namespace lqs::cli

@@ -1,0 +1,129 @@
+#include "engine/agent.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "engine/run_history.hpp"
+
+namespace lqs {
+
+MethodHistory::MethodHistory(const std::vector<RunRecord>& runs) {
+  for (const auto& run : runs) add(run);
+}
+
+void MethodHistory::add(const RunRecord& run) {
+  Series& s = series_[{run.implementation, run.device}][run.signature];
+  s.score = run.score;
+  if (run.ok) {
+    s.seconds.push_back(run.seconds);
+    if (s.seconds.size() > 4 * kHistoryLength) s.seconds.erase(s.seconds.begin());
+    s.lastOk = std::max(s.lastOk, run.time);
+  } else {
+    s.lastFailure = std::max(s.lastFailure, run.time);
+  }
+}
+
+const std::map<std::string, MethodHistory::Series>* MethodHistory::find(const std::string& implementation,
+                                                                        const std::string& device) const {
+  const auto it = series_.find({implementation, device});
+  return it == series_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+struct Assessment {
+  Prediction prediction;
+  std::string device;
+  double fastAverage = 0;
+  DelayState delay;
+};
+
+const MethodHistory::Series* trustedSeries(const std::map<std::string, MethodHistory::Series>& all,
+                                           const std::string& signature, double score) {
+  const auto exact = all.find(signature);
+  if (exact != all.end() && exact->second.seconds.size() >= kTrustedRuns) return &exact->second;
+  const MethodHistory::Series* nearest = nullptr;
+  for (const auto& [text, series] : all) {
+    if (series.seconds.size() < kTrustedRuns) continue;
+    if (!nearest || std::fabs(series.score - score) < std::fabs(nearest->score - score)) nearest = &series;
+  }
+  return nearest;
+}
+
+}  // namespace
+
+std::vector<Prediction> Agent::rank(const std::string& method, const std::string& signature, double score,
+                                    const std::vector<Candidate>& candidates, const MethodHistory& history,
+                                    double now) {
+  std::vector<Assessment> assessed;
+  for (const auto& candidate : candidates) {
+    Assessment a;
+    a.prediction.implementation = candidate.implementation;
+    a.device = candidate.device;
+    if (const auto* all = history.find(candidate.implementation, candidate.device)) {
+      if (const auto exact = all->find(signature); exact != all->end()) {
+        const auto& s = exact->second;
+        a.prediction.recentlyFailed = s.lastFailure > s.lastOk && now - s.lastFailure < kRetryFailedAfter;
+      }
+      if (const auto* series = trustedSeries(*all, signature, score)) {
+        a.fastAverage = timingStats(series->seconds).fastAverage;
+        a.delay = delayState(series->seconds);
+        a.prediction.source = Prediction::Source::History;
+      }
+    }
+    if (a.prediction.source == Prediction::Source::Untried) {
+      const FactoryBenchmark* nearest = nullptr;
+      for (const auto& f : factory_)
+        if (f.method == method && f.implementation == candidate.factoryKey &&
+            (!nearest || std::fabs(f.score - score) < std::fabs(nearest->score - score)))
+          nearest = &f;
+      if (nearest) {
+        a.fastAverage = nearest->seconds * score / nearest->score;  // cost grows with the work
+        a.prediction.source = Prediction::Source::Factory;
+      }
+    }
+    assessed.push_back(a);
+  }
+  // a delay on one implementation slows every implementation sharing its device
+  for (auto& a : assessed)
+    for (const auto& other : assessed)
+      if (!a.delay.delayed && other.delay.delayed && other.device == a.device) a.delay = other.delay;
+
+  for (auto& a : assessed) {
+    const double p = a.delay.delayed ? a.delay.persistence : 0.0;
+    a.prediction.delayed = a.delay.delayed;
+    a.prediction.seconds = a.fastAverage * (1 - p) + a.fastAverage * a.delay.factor * p;  // eq. 3
+  }
+  // order: untried first (so the store fills up), then by predicted time, failed ones last
+  auto group = [](const Assessment& a) {
+    if (a.prediction.recentlyFailed) return 2;
+    return a.prediction.source == Prediction::Source::Untried ? 0 : 1;
+  };
+  std::stable_sort(assessed.begin(), assessed.end(), [&](const Assessment& x, const Assessment& y) {
+    if (group(x) != group(y)) return group(x) < group(y);
+    return group(x) == 1 && x.prediction.seconds < y.prediction.seconds;
+  });
+
+  // eq. 4: if the fastest by its undelayed time is not the fastest after adjusting, choose at random
+  // with probability proportional to 1/t^2, so a delayed device keeps being probed
+  const auto known = std::find_if(assessed.begin(), assessed.end(), [&](const Assessment& a) { return group(a) == 1; });
+  const auto knownEnd = std::find_if(known, assessed.end(), [&](const Assessment& a) { return group(a) != 1; });
+  const bool anyDelayed = std::any_of(known, knownEnd, [](const Assessment& a) { return a.delay.delayed; });
+  if (known == assessed.begin() && anyDelayed && knownEnd - known > 1) {
+    const auto fastestUndelayed = std::min_element(
+        known, knownEnd, [](const Assessment& x, const Assessment& y) { return x.fastAverage < y.fastAverage; });
+    if (fastestUndelayed != known) {
+      std::vector<double> weights;
+      for (auto it = known; it != knownEnd; ++it) weights.push_back(1.0 / std::max(1e-12, it->prediction.seconds * it->prediction.seconds));
+      std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
+      const auto chosen = known + std::ptrdiff_t(pick(random_));
+      std::rotate(known, chosen, chosen + 1);  // chosen first, the others keep their order
+    }
+  }
+  std::vector<Prediction> ranked;
+  for (const auto& a : assessed) ranked.push_back(a.prediction);
+  return ranked;
+}
+
+}  // namespace lqs
