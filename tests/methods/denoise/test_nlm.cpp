@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "tests/support/method_runner.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+
+const std::map<std::string, std::string> kDefaults{{"patch_size", "7"}, {"patch_distance", "11"}, {"h", "0.1"}, {"sigma", "0"}};
+
+TEST_CASE("nlm matches the NanoPyx reference within 1e-3 on every implementation") {
+  MethodRunner runner;
+  for (const auto& impl : runner.implementations("nlm")) {
+    INFO(impl);
+    CHECK(relativeL2(runner.stack("nlm", {loadRef("img_noisy.tif")}, kDefaults, impl), loadRef("nlm_default.tif")) <= 1e-3);
+  }
+}
+
+TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and parameter edges") {
+  MethodRunner runner;
+  const std::vector<std::map<std::string, std::string>> settings{
+      kDefaults, {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}},
+      {{"patch_size", "8"}, {"patch_distance", "2"}, {"h", "0.05"}, {"sigma", "0.1"}},
+      {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-4"}}};
+  for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 12}, {7, 13}, {30, 25}})
+    for (const auto& params : settings) {
+      const Stack image = randomStack(2, rows, cols, 9);
+      const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
+      for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(std::isfinite(expected.data()[i]));
+      for (const auto& impl : runner.implementations("nlm")) {
+        INFO(rows << "x" << cols << " " << impl);
+        CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
+      }
+    }
+}
+
+TEST_CASE("nlm of a constant image is that constant") {
+  MethodRunner runner;
+  Stack image(1, 9, 11);
+  for (std::size_t i = 0; i < image.size(); ++i) image.data()[i] = 3.5f;
+  const Stack out = runner.stack("nlm", {image}, kDefaults);
+  CHECK(maxAbsDifference(out, image) <= 1e-6);
+}

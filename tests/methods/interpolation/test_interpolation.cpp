@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "tests/support/method_runner.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+
+TEST_CASE("magnify matches NanoPyx for every interpolator and implementation within 1e-5") {
+  MethodRunner runner;
+  const Stack image = loadRef("img_a.tif");
+  for (const std::string kind : {"catmull-rom", "lanczos", "bicubic", "nearest"})
+    for (const auto& impl : runner.implementations("magnify")) {
+      INFO(kind << " on " << impl);
+      const Stack out = runner.stack("magnify", {image}, {{"magnification", "5"}, {"interpolation", kind}}, impl);
+      CHECK(relativeL2(out, loadRef("magnify5_" + kind + ".tif")) <= 1e-5);
+    }
+}
+
+TEST_CASE("shift-magnify and shift-scale-rotate match NanoPyx within 1e-5") {
+  MethodRunner runner;
+  const Stack image = loadRef("img_a.tif");
+  for (const auto& impl : runner.implementations("shift-magnify")) {
+    const Stack out = runner.stack("shift-magnify", {image},
+                                   {{"shift_row", "-0.7"}, {"shift_col", "1.3"}, {"magnification_row", "2"},
+                                    {"magnification_col", "2"}},
+                                   impl);
+    CHECK(relativeL2(out, loadRef("shiftmagnify_catmull-rom.tif")) <= 1e-5);
+  }
+  for (const auto& impl : runner.implementations("shift-scale-rotate")) {
+    const Stack out = runner.stack("shift-scale-rotate", {image},
+                                   {{"shift_row", "-0.7"}, {"shift_col", "1.3"}, {"angle", "0.3"}}, impl);
+    CHECK(relativeL2(out, loadRef("ssr_catmull-rom.tif")) <= 1e-5);
+  }
+}
+
+TEST_CASE("every interpolation implementation agrees on odd sizes, edges included") {
+  MethodRunner runner;
+  for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 9}, {9, 1}, {7, 13}, {61, 37}}) {
+    const Stack image = randomStack(2, rows, cols, 42);
+    for (const std::string kind : {"nearest", "bilinear", "bicubic", "catmull-rom", "lanczos"}) {
+      const std::map<std::string, std::string> params{{"magnification", "3"}, {"interpolation", kind}};
+      const Stack expected = runner.stack("magnify", {image}, params, "cpu:unthreaded");
+      REQUIRE(expected.rows() == std::size_t(rows * 3));
+      for (const auto& impl : runner.implementations("magnify")) {
+        INFO(rows << "x" << cols << " " << kind << " " << impl);
+        CHECK(maxAbsDifference(runner.stack("magnify", {image}, params, impl), expected) <= 1e-5);
+      }
+    }
+  }
+}
+
+TEST_CASE("magnify scales the pixel size and refuses a magnification that leaves no pixels") {
+  MethodRunner runner;
+  Stack image = randomStack(1, 10, 10, 1);
+  image.pixelSize = {0.1, "um"};
+  const Stack out = runner.stack("magnify", {image}, {{"magnification", "4"}});
+  CHECK(out.pixelSize.value == Approx(0.025));
+  CHECK_THROWS_AS(runner.stack("magnify", {randomStack(1, 3, 3, 1)}, {{"magnification", "0.1"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("magnify", {image}, {{"magnification", "-4"}}), ParameterError);
+}
+
+TEST_CASE("NaN input does not crash interpolation") {
+  MethodRunner runner;
+  Stack image = randomStack(1, 8, 8, 3);
+  image.at(0, 4, 4) = std::nanf("");
+  const Stack out = runner.stack("magnify", {image}, {{"magnification", "2"}});
+  CHECK(std::isfinite(out.at(0, 0, 0)));
+}
