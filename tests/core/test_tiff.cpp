@@ -1,0 +1,162 @@
+#include <tiffio.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/tiff.hpp"
+#include "tests/support/test_support.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Layout {
+  int bits = 16;
+  int format = SAMPLEFORMAT_UINT;
+  bool tiled = false, big = false;
+  int compression = COMPRESSION_NONE;
+  int samples = 1;
+};
+
+// Writes frames x 37 x 29 pixels whose value is (t*1000 + r*29 + c) % range, in the given layout.
+void writeTestTiff(const fs::path& path, const Layout& l, int frames) {
+  TIFF* tif = TIFFOpen(path.c_str(), l.big ? "w8" : "w");
+  REQUIRE(tif);
+  const int rows = 37, cols = 29, bytes = l.bits / 8;
+  for (int t = 0; t < frames; ++t) {
+    TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, cols);
+    TIFFSetField(tif, TIFFTAG_IMAGELENGTH, rows);
+    TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, l.bits);
+    TIFFSetField(tif, TIFFTAG_SAMPLEFORMAT, l.format);
+    TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, l.samples);
+    TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, l.samples == 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK);
+    TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+    TIFFSetField(tif, TIFFTAG_COMPRESSION, l.compression);
+    std::vector<unsigned char> image(std::size_t(rows) * cols * bytes * l.samples);
+    for (int i = 0; i < rows * cols * l.samples; ++i) {
+      const double v = (t * 1000 + i) % 120 - (l.format == SAMPLEFORMAT_INT ? 60 : 0);
+      unsigned char* p = image.data() + std::size_t(i) * bytes;
+      if (l.format == SAMPLEFORMAT_IEEEFP && l.bits == 32) { const float f = float(v); std::memcpy(p, &f, 4); }
+      else if (l.format == SAMPLEFORMAT_IEEEFP) std::memcpy(p, &v, 8);
+      else if (l.bits == 8) { const int8_t x = int8_t(v); std::memcpy(p, &x, 1); }
+      else if (l.bits == 16) { const int16_t x = int16_t(v); std::memcpy(p, &x, 2); }
+      else { const int32_t x = int32_t(v); std::memcpy(p, &x, 4); }
+    }
+    if (l.tiled) {
+      TIFFSetField(tif, TIFFTAG_TILEWIDTH, 16);
+      TIFFSetField(tif, TIFFTAG_TILELENGTH, 16);
+      std::vector<unsigned char> tile(16 * 16 * bytes);
+      for (int y = 0; y < rows; y += 16)
+        for (int x = 0; x < cols; x += 16) {
+          std::fill(tile.begin(), tile.end(), 0);
+          for (int r = 0; r < 16 && y + r < rows; ++r)
+            for (int c = 0; c < 16 && x + c < cols; ++c)
+              std::memcpy(&tile[(r * 16 + c) * bytes], &image[((y + r) * cols + x + c) * bytes], bytes);
+          TIFFWriteTile(tif, tile.data(), x, y, 0, 0);
+        }
+    } else {
+      TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, 5);
+      for (int r = 0; r < rows; ++r) TIFFWriteScanline(tif, &image[std::size_t(r) * cols * bytes * l.samples], r, 0);
+    }
+    TIFFWriteDirectory(tif);
+  }
+  TIFFClose(tif);
+}
+
+void checkValues(const Stack& s, const Layout& l, int firstFrame) {
+  for (std::size_t t = 0; t < s.frames(); ++t)
+    for (std::size_t i = 0; i < s.frameSize(); ++i) {
+      const double v = double((int(t) + firstFrame) * 1000 + int(i)) - 0.0;
+      const double expected = double(int(v) % 120) - (l.format == SAMPLEFORMAT_INT ? 60 : 0);
+      REQUIRE(s.frame(t)[i] == float(expected));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every supported pixel type and layout reads back exactly") {
+  TempDir dir;
+  const std::vector<Layout> layouts{
+      {8, SAMPLEFORMAT_UINT},  {16, SAMPLEFORMAT_UINT}, {32, SAMPLEFORMAT_UINT}, {8, SAMPLEFORMAT_INT},
+      {16, SAMPLEFORMAT_INT},  {32, SAMPLEFORMAT_INT},  {32, SAMPLEFORMAT_IEEEFP}, {64, SAMPLEFORMAT_IEEEFP},
+      {16, SAMPLEFORMAT_UINT, true}, {32, SAMPLEFORMAT_IEEEFP, false, true},
+      {16, SAMPLEFORMAT_UINT, false, false, COMPRESSION_LZW}, {32, SAMPLEFORMAT_IEEEFP, true, true, COMPRESSION_ADOBE_DEFLATE}};
+  int n = 0;
+  for (const auto& layout : layouts) {
+    const fs::path path = dir / (std::to_string(n++) + ".tif");
+    writeTestTiff(path, layout, 3);
+    INFO("bits " << layout.bits << " format " << layout.format << " tiled " << layout.tiled << " big " << layout.big);
+    const Stack stack = readTiff(path);
+    REQUIRE(stack.frames() == 3);
+    REQUIRE(stack.rows() == 37);
+    REQUIRE(stack.cols() == 29);
+    checkValues(stack, layout, 0);
+    const Stack middle = readTiff(path, 1, 2);  // a frame range
+    REQUIRE(middle.frames() == 2);
+    checkValues(middle, layout, 1);
+    CHECK(readTiffInfo(path).isBigTiff == layout.big);
+  }
+}
+
+TEST_CASE("written stacks round-trip with their calibration and open as ImageJ stacks") {
+  TempDir dir;
+  Stack stack = randomStack(4, 5, 7, 3, -10, 10);
+  stack.pixelSize = {0.02, "um"};
+  writeTiff(stack, dir / "out.tif");
+  const Stack back = readTiff(dir / "out.tif");
+  CHECK(maxAbsDifference(back, stack) == 0);
+  CHECK(back.pixelSize.unit == "um");
+  CHECK(back.pixelSize.value == Approx(0.02).epsilon(1e-6));
+  TIFF* tif = TIFFOpen((dir / "out.tif").c_str(), "r");
+  char* description = nullptr;
+  REQUIRE(TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &description));
+  CHECK(std::string(description).rfind("ImageJ=", 0) == 0);
+  CHECK(std::string(description).find("images=4") != std::string::npos);
+  TIFFClose(tif);
+}
+
+TEST_CASE("bad files give InputError and name the problem") {
+  TempDir dir;
+  writeTestTiff(dir / "good.tif", {}, 5);
+  const auto size = fs::file_size(dir / "good.tif");
+  {
+    std::ifstream in(dir / "good.tif", std::ios::binary);
+    std::vector<char> bytes(size / 2);
+    in.read(bytes.data(), std::streamsize(bytes.size()));
+    std::ofstream(dir / "cut.tif", std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+  }
+  std::ofstream(dir / "empty.tif").close();
+  std::ofstream(dir / "text.tif") << "not a tiff at all\n";
+  writeTestTiff(dir / "rgb.tif", {8, SAMPLEFORMAT_UINT, false, false, COMPRESSION_NONE, 3}, 1);
+  {
+    TIFF* tif = TIFFOpen((dir / "onebit.tif").c_str(), "w");
+    TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, 8);
+    TIFFSetField(tif, TIFFTAG_IMAGELENGTH, 1);
+    TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 1);
+    TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 1);
+    TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+    unsigned char row = 0xAA;
+    TIFFWriteScanline(tif, &row, 0, 0);
+    TIFFClose(tif);
+  }
+  for (const char* name : {"cut.tif", "empty.tif", "text.tif", "rgb.tif", "onebit.tif", "missing.tif"}) {
+    INFO(name);
+    CHECK_THROWS_AS(readTiff(dir / name), InputError);
+  }
+  CHECK_THROWS_WITH(readTiff(dir / "rgb.tif"), Catch::Contains("RGB"));
+  CHECK_THROWS_AS(readTiff(dir / "good.tif", 4, 3), ParameterError);
+}
+
+TEST_CASE("writing leaves either a complete file or none") {
+  TempDir dir;
+  CHECK_THROWS_AS(writeTiff(randomStack(1, 4, 4, 1), dir / "no-such-folder" / "x.tif"), InputError);
+  CHECK_FALSE(fs::exists(dir / "no-such-folder"));
+  fs::create_directory(dir / "taken.tif");  // a folder where the file should go
+  CHECK_THROWS_AS(writeTiff(randomStack(1, 4, 4, 1), dir / "taken.tif"), InputError);
+  for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename().string().find(".part-") == std::string::npos);
+}
