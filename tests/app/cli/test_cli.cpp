@@ -1,0 +1,98 @@
+// Runs the built `lqs` as a user would and checks exit codes, outputs and --json.
+#include <sys/wait.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/tiff.hpp"
+#include "tests/support/test_support.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+};
+
+Outcome runLqs(const std::string& arguments) {
+  Outcome outcome;
+  const std::string command = std::string(LQS_EXE) + " " + arguments + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  outcome.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("lqs --version, info and methods answer") {
+  CHECK(runLqs("--version").code == 0);
+  CHECK(runLqs("info --json").code == 0);
+  const auto methods = nlohmann::json::parse(runLqs("methods --json").out);
+  std::vector<std::string> names;
+  for (const auto& m : methods["methods"]) names.push_back(m["name"]);
+  for (const char* expected : {"magnify", "shift-magnify", "shift-scale-rotate", "conv2d", "nlm", "esrrf", "frc",
+                               "squirrel", "drift-estimate", "drift-apply", "drift-correct"})
+    CHECK(std::find(names.begin(), names.end(), expected) != names.end());
+}
+
+TEST_CASE("sample then magnify gives the magnified stack and exactly one JSON line") {
+  TempDir dir;
+  REQUIRE(runLqs("sample " + (dir / "s.tif").string() + " --frames 20 --size 64,48").code == 0);
+  const Outcome run = runLqs("run magnify " + (dir / "s.tif").string() + " -o " + (dir / "m.tif").string() +
+                          " --set magnification=2 --set interpolation=catmull-rom --json");
+  REQUIRE(run.code == 0);
+  CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 1);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["method"] == "magnify");
+  CHECK(json["outputs"][0] == (dir / "m.tif").string());
+  const TiffInfo info = readTiffInfo(dir / "m.tif");
+  CHECK(info.frames == 20);
+  CHECK(info.rows == 128);
+  CHECK(info.cols == 96);
+}
+
+TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left behind") {
+  TempDir dir;
+  const std::string sample = (dir / "s.tif").string(), out = (dir / "o.tif").string();
+  REQUIRE(runLqs("sample " + sample + " --frames 4 --size 16,16").code == 0);
+  CHECK(runLqs("run no-such-method " + sample).code == 2);
+  CHECK(runLqs("run magnify " + sample + " -o " + out + " --set magnification=-4").code == 2);
+  CHECK(runLqs("run magnify " + sample + " -o " + out + " --set nope=1").code == 2);
+  CHECK(runLqs("run magnify " + sample + " -o " + out + " --impl cpu:imaginary").code == 2);
+  CHECK(runLqs("frobnicate").code == 2);
+  CHECK(runLqs("run magnify " + (dir / "missing.tif").string() + " -o " + out).code == 3);
+  CHECK(runLqs("run magnify " + sample + " -o " + (dir / "no" / "o.tif").string()).code == 3);
+  {
+    const auto size = fs::file_size(sample);
+    fs::copy_file(sample, dir / "cut.tif");
+    fs::resize_file(dir / "cut.tif", size / 2);
+  }
+  CHECK(runLqs("run magnify " + (dir / "cut.tif").string() + " -o " + out).code == 3);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a workflow chains steps and reports each") {
+  TempDir dir;
+  REQUIRE(runLqs("sample " + (dir / "raw.tif").string() + " --frames 6 --size 24,24").code == 0);
+  std::ofstream(dir / "w.json") << R"({"steps": [
+      {"method": "drift-correct", "inputs": ["raw.tif"], "output": "aligned.tif"},
+      {"method": "esrrf", "inputs": ["aligned.tif"], "output": "sr.tif", "params": {"magnification": 2}},
+      {"method": "squirrel", "inputs": ["raw.tif", "sr.tif"], "output": "error_map.tif"}]})";
+  const Outcome run = runLqs("workflow " + (dir / "w.json").string() + " --json");
+  REQUIRE(run.code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["steps"].size() == 3);
+  CHECK(json["steps"][2]["values"].contains("rsp"));
+  CHECK(fs::exists(dir / "sr.tif"));
+  CHECK(fs::exists(dir / "error_map.tif"));
+}
