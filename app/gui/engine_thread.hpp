@@ -1,0 +1,55 @@
+#pragma once
+// The engine thread: the GUI never computes. Jobs (one method run, or a workflow) are posted here,
+// run on a worker QThread, and report progress, each step's result and failures through queued
+// signals. cancel() sets the job's flag, which methods check between frames and tiles.
+#include <QObject>
+#include <QThread>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "engine/engine.hpp"
+#include "engine/workflow.hpp"
+
+namespace lqs::gui {
+
+struct StepResult {
+  std::string method;
+  std::string outputFile;  // the workflow's "output" name; empty for a single method run
+  RunRequest request;      // inputs dropped: only method and parameters are kept
+  RunReport report;
+};
+
+class EngineThread : public QObject {
+  Q_OBJECT
+ public:
+  explicit EngineThread(Engine& engine, QObject* parent = nullptr);
+  ~EngineThread() override;  // cancels a running job and waits for it
+
+  bool busy() const;
+  void runMethod(RunRequest request);
+  // Inputs naming a key of `layers` use that data, others are files relative to the workflow. With
+  // writeFiles, every step's outputs are also written next to the workflow file.
+  void runWorkflow(Workflow workflow, std::map<std::string, Data> layers, bool writeFiles);
+  void cancel();
+
+ signals:
+  void progress(double fraction, const QString& stage);
+  void stepFinished(const lqs::gui::StepResult& step);
+  void failed(const QString& message);
+  void finished(bool succeeded);
+
+ private:
+  void start(std::function<void(const Job&)> task);
+
+  Engine& engine_;
+  QThread thread_;
+  QObject* worker_;  // lives on thread_, the context the tasks run in
+  mutable std::mutex mutex_;
+  std::shared_ptr<Job> job_;  // the running job, null when idle
+};
+
+}  // namespace lqs::gui
+
+Q_DECLARE_METATYPE(lqs::gui::StepResult)

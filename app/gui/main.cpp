@@ -1,0 +1,72 @@
+// liquidscope [FILES] [--sample] [--workflow FILE.json] [--screenshot OUT.png] [--quit]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSurfaceFormat>
+#include <QTimer>
+
+#include "app/gui/main_window.hpp"
+
+namespace {
+
+// VTK needs an OpenGL 3.2 core context; set before QApplication exists (platform.md).
+void requestOpenGlFormat() {
+  QSurfaceFormat format;
+  format.setRenderableType(QSurfaceFormat::OpenGL);
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setDepthBufferSize(8);
+  format.setAlphaBufferSize(8);
+  format.setStencilBufferSize(0);
+  format.setSamples(0);
+  QSurfaceFormat::setDefaultFormat(format);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  requestOpenGlFormat();
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName("LiquidScope");
+  QApplication::setApplicationName("LiquidScope");
+  QApplication::setApplicationVersion(LQS_VERSION);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription("LiquidScope: super-resolution microscopy with the Liquid Engine");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument("FILES", "TIFF stacks to open as layers", "[FILES...]");
+  const QCommandLineOption sample("sample", "Open a generated blinking sample as the layer \"sample\"");
+  const QCommandLineOption workflow("workflow", "Run a workflow JSON; inputs naming a layer use it", "FILE.json");
+  const QCommandLineOption screenshot("screenshot", "Save a picture of the window when loading and the workflow are done", "OUT.png");
+  const QCommandLineOption quit("quit", "Quit when done (exit status 1 if a workflow step failed)");
+  parser.addOptions({sample, workflow, screenshot, quit});
+  parser.process(app);
+  const bool batch = parser.isSet(quit);
+
+  lqs::gui::MainWindow window;
+  window.setProperty("batch", batch);  // no modal dialogs when nobody is there to close them
+  window.show();
+  window.openFiles(parser.positionalArguments());
+  if (parser.isSet(sample)) window.openSample({});
+
+  int exitCode = 0;
+  const auto finish = [&](bool succeeded) {
+    if (!succeeded) exitCode = 1;
+    // Let the canvas paint the new layers before the picture is taken.
+    QTimer::singleShot(500, &window, [&] {
+      if (parser.isSet(screenshot) && !window.grab().save(parser.value(screenshot))) {
+        qWarning("cannot write the screenshot %s", qPrintable(parser.value(screenshot)));
+        exitCode = 1;
+      }
+      if (batch) window.close(), QApplication::exit(exitCode);
+    });
+  };
+  if (parser.isSet(workflow)) {
+    QObject::connect(&window, &lqs::gui::MainWindow::jobDone, &window, finish, Qt::SingleShotConnection);
+    QTimer::singleShot(0, &window, [&] { window.runWorkflowFile(parser.value(workflow)); });
+  } else if (parser.isSet(screenshot) || batch) {
+    finish(true);
+  }
+  const int status = app.exec();
+  return exitCode != 0 ? exitCode : status;
+}

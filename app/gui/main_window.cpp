@@ -1,0 +1,415 @@
+#include "app/gui/main_window.hpp"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTextEdit>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/canvas.hpp"
+#include "app/gui/layer_dock.hpp"
+#include "app/gui/method_panel.hpp"
+#include "app/gui/plot_view.hpp"
+#include "core/errors.hpp"
+#include "core/tiff.hpp"
+
+namespace lqs::gui {
+
+namespace {
+
+constexpr int kRecentFiles = 8;
+
+QString imageFilter() { return "TIFF images (*.tif *.tiff *.TIF *.TIFF);;All files (*)"; }
+
+// Display defaults for a new result layer: error maps get the diverging map, reconstructions magma.
+void styleResultLayer(ImageLayer& layer, const std::string& outputName) {
+  if (outputName.find("error") != std::string::npos) {
+    layer.colormap = Colormap::named("coolwarm");
+    layer.opacity = 0.7f;
+  } else {
+    layer.colormap = Colormap::named("magma");
+  }
+}
+
+}  // namespace
+
+MainWindow::MainWindow()
+    : engine_(std::make_unique<EngineThread>(session_.engine())),
+      canvas_(new Canvas(layers_)),
+      plot_(new PlotView),
+      log_(new QTextEdit),
+      methodChooser_(new QComboBox),
+      panels_(new QStackedWidget),
+      progress_(new QProgressBar),
+      cancel_(new QPushButton("Cancel")),
+      cursorLabel_(new QLabel) {
+  setWindowTitle("LiquidScope");
+  setAcceptDrops(true);
+  setCentralWidget(canvas_);
+  statusBar()->addWidget(cursorLabel_, 1);
+  connect(canvas_, &Canvas::cursorMoved, cursorLabel_, &QLabel::setText);
+
+  auto* layerDock = new QDockWidget("Layers", this);
+  layerDock->setObjectName("layers");
+  layerDock->setWidget(new LayerDock(layers_));
+  addDockWidget(Qt::LeftDockWidgetArea, layerDock);
+
+  auto* methodDock = new QDockWidget("Method", this);
+  methodDock->setObjectName("method");
+  methodDock->setWidget(buildMethodDock());
+  addDockWidget(Qt::RightDockWidgetArea, methodDock);
+
+  auto* results = new QWidget;
+  auto* resultsLayout = new QHBoxLayout(results);
+  log_->setReadOnly(true);
+  log_->setPlaceholderText("Implementations, run times and values of finished jobs.");
+  resultsLayout->addWidget(plot_, 3);
+  resultsLayout->addWidget(log_, 2);
+  auto* resultsDock = new QDockWidget("Results", this);
+  resultsDock->setObjectName("results");
+  resultsDock->setWidget(results);
+  addDockWidget(Qt::BottomDockWidgetArea, resultsDock);
+
+  buildMenus();
+  connect(engine_.get(), &EngineThread::progress, this, [this](double fraction, const QString& stage) {
+    progress_->setValue(int(std::lround(fraction * 100)));
+    progress_->setFormat(stage.isEmpty() ? "%p%" : stage + " %p%");
+  });
+  connect(engine_.get(), &EngineThread::stepFinished, this, &MainWindow::addStepResult);
+  connect(engine_.get(), &EngineThread::failed, this, [this](const QString& message) {
+    lastJobFailed_ = true;
+    log("<b>failed:</b> " + message.toHtmlEscaped());
+    statusBar()->showMessage("Job failed: " + message, 10000);
+    if (!property("batch").toBool()) QMessageBox::warning(this, "LiquidScope", message);
+  });
+  connect(engine_.get(), &EngineThread::finished, this, &MainWindow::jobFinished);
+  connect(&layers_, &LayerList::changed, this, [this] {
+    QStringList names;
+    for (std::size_t i = layers_.size(); i-- > 0;) names << QString::fromStdString(layers_.at(i).name);
+    for (auto* panel : methodPanels_) panel->setLayerNames(names);
+  });
+
+  QSettings settings;
+  resize(1240, 760);
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+}
+
+MainWindow::~MainWindow() {
+  engine_.reset();
+  // The widgets observe layers_, so they go before it does.
+  delete centralWidget();
+  qDeleteAll(findChildren<QDockWidget*>());
+}
+
+QWidget* MainWindow::buildMethodDock() {
+  auto* dock = new QWidget;
+  auto* layout = new QVBoxLayout(dock);
+  layout->addWidget(methodChooser_);
+  for (const Method& method : session_.registry().methods()) {
+    auto* panel = new MethodPanel(method);
+    connect(panel, &MethodPanel::runRequested, this, [this, panel] { runPanel(panel); });
+    methodPanels_.push_back(panel);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(panel);
+    panels_->addWidget(scroll);
+    methodChooser_->addItem(QString::fromStdString(method.spec.name));
+  }
+  connect(methodChooser_, &QComboBox::currentIndexChanged, panels_, &QStackedWidget::setCurrentIndex);
+  layout->addWidget(panels_, 1);
+  auto* jobRow = new QHBoxLayout;
+  progress_->setRange(0, 100);
+  progress_->setValue(0);
+  cancel_->setEnabled(false);
+  connect(cancel_, &QPushButton::clicked, engine_.get(), &EngineThread::cancel);
+  jobRow->addWidget(progress_, 1);
+  jobRow->addWidget(cancel_);
+  layout->addLayout(jobRow);
+  return dock;
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu("&File");
+  file->addAction("&Open…", QKeySequence::Open, this, [this] {
+    QSettings settings;
+    const QStringList files = QFileDialog::getOpenFileNames(this, "Open images", settings.value("folders/open").toString(), imageFilter());
+    if (!files.isEmpty()) settings.setValue("folders/open", QFileInfo(files.front()).absolutePath());
+    openFiles(files);
+  });
+  recentMenu_ = file->addMenu("Open &Recent");
+  rebuildRecentMenu();
+  file->addAction("Open &Sample…", this, &MainWindow::askSampleOptions);
+  file->addAction("Save Layer &As TIFF…", QKeySequence::SaveAs, this, &MainWindow::saveSelectedLayer);
+  file->addSeparator();
+  file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* methods = menuBar()->addMenu("&Methods");
+  for (int i = 0; i < int(methodPanels_.size()); ++i)
+    methods->addAction(QString::fromStdString(methodPanels_[std::size_t(i)]->spec().name), this, [this, i] { showMethod(i); });
+
+  QMenu* workflows = menuBar()->addMenu("&Workflows");
+  workflows->addAction("&Run Workflow File…", this, [this] {
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, "Run workflow", settings.value("folders/workflow").toString(), "Workflows (*.json)");
+    if (file.isEmpty()) return;
+    settings.setValue("folders/workflow", QFileInfo(file).absolutePath());
+    runWorkflowFile(file);
+  });
+  workflows->addSeparator();
+  // Ready-made chains on the selected layer; shown only when this build registers every method.
+  const auto chain = [this, workflows](const QString& title, const std::vector<std::string>& methods,
+                                       std::function<std::vector<WorkflowStep>(const ImageLayer&)> steps) {
+    for (const auto& method : methods)
+      if (std::none_of(session_.registry().methods().begin(), session_.registry().methods().end(),
+                       [&](const Method& m) { return m.spec.name == method; }))
+        return;
+    workflows->addAction(title, this, [this, steps] { runReadyMade(steps); });
+  };
+  chain("Drift correct → eSRRF → FRC + SQUIRREL (selected layer)", {"drift-correct", "esrrf", "frc", "squirrel"},
+        [](const ImageLayer& layer) -> std::vector<WorkflowStep> {
+          // Two eSRRF time points are the independent halves FRC compares.
+          const std::string half = std::to_string(std::max<std::size_t>(layer.data().frames() / 2, 1));
+          return {{"drift-correct", {layer.name}, "aligned.tif", {}},
+                  {"esrrf", {"aligned.tif"}, "esrrf.tif", {{"frames_per_timepoint", half}}},
+                  {"frc", {"esrrf.tif"}, "frc_curve.csv", {}},
+                  {"squirrel", {"aligned.tif", "esrrf.tif"}, "error_map.tif", {}}};
+        });
+  chain("eSRRF → decorrelation (selected layer)", {"esrrf", "decorr"}, [](const ImageLayer& layer) -> std::vector<WorkflowStep> {
+    return {{"esrrf", {layer.name}, "esrrf.tif", {}}, {"decorr", {"esrrf.tif"}, {}, {}}};
+  });
+  chain("Channel registration → eSRRF (selected layer onto the one below)", {"channel-register", "esrrf"},
+        [this](const ImageLayer& layer) -> std::vector<WorkflowStep> {
+          const int below = std::max(layers_.selected() - 1, 0);
+          return {{"channel-register", {layers_.at(std::size_t(below)).name, layer.name}, "registered.tif", {}},
+                  {"esrrf", {"registered.tif"}, "esrrf.tif", {}}};
+        });
+}
+
+void MainWindow::showMethod(int index) {
+  methodChooser_->setCurrentIndex(index);
+  if (auto* dock = findChild<QDockWidget*>("method")) dock->raise(), dock->show();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentFiles").toStringList();
+  for (const QString& file : recent) recentMenu_->addAction(file, this, [this, file] { openFiles({file}); });
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rememberRecent(const QString& file) {
+  QSettings settings;
+  QStringList recent = settings.value("recentFiles").toStringList();
+  recent.removeAll(file);
+  recent.prepend(file);
+  settings.setValue("recentFiles", recent.mid(0, kRecentFiles));
+  rebuildRecentMenu();
+}
+
+void MainWindow::openFiles(const QStringList& files) {
+  for (const QString& file : files) {
+    try {
+      layers_.add(QFileInfo(file).completeBaseName().toStdString(), readTiff(file.toStdString()));
+      rememberRecent(QFileInfo(file).absoluteFilePath());
+    } catch (const std::exception& error) {
+      QMessageBox::warning(this, "Cannot open " + file, error.what());
+    }
+  }
+}
+
+void MainWindow::openSample(const SampleOptions& options) {
+  layers_.add("sample", simulateBlinking(options));
+  statusBar()->showMessage(QString("Sample: %1 frames of %2 x %3 pixels").arg(options.frames).arg(options.rows).arg(options.cols), 5000);
+}
+
+void MainWindow::askSampleOptions() {
+  QDialog dialog(this);
+  dialog.setWindowTitle("Open Sample");
+  auto* form = new QFormLayout(&dialog);
+  auto spin = [&](const QString& label, int min, int max, int value) {
+    auto* box = new QSpinBox;
+    box->setRange(min, max);
+    box->setValue(value);
+    form->addRow(label, box);
+    return box;
+  };
+  const SampleOptions defaults;
+  auto* frames = spin("frames", 1, 100000, int(defaults.frames));
+  auto* rows = spin("rows", 8, 4096, int(defaults.rows));
+  auto* cols = spin("columns", 8, 4096, int(defaults.cols));
+  auto* seed = spin("seed", 0, 1 << 30, int(defaults.seed));
+  auto* structure = new QComboBox;
+  structure->addItems({"filaments", "points"});
+  form->addRow("structure", structure);
+  auto* drift = new QDoubleSpinBox;
+  drift->setRange(-1, 1);
+  drift->setDecimals(3);
+  drift->setSingleStep(0.01);
+  drift->setToolTip("pixels per frame, along rows and columns");
+  form->addRow("drift per frame", drift);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  form->addRow(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  if (dialog.exec() != QDialog::Accepted) return;
+  SampleOptions options;
+  options.frames = std::size_t(frames->value());
+  options.rows = std::size_t(rows->value());
+  options.cols = std::size_t(cols->value());
+  options.seed = std::uint64_t(seed->value());
+  options.structure = structure->currentIndex() == 0 ? SampleOptions::Structure::Filaments : SampleOptions::Structure::Points;
+  options.driftRowPerFrame = options.driftColPerFrame = drift->value();
+  openSample(options);
+}
+
+void MainWindow::saveSelectedLayer() {
+  if (layers_.selected() < 0) return;
+  const ImageLayer& layer = layers_.at(std::size_t(layers_.selected()));
+  QSettings settings;
+  const QString suggested = settings.value("folders/save").toString() + "/" + QString::fromStdString(layer.name) + ".tif";
+  const QString file = QFileDialog::getSaveFileName(this, "Save layer as TIFF", suggested, imageFilter());
+  if (file.isEmpty()) return;
+  settings.setValue("folders/save", QFileInfo(file).absolutePath());
+  try {
+    writeTiff(layer.data(), file.toStdString());
+    statusBar()->showMessage("Saved " + file, 5000);
+  } catch (const std::exception& error) {
+    QMessageBox::warning(this, "Cannot save " + file, error.what());
+  }
+}
+
+void MainWindow::runPanel(MethodPanel* panel) {
+  try {
+    if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
+    RunRequest request = panel->request(layers_);
+    progress_->setValue(0);
+    cancel_->setEnabled(true);
+    engine_->runMethod(std::move(request));
+  } catch (const std::exception& error) {
+    QMessageBox::warning(this, "LiquidScope", error.what());
+  }
+}
+
+void MainWindow::runReadyMade(const std::function<std::vector<WorkflowStep>(const ImageLayer&)>& steps) {
+  if (layers_.selected() < 0) {
+    QMessageBox::information(this, "LiquidScope", "Open an image or the sample first, and select it.");
+    return;
+  }
+  try {
+    startWorkflow(Workflow{".", steps(layers_.at(std::size_t(layers_.selected())))}, false);
+  } catch (const std::exception& error) {
+    QMessageBox::warning(this, "LiquidScope", error.what());
+  }
+}
+
+void MainWindow::runWorkflowFile(const QString& file) {
+  try {
+    startWorkflow(readWorkflow(file.toStdString()), true);
+  } catch (const std::exception& error) {
+    lastJobFailed_ = true;
+    log("<b>failed:</b> " + QString(error.what()).toHtmlEscaped());
+    if (!property("batch").toBool()) QMessageBox::warning(this, "Workflow " + file, error.what());
+    emit jobDone(false);
+  }
+}
+
+void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
+  if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
+  std::map<std::string, Data> inputs;
+  for (const auto& step : workflow.steps)
+    for (const auto& name : step.inputs)
+      if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, layer->data());
+  progress_->setValue(0);
+  cancel_->setEnabled(true);
+  lastJobFailed_ = false;
+  engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles);
+}
+
+void MainWindow::addStepResult(const StepResult& step) {
+  const RunReport& report = step.report;
+  const std::string baseName =
+      step.outputFile.empty() ? step.method : std::filesystem::path(step.outputFile).stem().string();
+  QStringList values;
+  for (const auto& [name, value] : report.result.values) values << QString("%1 = %2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 5);
+  log(QString("<b>%1</b> on %2 in %3 s %4")
+          .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
+          .arg(report.seconds, 0, 'f', 3)
+          .arg(values.isEmpty() ? QString() : "— " + values.join(", ")));
+  for (const auto& text : report.warnings) log("warning: " + QString::fromStdString(text).toHtmlEscaped());
+  for (const auto& text : report.result.notes) log("note: " + QString::fromStdString(text).toHtmlEscaped());
+  statusBar()->showMessage(QString("%1 ran on %2 in %3 s")
+                               .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
+                               .arg(report.seconds, 0, 'f', 3));
+
+  for (std::size_t i = 0; i < report.result.outputs.size(); ++i) {
+    const Output& output = report.result.outputs[i];
+    const std::string name = i == 0 ? baseName : baseName + "_" + output.name;
+    if (const auto* stack = std::get_if<Stack>(&output.data)) {
+      if (stack->empty()) continue;
+      auto layer = std::make_unique<ImageLayer>(name, std::make_shared<const Stack>(*stack));
+      styleResultLayer(*layer, output.name);
+      layers_.add(std::move(layer));
+    } else {
+      const auto resolution = report.result.values.find("resolution");
+      const double marker = step.method == "frc" && resolution != report.result.values.end() && resolution->second > 0
+                                ? 1.0 / resolution->second
+                                : NAN;
+      QString title = QString::fromStdString(step.method + ": " + name);
+      if (std::isfinite(marker)) title += QString(" (resolution %1)").arg(resolution->second, 0, 'g', 4);
+      plot_->show(title, std::get<Table>(output.data), marker);
+    }
+  }
+}
+
+void MainWindow::jobFinished(bool succeeded) {
+  cancel_->setEnabled(false);
+  progress_->setValue(succeeded ? 100 : 0);
+  if (!succeeded) lastJobFailed_ = true;
+  emit jobDone(!lastJobFailed_);
+}
+
+void MainWindow::log(const QString& line) { log_->append(line); }
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  engine_->cancel();  // the engine thread's destructor waits for the job to notice
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList files;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) files << url.toLocalFile();
+  openFiles(files);
+}
+
+}  // namespace lqs::gui

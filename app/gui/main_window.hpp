@@ -1,0 +1,78 @@
+#pragma once
+// The main window: canvas in the middle, layers on the left, generated method panels on the right,
+// curves and values at the bottom; File, Methods and Workflows menus. It owns the viewer model and
+// the engine thread and turns job results into layers, plots and log lines.
+#include <QMainWindow>
+#include <memory>
+
+#include "app/cli/session.hpp"
+#include "app/gui/engine_thread.hpp"
+#include "app/gui/model/layer_list.hpp"
+#include "core/sample.hpp"
+
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTextEdit;
+
+namespace lqs::gui {
+
+class Canvas;
+class MethodPanel;
+class PlotView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  MainWindow();
+  ~MainWindow() override;
+
+  LayerList& layers() { return layers_; }
+  void openFiles(const QStringList& files);
+  void openSample(const SampleOptions& options);
+  // Inputs naming a layer use it; outputs become layers and files next to the workflow file.
+  void runWorkflowFile(const QString& file);
+
+ signals:
+  void jobDone(bool succeeded);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildMenus();
+  QWidget* buildMethodDock();
+  void rebuildRecentMenu();
+  void rememberRecent(const QString& file);
+  void saveSelectedLayer();
+  void askSampleOptions();
+  void runPanel(MethodPanel* panel);
+  void runReadyMade(const std::function<std::vector<WorkflowStep>(const ImageLayer&)>& steps);
+  void startWorkflow(Workflow workflow, bool writeFiles);
+  void addStepResult(const StepResult& step);
+  void jobFinished(bool succeeded);
+  void showMethod(int index);
+  void log(const QString& line);
+
+  LayerList layers_;
+  cli::Session session_;
+  std::unique_ptr<EngineThread> engine_;
+  Canvas* canvas_;
+  PlotView* plot_;
+  QTextEdit* log_;
+  QComboBox* methodChooser_;
+  QStackedWidget* panels_;
+  std::vector<MethodPanel*> methodPanels_;
+  QProgressBar* progress_;
+  QPushButton* cancel_;
+  QLabel* cursorLabel_;
+  QMenu* recentMenu_;
+  bool lastJobFailed_ = false;
+};
+
+}  // namespace lqs::gui

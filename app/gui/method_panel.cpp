@@ -1,0 +1,151 @@
+#include "app/gui/method_panel.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <cmath>
+#include <limits>
+
+#include "app/gui/model/layer_list.hpp"
+#include "core/errors.hpp"
+
+namespace lqs::gui {
+
+namespace {
+
+constexpr double kWidgetLimit = 1e9;  // spin boxes show declared ranges up to this magnitude
+
+QString tip(const std::string& help, const QString& range = {}) {
+  return QString::fromStdString(help) + (range.isEmpty() ? QString() : "\n" + range);
+}
+
+QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& text) {
+  const QString range = QString("allowed: %1 to %2").arg(param.min).arg(param.max);
+  switch (param.type) {
+    case ParamType::Integer: {
+      auto* box = new QSpinBox;
+      box->setRange(int(std::max(param.min, double(std::numeric_limits<int>::min()))),
+                    int(std::min(param.max, double(std::numeric_limits<int>::max()))));
+      box->setValue(int(std::stod(param.defaultValue)));
+      box->setToolTip(tip(param.help, range));
+      text = [box] { return std::to_string(box->value()); };
+      return box;
+    }
+    case ParamType::Real: {
+      auto* box = new QDoubleSpinBox;
+      box->setDecimals(4);
+      box->setRange(std::max(param.min, -kWidgetLimit), std::min(param.max, kWidgetLimit));
+      box->setValue(std::stod(param.defaultValue));
+      box->setSingleStep(std::abs(box->value()) >= 1 ? 0.5 : 0.05);
+      box->setToolTip(tip(param.help, range));
+      text = [box] { return QString::number(box->value(), 'g', 10).toStdString(); };
+      return box;
+    }
+    case ParamType::Boolean: {
+      auto* box = new QCheckBox;
+      box->setChecked(param.defaultValue == "true" || param.defaultValue == "1");
+      box->setToolTip(tip(param.help));
+      text = [box] { return std::string(box->isChecked() ? "true" : "false"); };
+      return box;
+    }
+    case ParamType::Choice: {
+      auto* box = new QComboBox;
+      for (const auto& choice : param.choices) box->addItem(QString::fromStdString(choice));
+      box->setCurrentText(QString::fromStdString(param.defaultValue));
+      box->setToolTip(tip(param.help));
+      text = [box] { return box->currentText().toStdString(); };
+      return box;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent), spec_(method.spec) {
+  auto* form = new QFormLayout(this);
+  auto* summary = new QLabel(QString::fromStdString(spec_.summary));
+  summary->setWordWrap(true);
+  form->addRow(summary);
+
+  for (const PortSpec& port : spec_.inputs) {
+    const QString label = QString::fromStdString(port.name) + (port.optional ? " (optional)" : "");
+    const std::string portName = port.name;
+    const bool optional = port.optional;
+    if (port.kind == DataKind::Stack) {
+      auto* picker = new QComboBox;
+      picker->setToolTip(tip(port.help));
+      form->addRow(label, picker);
+      layerPickers_.push_back([picker, optional](const QStringList& names) {
+        const QString current = picker->currentText();
+        picker->clear();
+        if (optional) picker->addItem("(none)");
+        picker->addItems(names);
+        if (names.contains(current)) picker->setCurrentText(current);
+      });
+      inputs_.push_back([picker, portName, optional](const LayerList& layers) -> std::optional<Data> {
+        const ImageLayer* layer = layers.find(picker->currentText().toStdString());
+        if (layer) return Data{layer->data()};
+        if (optional) return std::nullopt;
+        throw InputError("choose a layer for \"" + portName + "\" (open an image or the sample first)");
+      });
+    } else {
+      auto* row = new QWidget;
+      auto* layout = new QHBoxLayout(row);
+      layout->setContentsMargins(0, 0, 0, 0);
+      auto* path = new QLineEdit;
+      path->setPlaceholderText("CSV file");
+      path->setToolTip(tip(port.help));
+      auto* browse = new QToolButton;
+      browse->setText("…");
+      layout->addWidget(path);
+      layout->addWidget(browse);
+      connect(browse, &QToolButton::clicked, path, [path] {
+        const QString file = QFileDialog::getOpenFileName(path, "Table", {}, "CSV tables (*.csv)");
+        if (!file.isEmpty()) path->setText(file);
+      });
+      form->addRow(label, row);
+      inputs_.push_back([path, portName, optional](const LayerList&) -> std::optional<Data> {
+        if (path->text().isEmpty()) {
+          if (optional) return std::nullopt;
+          throw InputError("choose a CSV file for \"" + portName + "\"");
+        }
+        return Data{readCsv(path->text().toStdString())};
+      });
+    }
+  }
+
+  for (const ParamSpec& param : spec_.params) {
+    std::function<std::string()> text;
+    QWidget* widget = parameterWidget(param, text);
+    form->addRow(QString::fromStdString(param.name), widget);
+    paramTexts_.push_back(std::move(text));
+  }
+
+  auto* run = new QPushButton("Run " + QString::fromStdString(spec_.name));
+  run->setDefault(true);
+  form->addRow(run);
+  connect(run, &QPushButton::clicked, this, &MethodPanel::runRequested);
+}
+
+void MethodPanel::setLayerNames(const QStringList& names) {
+  for (const auto& picker : layerPickers_) picker(names);
+}
+
+RunRequest MethodPanel::request(const LayerList& layers) const {
+  RunRequest request{spec_.name, {}, {}, std::nullopt};
+  for (const auto& input : inputs_)
+    if (auto data = input(layers)) request.inputs.push_back(std::move(*data));
+  for (std::size_t i = 0; i < spec_.params.size(); ++i) request.params[spec_.params[i].name] = paramTexts_[i]();
+  return request;
+}
+
+}  // namespace lqs::gui

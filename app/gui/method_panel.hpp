@@ -1,0 +1,36 @@
+#pragma once
+// A method's panel, generated from its declaration (no form is written by hand for any method):
+// a layer picker per stack input, a file picker per table input, a widget per parameter with its
+// default, range and help.
+#include <QWidget>
+#include <functional>
+
+#include "engine/engine.hpp"
+
+class QFormLayout;
+
+namespace lqs::gui {
+
+class LayerList;
+
+class MethodPanel : public QWidget {
+  Q_OBJECT
+ public:
+  MethodPanel(const Method& method, QWidget* parent = nullptr);
+
+  const MethodSpec& spec() const { return spec_; }
+  void setLayerNames(const QStringList& names);
+  // The request for the current choices; throws InputError when an input is missing.
+  RunRequest request(const LayerList& layers) const;
+
+ signals:
+  void runRequested();
+
+ private:
+  MethodSpec spec_;
+  std::vector<std::function<void(const QStringList&)>> layerPickers_;
+  std::vector<std::function<std::optional<Data>(const LayerList&)>> inputs_;
+  std::vector<std::function<std::string()>> paramTexts_;
+};
+
+}  // namespace lqs::gui

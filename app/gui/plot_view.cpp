@@ -1,0 +1,62 @@
+#include "app/gui/plot_view.hpp"
+
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace lqs::gui {
+
+PlotView::PlotView(QWidget* parent) : QWidget(parent), view_(new QChartView) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(view_);
+  view_->setRenderHint(QPainter::Antialiasing);
+  view_->chart()->setTitle("Curves from methods appear here (frc, drift-estimate, ...)");
+  setMinimumHeight(180);
+}
+
+void PlotView::show(const QString& title, const Table& table, double marker) {
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  auto* xAxis = new QValueAxis;
+  auto* yAxis = new QValueAxis;
+  xAxis->setTitleText(table.columns.empty() ? QString() : QString::fromStdString(table.columns.front()));
+  chart->addAxis(xAxis, Qt::AlignBottom);
+  chart->addAxis(yAxis, Qt::AlignLeft);
+  double xMin = INFINITY, xMax = -INFINITY, yMin = INFINITY, yMax = -INFINITY;
+  for (std::size_t column = 1; column < table.columns.size(); ++column) {
+    auto* series = new QLineSeries;
+    series->setName(QString::fromStdString(table.columns[column]));
+    for (const auto& row : table.rows) {
+      if (!std::isfinite(row[0]) || !std::isfinite(row[column])) continue;
+      series->append(row[0], row[column]);
+      xMin = std::min(xMin, row[0]), xMax = std::max(xMax, row[0]);
+      yMin = std::min(yMin, row[column]), yMax = std::max(yMax, row[column]);
+    }
+    chart->addSeries(series);
+    series->attachAxis(xAxis);
+    series->attachAxis(yAxis);
+  }
+  if (std::isfinite(marker) && std::isfinite(yMin)) {
+    auto* line = new QLineSeries;
+    line->setName(QString("resolution at %1").arg(marker, 0, 'g', 4));
+    line->append(marker, yMin);
+    line->append(marker, yMax);
+    chart->addSeries(line);
+    line->attachAxis(xAxis);
+    line->attachAxis(yAxis);
+  }
+  if (std::isfinite(xMin)) {
+    xAxis->setRange(xMin, xMax);
+    yAxis->setRange(std::min(0.0, yMin), yMax + 0.05 * (yMax - yMin));
+  }
+  QChart* old = view_->chart();
+  view_->setChart(chart);
+  delete old;
+}
+
+}  // namespace lqs::gui

@@ -1,0 +1,27 @@
+#!/bin/sh
+# GUI smoke test: liquidscope opens the sample, runs a workflow (eSRRF, then FRC and SQUIRREL when
+# this build registers them) through its engine thread, grabs its window and quits.
+# Usage: smoke_test.sh LIQUIDSCOPE LQS WORKDIR. Exit 77 (skipped) when xvfb-run is missing.
+set -eu
+exe=$1
+lqs=$2
+work=$3
+command -v xvfb-run >/dev/null 2>&1 || { echo "xvfb-run not found: skipping the GUI smoke test"; exit 77; }
+rm -rf "$work" && mkdir -p "$work"
+cd "$work"
+
+methods=$("$lqs" methods | sed -n 's/^\([a-z0-9-]*\):.*/\1/p' | tr '\n' ' ')
+steps='{"method": "esrrf", "inputs": ["sample"], "output": "sr.tif", "params": {"magnification": 4, "frames_per_timepoint": 50}}'
+case " $methods " in *" frc "*) steps="$steps"',
+  {"method": "frc", "inputs": ["sr.tif"], "output": "frc_curve.csv"}' ;; esac
+case " $methods " in *" squirrel "*) steps="$steps"',
+  {"method": "squirrel", "inputs": ["sample", "sr.tif"], "output": "error_map.tif"}' ;; esac
+printf '{"steps": [\n  %s]}\n' "$steps" > W.json
+
+xvfb-run -a -s "-screen 0 1280x800x24" "$exe" --sample --workflow W.json --screenshot shot.png --quit
+test -s sr.tif || { echo "the workflow did not write sr.tif"; exit 1; }
+test -s shot.png || { echo "no screenshot"; exit 1; }
+# Non-blank: the picture has many distinct colours, not a flat or black window.
+colours=$(convert shot.png -format '%k' info:)
+echo "screenshot has $colours distinct colours"
+test "$colours" -gt 200
