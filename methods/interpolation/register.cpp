@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "methods/families.hpp"
 #include "methods/interpolation/geometric_transform.hpp"
+#include "methods/interpolation/opencl_resample.hpp"
 
 namespace lqs {
 
@@ -24,38 +25,70 @@ std::size_t scaledSize(std::size_t size, double magnification, const char* axis)
   return static_cast<std::size_t>(scaled);
 }
 
+// Where the work runs: CPU threads, or an OpenCL device.
+struct Backend {
+  CpuSchedule schedule = CpuSchedule::Serial;
+#ifdef LQS_HAVE_OPENCL
+  gpu::OpenclDevice* opencl = nullptr;
+#endif
+};
+
 // Output pixel (i, j) samples the input at (i / mag - shift); no half-pixel offset on the output side.
 Stack shiftMagnify(const Stack& in, double shiftRow, double shiftCol, double magRow, double magCol,
-                   const std::string& interpolation, CpuSchedule schedule, const Job& job) {
+                   const std::string& interpolation, const Backend& backend, const Job& job) {
   const auto rows = scaledSize(in.rows(), magRow, "rows"), cols = scaledSize(in.cols(), magCol, "columns");
   const float mr = float(magRow), mc = float(magCol), sr = float(shiftRow), sc = float(shiftCol);
+  const int kind = interpolatorKind(interpolation);
+#ifdef LQS_HAVE_OPENCL
+  Stack out = backend.opencl ? openclShiftMagnify(*backend.opencl, in, rows, cols, mr, mc, sr, sc, kind, job)
+                             : resample(
+                                   in, rows, cols,
+                                   [=](int i, int j) { return std::pair{float(i) / mr - sr, float(j) / mc - sc}; },
+                                   kind, backend.schedule, job);
+#else
   Stack out = resample(
-      in, rows, cols, [=](int i, int j) { return std::pair{float(i) / mr - sr, float(j) / mc - sc}; },
-      interpolatorKind(interpolation), schedule, job);
+      in, rows, cols, [=](int i, int j) { return std::pair{float(i) / mr - sr, float(j) / mc - sc}; }, kind,
+      backend.schedule, job);
+#endif
   out.pixelSize.value = in.pixelSize.value / magCol;
   return out;
 }
 
+// `run(context, backend)` on cpu:unthreaded, cpu:tbb and every OpenCL device.
+using BackendRun = std::function<Result(const RunContext&, const Backend&)>;
+std::vector<Implementation> implementationsOf(const std::vector<Device>& devices, const BackendRun& run) {
+  auto all = cpuImplementations(cpuOf(devices), [run](const RunContext& c, CpuSchedule s) { return run(c, Backend{s}); });
+#ifdef LQS_HAVE_OPENCL
+  for (auto& impl : openclImplementations(devices, [run](const RunContext& c, gpu::OpenclDevice& gpu) {
+         Backend backend;
+         backend.opencl = &gpu;
+         return run(c, backend);
+       }))
+    all.push_back(std::move(impl));
+#endif
+  return all;
+}
+
 Output stackOutput(Stack stack) { return Output{"image", std::move(stack)}; }
 
-Method magnifyMethod(const Device& cpu) {
+Method magnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"magnify", "Magnify an image by an interpolation kernel", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "magnified stack"}},
                   {real("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
-  return {spec, cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
+  return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const double m = c.params.real("magnification");
             return Result{{stackOutput(shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job))}};
           })};
 }
 
-Method shiftMagnifyMethod(const Device& cpu) {
+Method shiftMagnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"shift-magnify", "Shift then magnify an image", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "shifted, magnified stack"}},
                   {real("shift_row", "0", -1e6, 1e6, "shift along rows in input pixels"),
                    real("shift_col", "0", -1e6, 1e6, "shift along columns in input pixels"),
                    real("magnification_row", "2", 0.01, 100, "scale factor for rows"),
                    real("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
-  return {spec, cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
+  return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const auto& p = c.params;
             return Result{{stackOutput(shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
                                                     p.real("magnification_row"), p.real("magnification_col"),
@@ -64,22 +97,26 @@ Method shiftMagnifyMethod(const Device& cpu) {
 }
 
 // Inverse map about the image centre (rows/2, cols/2, true division on every back end).
-Stack shiftScaleRotate(const Stack& in, const ParamValues& p, CpuSchedule schedule, const Job& job) {
+Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& backend, const Job& job) {
   const double angle = p.real("angle"), scaleRow = p.real("scale_row"), scaleCol = p.real("scale_col");
-  const float a = float(std::cos(angle) / scaleCol), b = float(-std::sin(angle) / scaleCol);
-  const float c = float(std::sin(angle) / scaleRow), d = float(std::cos(angle) / scaleRow);
-  const float centreRow = float(in.rows()) / 2.0f, centreCol = float(in.cols()) / 2.0f;
-  const float shiftRow = float(p.real("shift_row")), shiftCol = float(p.real("shift_col"));
+  const AffineCoefficients m{float(std::cos(angle) / scaleCol), float(-std::sin(angle) / scaleCol),
+                             float(std::sin(angle) / scaleRow), float(std::cos(angle) / scaleRow),
+                             float(in.rows()) / 2.0f,           float(in.cols()) / 2.0f,
+                             float(p.real("shift_row")),        float(p.real("shift_col"))};
+  const int kind = interpolatorKind(p.choice("interpolation"));
+#ifdef LQS_HAVE_OPENCL
+  if (backend.opencl) return openclShiftScaleRotate(*backend.opencl, in, m, kind, job);
+#endif
   return resample(
       in, in.rows(), in.cols(),
       [=](int i, int j) {
-        const float x = float(j) - centreCol - shiftCol, y = float(i) - centreRow - shiftRow;
-        return std::pair{c * x + d * y + centreRow, a * x + b * y + centreCol};
+        const float x = float(j) - m.centreCol - m.shiftCol, y = float(i) - m.centreRow - m.shiftRow;
+        return std::pair{m.c * x + m.d * y + m.centreRow, m.a * x + m.b * y + m.centreCol};
       },
-      interpolatorKind(p.choice("interpolation")), schedule, job);
+      kind, backend.schedule, job);
 }
 
-Method shiftScaleRotateMethod(const Device& cpu) {
+Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"shift-scale-rotate", "Shift, scale and rotate an image about its centre",
                   {{"image", DataKind::Stack, "image or stack"}}, {{"image", DataKind::Stack, "transformed stack"}},
                   {real("shift_row", "0", -1e6, 1e6, "shift along rows in pixels"),
@@ -87,7 +124,7 @@ Method shiftScaleRotateMethod(const Device& cpu) {
                    real("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
                    real("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
                    real("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
-  return {spec, cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
+  return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             return Result{{stackOutput(shiftScaleRotate(c.stack(0), c.params, s, c.job))}};
           })};
 }
@@ -95,10 +132,9 @@ Method shiftScaleRotateMethod(const Device& cpu) {
 }  // namespace
 
 void registerInterpolation(Registry& registry, const std::vector<Device>& devices) {
-  const Device& cpu = cpuOf(devices);
-  registry.add(magnifyMethod(cpu));
-  registry.add(shiftMagnifyMethod(cpu));
-  registry.add(shiftScaleRotateMethod(cpu));
+  registry.add(magnifyMethod(devices));
+  registry.add(shiftMagnifyMethod(devices));
+  registry.add(shiftScaleRotateMethod(devices));
 }
 
 }  // namespace lqs
