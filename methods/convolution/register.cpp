@@ -2,6 +2,7 @@
 #include "core/errors.hpp"
 #include "gpu/kernels/convolution.h"
 #include "methods/common/cpu.hpp"
+#include "methods/common/opencl.hpp"
 #include "methods/families.hpp"
 
 namespace lqs {
@@ -26,15 +27,41 @@ Stack correlate(const Stack& image, const Stack& kernel, CpuSchedule schedule, c
   return out;
 }
 
+#ifdef LQS_HAVE_OPENCL
+Stack openclCorrelate(gpu::OpenclDevice& gpu, const Stack& image, const Stack& kernel, const Job& job) {
+  if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
+  Stack out(image.frames(), image.rows(), image.cols());
+  out.pixelSize = image.pixelSize;
+  cl::Kernel correlateKernel = gpu.kernel("convolution.cl", "correlate");
+  const cl::Buffer weights = gpu.upload(kernel.data(), kernel.size());
+  cl::Buffer target = gpu.allocate(out.frameSize());
+  for (std::size_t t = 0; t < image.frames(); ++t) {
+    job.checkCancelled();
+    const cl::Buffer source = gpu.upload(image.frame(t).data(), image.frameSize());
+    setArguments(correlateKernel, source, target, weights, int(kernel.rows()), int(kernel.cols()));
+    gpu.run(correlateKernel, image.rows(), image.cols());
+    gpu.download(target, out.frame(t).data(), out.frameSize());
+  }
+  return out;
+}
+#endif
+
 }  // namespace
 
 void registerConvolution(Registry& registry, const std::vector<Device>& devices) {
   MethodSpec spec{"conv2d", "2-D correlation with a kernel image, borders replicated",
                   {{"image", DataKind::Stack, "image or stack"}, {"kernel", DataKind::Stack, "2-D kernel image"}},
                   {{"image", DataKind::Stack, "filtered stack"}}, {}};
-  registry.add({spec, cpuImplementations(cpuOf(devices), [](const RunContext& c, CpuSchedule s) {
+  Method method{spec, cpuImplementations(cpuOf(devices), [](const RunContext& c, CpuSchedule s) {
                   return Result{{Output{"image", correlate(c.stack(0), c.stack(1), s, c.job)}}};
-                })});
+                })};
+#ifdef LQS_HAVE_OPENCL
+  for (auto& impl : openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
+         return Result{{Output{"image", openclCorrelate(gpu, c.stack(0), c.stack(1), c.job)}}};
+       }))
+    method.implementations.push_back(std::move(impl));
+#endif
+  registry.add(std::move(method));
 }
 
 }  // namespace lqs

@@ -27,4 +27,26 @@ Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
   return Result{{Output{"image", std::move(out)}}};
 }
 
+#ifdef LQS_HAVE_OPENCL
+Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
+  const Stack& in = c.stack(0);
+  const NlmSettings s = nlmSettings(c.params);
+  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
+  Stack out(in.frames(), in.rows(), in.cols());
+  out.pixelSize = in.pixelSize;
+  cl::Kernel kernel = gpu.kernel("nlm.cl", "nlm_pixelwise");
+  cl::Buffer target = gpu.allocate(in.frameSize());
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    c.job.checkCancelled();
+    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
+    const cl::Buffer source = gpu.upload(padded.data(), padded.size());
+    setArguments(kernel, source, target, paddedCols, pad, s.offset, s.distance, s.h2s2, s.variance2);
+    gpu.run(kernel, in.rows(), in.cols());
+    gpu.download(target, out.frame(t).data(), out.frameSize());
+    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
+  }
+  return Result{{Output{"image", std::move(out)}}};
+}
+#endif
+
 }  // namespace lqs

@@ -2,6 +2,7 @@
 // The two NLM strategies; both compute the same function (the tests hold them to it).
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
+#include "methods/common/opencl.hpp"
 
 namespace lqs {
 
@@ -10,5 +11,9 @@ Result runNlmPixelwise(const RunContext& context, CpuSchedule schedule);
 // One search shift at a time over the whole frame with integral images: cost independent of the
 // patch size; best on the CPU.
 Result runNlmPatchwise(const RunContext& context, CpuSchedule schedule);
+
+#ifdef LQS_HAVE_OPENCL
+Result runNlmOpencl(const RunContext& context, gpu::OpenclDevice& gpu);  // pixel-wise, one work-item a pixel
+#endif
 
 }  // namespace lqs

@@ -9,6 +9,9 @@ void registerDenoise(Registry& registry, const std::vector<Device>& devices) {
   Method nlm{nlmSpec(), cpuImplementations(cpu, runNlmPixelwise)};
   nlm.implementations.push_back(
       {"cpu:tbb-patchwise", cpu, [](const RunContext& c) { return runNlmPatchwise(c, CpuSchedule::Tbb); }, {}});
+#ifdef LQS_HAVE_OPENCL
+  for (auto& impl : openclImplementations(devices, runNlmOpencl)) nlm.implementations.push_back(std::move(impl));
+#endif
   registry.add(std::move(nlm));
 }
 
