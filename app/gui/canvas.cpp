@@ -52,6 +52,10 @@ struct Canvas::Scene {
 
 namespace {
 
+// The colour bar takes the canvas's right edge from here on (normalised viewport units); a reset
+// view centres the image in the rest.
+constexpr double kColourBarLeft = 0.87;
+
 // A 1, 2 or 5 times a power of ten, no longer than `limit`.
 double niceLength(double limit) {
   const double decade = std::pow(10.0, std::floor(std::log10(limit)));
@@ -87,10 +91,11 @@ Canvas::Canvas(LayerList& layers, QWidget* parent)
   s.colourBar->SetLookupTable(s.lookup);
   s.colourBar->SetNumberOfLabels(5);
   s.colourBar->SetMaximumWidthInPixels(90);
-  s.colourBar->SetPosition(0.9, 0.1);
-  s.colourBar->SetWidth(0.09);
+  s.colourBar->SetPosition(kColourBarLeft, 0.1);
+  s.colourBar->SetWidth(0.97 - kColourBarLeft);
   s.colourBar->SetHeight(0.8);
-  s.colourBar->GetTitleTextProperty()->SetFontSize(12);
+  s.colourBar->GetTitleTextProperty()->SetFontSize(11);
+  s.colourBar->GetTitleTextProperty()->SetJustificationToRight();
   s.colourBar->UnconstrainedFontSizeOn();
   s.colourBar->GetLabelTextProperty()->SetFontSize(11);
   s.renderer->AddViewProp(s.colourBar);
@@ -259,8 +264,13 @@ void Canvas::resetView() {
   camera->SetFocalPoint(w / 2, h / 2, 0);
   camera->SetPosition(w / 2, h / 2, 1000 * std::max(w, h));
   camera->SetViewUp(0, 1, 0);
-  const double aspect = double(width()) / double(height());
-  camera->SetParallelScale(0.55 * std::max(h, w / aspect));
+  const double aspect = kColourBarLeft * double(width()) / double(height());
+  const double scale = 0.53 * std::max(h, w / aspect);
+  camera->SetParallelScale(scale);
+  // Shift the view so the image sits centred left of the colour bar.
+  const double shift = (1 - kColourBarLeft) / 2 * 2 * scale * double(width()) / double(height());
+  camera->SetFocalPoint(w / 2 + shift, h / 2, 0);
+  camera->SetPosition(w / 2 + shift, h / 2, 1000 * std::max(w, h));
   s.renderer->ResetCameraClippingRange();
   viewSet_ = true;
   update();

@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -112,9 +113,17 @@ MainWindow::MainWindow()
   });
 
   QSettings settings;
-  resize(1240, 760);
-  restoreGeometry(settings.value("window/geometry").toByteArray());
-  restoreState(settings.value("window/state").toByteArray());
+  resize(1240, 780);
+  if (settings.contains("window/state")) {
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+  } else {
+    // Docks take their sizes only once the window is laid out.
+    QTimer::singleShot(0, this, [this, layerDock, methodDock, resultsDock] {
+      resizeDocks({layerDock, methodDock}, {250, 290}, Qt::Horizontal);
+      resizeDocks({resultsDock}, {250}, Qt::Vertical);
+    });
+  }
 }
 
 MainWindow::~MainWindow() {

@@ -16,15 +16,20 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), view_(new QChartView) {
   layout->addWidget(view_);
   view_->setRenderHint(QPainter::Antialiasing);
   view_->chart()->setTitle("Curves from methods appear here (frc, drift-estimate, ...)");
-  setMinimumHeight(180);
+  setMinimumHeight(220);
 }
 
 void PlotView::show(const QString& title, const Table& table, double marker) {
   auto* chart = new QChart;
   chart->setTitle(title);
+  chart->legend()->setAlignment(Qt::AlignRight);
+  chart->setMargins(QMargins(4, 4, 4, 4));
   auto* xAxis = new QValueAxis;
   auto* yAxis = new QValueAxis;
   xAxis->setTitleText(table.columns.empty() ? QString() : QString::fromStdString(table.columns.front()));
+  xAxis->setLabelFormat("%.3g");
+  yAxis->setLabelFormat("%.2g");
+  xAxis->setTickCount(6);
   chart->addAxis(xAxis, Qt::AlignBottom);
   chart->addAxis(yAxis, Qt::AlignLeft);
   double xMin = INFINITY, xMax = -INFINITY, yMin = INFINITY, yMax = -INFINITY;

@@ -9,6 +9,7 @@ work=$3
 command -v xvfb-run >/dev/null 2>&1 || { echo "xvfb-run not found: skipping the GUI smoke test"; exit 77; }
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
+export XDG_CONFIG_HOME="$work/config"  # a fresh window layout, not the user's settings
 
 methods=$("$lqs" methods | sed -n 's/^\([a-z0-9-]*\):.*/\1/p' | tr '\n' ' ')
 steps='{"method": "esrrf", "inputs": ["sample"], "output": "sr.tif", "params": {"magnification": 4, "frames_per_timepoint": 50}}'
