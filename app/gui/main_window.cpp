@@ -103,7 +103,8 @@ MainWindow::MainWindow()
     lastJobFailed_ = true;
     log("<b>failed:</b> " + message.toHtmlEscaped());
     statusBar()->showMessage("Job failed: " + message, 10000);
-    if (!property("batch").toBool()) QMessageBox::warning(this, "LiquidScope", message);
+    if (property("batch").toBool()) qWarning("job failed: %s", qPrintable(message));
+    else QMessageBox::warning(this, "LiquidScope", message);
   });
   connect(engine_.get(), &EngineThread::finished, this, &MainWindow::jobFinished);
   connect(&layers_, &LayerList::changed, this, [this] {
@@ -340,7 +341,8 @@ void MainWindow::runWorkflowFile(const QString& file) {
   } catch (const std::exception& error) {
     lastJobFailed_ = true;
     log("<b>failed:</b> " + QString(error.what()).toHtmlEscaped());
-    if (!property("batch").toBool()) QMessageBox::warning(this, "Workflow " + file, error.what());
+    if (property("batch").toBool()) qWarning("workflow %s: %s", qPrintable(file), error.what());
+    else QMessageBox::warning(this, "Workflow " + file, error.what());
     emit jobDone(false);
   }
 }
