@@ -8,6 +8,7 @@
  * Table entry (LQS_RGC_FIELDS floats): lattice row offset, lattice col offset, dx, dy, w, w/d. */
 #ifndef LQS_RGC_H
 #define LQS_RGC_H
+#include "interpolation.h"
 #include "kernel_common.h"
 
 #define LQS_RGC_FIELDS 6
@@ -35,6 +36,32 @@ LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, int l
   rgc = weights > 0.0f ? rgc / weights : 0.0f;
   if (rgc < 0.0f) return 0.0f;
   if (sensitivity > 1.0f) rgc = pow(rgc, sensitivity);
+  return rgc;
+}
+
+/* Lattice point a of the 2*mag gradient grid: raw coordinate a/2, or for the extra last point the
+ * edge sample (2*size*mag - 1) / (2*mag) that the original's clamping reads. */
+LQS_FN float lqs_lattice_coordinate(int a, int size, int magnification) {
+  const int index = a < 2 * size ? a * magnification : 2 * size * magnification - 1;
+  return (float)index / (float)(2 * magnification);
+}
+
+/* One output pixel (rM, cM) of a frame's eSRRF map: 0 inside the margin, else the convergence,
+ * weighted by the Catmull-Rom magnified intensity when asked. `first`/`count` slice the table per
+ * sub-position sy*mag+sx; latticeOffset[s] = int(2 (s + 0.5) / mag). */
+LQS_FN float lqs_esrrf_pixel(LQS_CONSTANT float* frame, int rows, int cols, LQS_CONSTANT float* gx,
+                             LQS_CONSTANT float* gy, int magnification, LQS_CONSTANT float* table,
+                             LQS_CONSTANT int* first, LQS_CONSTANT int* count, LQS_CONSTANT int* latticeOffset,
+                             int margin, float sensitivity, int intensityWeighting, int rM, int cM) {
+  const int rowsM = rows * magnification, colsM = cols * magnification;
+  if (rM < margin || rM >= rowsM - margin || cM < margin || cM >= colsM - margin) return 0.0f;
+  const int sy = rM % magnification, sx = cM % magnification, sub = sy * magnification + sx;
+  const int ay = 2 * (rM / magnification) + latticeOffset[sy], ax = 2 * (cM / magnification) + latticeOffset[sx];
+  float rgc = lqs_rgc_pixel(gx, gy, 2 * rows + 1, 2 * cols + 1, ay, ax, table + first[sub] * LQS_RGC_FIELDS,
+                            count[sub], 2 * (rowsM - 1), 2 * (colsM - 1), sensitivity);
+  if (intensityWeighting)
+    rgc *= lqs_sample(frame, (float)rM / (float)magnification, (float)cM / (float)magnification, rows, cols,
+                      LQS_CATMULL_ROM);
   return rgc;
 }
 

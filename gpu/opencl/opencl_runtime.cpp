@@ -50,6 +50,7 @@ OpenclDevice::OpenclDevice(const Device& device) {
 }
 
 cl::Program& OpenclDevice::program(const std::string& file) {
+  std::lock_guard lock(programsLock_);
   for (auto& [name, program] : programs_)
     if (name == file) return program;
   std::string source = "#define LQS_OPENCL\n";
@@ -76,14 +77,19 @@ cl::Kernel OpenclDevice::kernel(const std::string& file, const std::string& name
   return kernel;
 }
 
-cl::Buffer OpenclDevice::upload(const float* data, std::size_t count) {
+template <class T>
+static cl::Buffer uploadTo(const cl::Context& context, const T* data, std::size_t count) {
   cl::Buffer buffer;
+  const T placeholder{};  // OpenCL refuses zero-sized buffers
   withOpencl("upload", [&] {
-    buffer = cl::Buffer(context_, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, std::max<std::size_t>(count, 1) * sizeof(float),
-                        const_cast<float*>(data));
+    buffer = cl::Buffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, std::max<std::size_t>(count, 1) * sizeof(T),
+                        const_cast<T*>(count ? data : &placeholder));
   });
   return buffer;
 }
+
+cl::Buffer OpenclDevice::upload(const float* data, std::size_t count) { return uploadTo(context_, data, count); }
+cl::Buffer OpenclDevice::upload(const int* data, std::size_t count) { return uploadTo(context_, data, count); }
 
 cl::Buffer OpenclDevice::allocate(std::size_t count) {
   cl::Buffer buffer;

@@ -3,6 +3,7 @@
 // typed buffers, and every OpenCL failure turned into a DeviceError (the engine then falls back).
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ class OpenclDevice {
   cl::Kernel kernel(const std::string& file, const std::string& name);
 
   cl::Buffer upload(const float* data, std::size_t count);
+  cl::Buffer upload(const int* data, std::size_t count);
   cl::Buffer allocate(std::size_t count);  // floats
   void download(const cl::Buffer& buffer, float* data, std::size_t count);
   // Runs `kernel` over a global range (rows, cols) and waits.
@@ -34,6 +36,7 @@ class OpenclDevice {
   bool doubles_ = false;
   std::uint64_t maxAllocation_ = 0;
   std::vector<std::pair<std::string, cl::Program>> programs_;
+  std::mutex programsLock_;
 };
 
 // The shared instance for a discovered OpenCL device (thread-safe).

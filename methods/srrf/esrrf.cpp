@@ -1,9 +1,7 @@
 #include "methods/srrf/esrrf.hpp"
 
 #include "core/errors.hpp"
-#include "methods/srrf/esrrf_frame.hpp"
 #include "methods/srrf/macro_pixel.hpp"
-#include "methods/srrf/temporal.hpp"
 
 namespace lqs {
 
@@ -42,36 +40,50 @@ std::vector<std::pair<std::size_t, std::size_t>> timepointBlocks(std::size_t fra
   return blocks;
 }
 
-Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = c.stack(0);
+EsrrfPlan planEsrrf(const RunContext& c) {
   const auto& p = c.params;
-  const EsrrfSettings settings{p.integer("magnification"), float(p.real("radius")), float(p.real("sensitivity")),
-                               p.flag("intensity_weighting")};
-  const auto mode = temporalCorrelationFrom(p.choice("temporal_correlation"));
-  const auto blocks = timepointBlocks(in.frames(), std::size_t(p.integer("frames_per_timepoint")));
-  if (mode == TemporalCorrelation::Tac2 && blocks.back().second < 2)
+  EsrrfPlan plan{{p.integer("magnification"), float(p.real("radius")), float(p.real("sensitivity")),
+                  p.flag("intensity_weighting")},
+                 temporalCorrelationFrom(p.choice("temporal_correlation")),
+                 timepointBlocks(c.stack(0).frames(), std::size_t(p.integer("frames_per_timepoint"))),
+                 p.flag("macro_pixel_correction")};
+  if (plan.mode == TemporalCorrelation::Tac2 && plan.blocks.back().second < 2)
     throw ParameterError("esrrf: temporal_correlation=tac2 needs at least 2 frames in every time point");
+  return plan;
+}
 
-  const int mag = settings.magnification, rows = int(in.rows()), cols = int(in.cols());
-  const RgcTable table = makeRgcTable(mag, settings.radius);
+Stack EsrrfPlan::output(const Stack& in) const {
+  const auto mag = std::size_t(settings.magnification);
   Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
   out.pixelSize = in.pixelSize;
-  out.pixelSize.value /= mag;
+  out.pixelSize.value /= double(mag);
+  return out;
+}
+
+void EsrrfPlan::finish(const TemporalAccumulator& accumulator, Stack& out, std::size_t block) const {
+  const auto reduced = accumulator.result();
+  float* target = out.frame(block).data();
+  std::copy(reduced.begin(), reduced.end(), target);
+  if (macroPixelCorrection) correctMacroPixels(target, out.rows(), out.cols(), settings.magnification);
+}
+
+Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
+  const Stack& in = c.stack(0);
+  const EsrrfPlan plan = planEsrrf(c);
+  const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
+  Stack out = plan.output(in);
   EsrrfScratch scratch;
   std::vector<float> map(out.frameSize());
   std::size_t done = 0;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    TemporalAccumulator accumulator(mode, out.frameSize());
-    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
+  for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
+    TemporalAccumulator accumulator(plan.mode, out.frameSize());
+    for (std::size_t t = plan.blocks[b].first; t < plan.blocks[b].first + plan.blocks[b].second; ++t) {
       c.job.checkCancelled();
-      esrrfFrame(in.frame(t), rows, cols, settings, table, schedule, scratch, map.data());
+      esrrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, table, schedule, scratch, map.data());
       accumulator.add(map.data());
       c.job.progress(double(++done) / double(in.frames()), "esrrf");
     }
-    const auto reduced = accumulator.result();
-    float* target = out.frame(b).data();
-    std::copy(reduced.begin(), reduced.end(), target);
-    if (p.flag("macro_pixel_correction")) correctMacroPixels(target, out.rows(), out.cols(), mag);
+    plan.finish(accumulator, out, b);
   }
   return Result{{Output{"image", std::move(out)}}};
 }

@@ -3,11 +3,30 @@
 // correlation, then macro-pixel correction. Output: time points x rows*mag x cols*mag.
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
+#include "methods/common/opencl.hpp"
+#include "methods/srrf/esrrf_frame.hpp"
+#include "methods/srrf/temporal.hpp"
 
 namespace lqs {
 
 MethodSpec esrrfSpec();
 Result runEsrrf(const RunContext& context, CpuSchedule schedule);
+#ifdef LQS_HAVE_OPENCL
+Result runEsrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
+#endif
+
+// What every implementation shares: validated settings, time points, and the finishing steps.
+struct EsrrfPlan {
+  EsrrfSettings settings;
+  TemporalCorrelation mode;
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
+  bool macroPixelCorrection = true;
+
+  Stack output(const Stack& in) const;  // time points x rows*mag x cols*mag, calibrated
+  // Writes time point `block` from the accumulated maps into `out`, with macro-pixel correction.
+  void finish(const TemporalAccumulator& accumulator, Stack& out, std::size_t block) const;
+};
+EsrrfPlan planEsrrf(const RunContext& context);  // throws ParameterError for impossible requests
 
 // Frame ranges of the time points: frames_per_timepoint 0 (or more than the stack) = all frames;
 // a remainder makes a shorter last time point, as the original does.

@@ -1,22 +1,9 @@
 #include "methods/srrf/esrrf_frame.hpp"
 
 #include "gpu/kernels/gradients.h"
-#include "gpu/kernels/interpolation.h"
 #include "gpu/kernels/rgc.h"
 
 namespace lqs {
-
-namespace {
-
-// Lattice point a of the 2*mag gradient grid read by RGC: raw coordinate a/2, or for the extra
-// last point the edge sample (2*n*mag - 1) / (2*mag) that the original's clamping reads.
-float latticeCoordinate(int a, int size, int magnification) {
-  const int gridSize = 2 * size * magnification;
-  const int index = a < 2 * size ? a * magnification : gridSize - 1;
-  return float(index) / float(2 * magnification);
-}
-
-}  // namespace
 
 void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSettings& s, const RgcTable& table,
                 CpuSchedule schedule, EsrrfScratch& scratch, float* out) {
@@ -34,9 +21,9 @@ void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSet
   scratch.latticeRow.resize(scratch.latticeCol.size());
   forRange(schedule, std::size_t(latticeRows), [&](std::size_t begin, std::size_t end) {
     for (int a = int(begin); a < int(end); ++a) {
-      const float row = latticeCoordinate(a, rows, mag);
+      const float row = lqs_lattice_coordinate(a, rows, mag);
       for (int b = 0; b < latticeCols; ++b) {
-        const float col = latticeCoordinate(b, cols, mag);
+        const float col = lqs_lattice_coordinate(b, cols, mag);
         scratch.latticeCol[a * latticeCols + b] =
             lqs_sample(scratch.gradCol.data(), row, col, rows, cols, LQS_CATMULL_ROM);
         scratch.latticeRow[a * latticeCols + b] =
@@ -45,26 +32,13 @@ void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSet
     }
   });
 
-  const int margin = table.margin, maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1);
   forRange(schedule, std::size_t(rowsM), [&](std::size_t begin, std::size_t end) {
-    for (int rM = int(begin); rM < int(end); ++rM) {
-      float* line = out + std::size_t(rM) * colsM;
-      const bool inside = rM >= margin && rM < rowsM - margin;
-      const int sy = rM % mag, ay = 2 * (rM / mag) + table.latticeRowOf[sy];
-      for (int cM = 0; cM < colsM; ++cM) {
-        if (!inside || cM < margin || cM >= colsM - margin) {
-          line[cM] = 0.0f;
-          continue;
-        }
-        const int sx = cM % mag, ax = 2 * (cM / mag) + table.latticeRowOf[sx], sub = sy * mag + sx;
-        float rgc = lqs_rgc_pixel(scratch.latticeCol.data(), scratch.latticeRow.data(), latticeRows, latticeCols,
-                                  ay, ax, table.entries.data() + std::size_t(table.first[sub]) * LQS_RGC_FIELDS,
-                                  table.count[sub], maxA, maxB, s.sensitivity);
-        if (s.intensityWeighting)
-          rgc *= lqs_sample(img, float(rM) / float(mag), float(cM) / float(mag), rows, cols, LQS_CATMULL_ROM);
-        line[cM] = rgc;
-      }
-    }
+    for (int rM = int(begin); rM < int(end); ++rM)
+      for (int cM = 0; cM < colsM; ++cM)
+        out[std::size_t(rM) * colsM + cM] = lqs_esrrf_pixel(
+            img, rows, cols, scratch.latticeCol.data(), scratch.latticeRow.data(), mag, table.entries.data(),
+            table.first.data(), table.count.data(), table.latticeRowOf.data(), table.margin, s.sensitivity,
+            s.intensityWeighting ? 1 : 0, rM, cM);
   });
 }
 

@@ -4,7 +4,11 @@
 namespace lqs {
 
 void registerSuperResolution(Registry& registry, const std::vector<Device>& devices) {
-  registry.add({esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)});
+  Method esrrf{esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)};
+#ifdef LQS_HAVE_OPENCL
+  for (auto& impl : openclImplementations(devices, runEsrrfOpencl)) esrrf.implementations.push_back(std::move(impl));
+#endif
+  registry.add(std::move(esrrf));
 }
 
 }  // namespace lqs
