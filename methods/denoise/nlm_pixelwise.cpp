@@ -3,6 +3,9 @@
 #include "methods/common/cpu.hpp"
 #include "methods/denoise/nlm_runs.hpp"
 #include "methods/denoise/nlm_setup.hpp"
+#ifdef LQS_HAVE_CUDA
+#include "gpu/cuda/cuda_kernels.hpp"
+#endif
 
 namespace lqs {
 
@@ -26,6 +29,23 @@ Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
   }
   return Result{{Output{"image", std::move(out)}}};
 }
+
+#ifdef LQS_HAVE_CUDA
+Result runNlmCuda(const RunContext& c, int device) {
+  const Stack& in = c.stack(0);
+  const NlmSettings s = nlmSettings(c.params);
+  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad();
+  Stack out(in.frames(), in.rows(), in.cols());
+  out.pixelSize = in.pixelSize;
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    c.job.checkCancelled();
+    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
+    gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, pad, s.offset, s.distance, s.h2s2, s.variance2,
+                            out.frame(t).data());
+  }
+  return Result{{Output{"image", std::move(out)}}};
+}
+#endif
 
 #ifdef LQS_HAVE_OPENCL
 Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {

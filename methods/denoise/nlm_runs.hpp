@@ -12,6 +12,7 @@ Result runNlmPixelwise(const RunContext& context, CpuSchedule schedule);
 // patch size; best on the CPU.
 Result runNlmPatchwise(const RunContext& context, CpuSchedule schedule);
 
+Result runNlmCuda(const RunContext& context, int device);  // pixel-wise, one thread a pixel
 #ifdef LQS_HAVE_OPENCL
 Result runNlmOpencl(const RunContext& context, gpu::OpenclDevice& gpu);  // pixel-wise, one work-item a pixel
 #endif

@@ -1,5 +1,6 @@
 #include "methods/denoise/nlm_runs.hpp"
 #include "methods/denoise/nlm_setup.hpp"
+#include "methods/common/cuda.hpp"
 #include "methods/families.hpp"
 
 namespace lqs {
@@ -11,6 +12,9 @@ void registerDenoise(Registry& registry, const std::vector<Device>& devices) {
       {"cpu:tbb-patchwise", cpu, [](const RunContext& c) { return runNlmPatchwise(c, CpuSchedule::Tbb); }, {}});
 #ifdef LQS_HAVE_OPENCL
   for (auto& impl : openclImplementations(devices, runNlmOpencl)) nlm.implementations.push_back(std::move(impl));
+#endif
+#ifdef LQS_HAVE_CUDA
+  for (auto& impl : cudaImplementations(devices, runNlmCuda)) nlm.implementations.push_back(std::move(impl));
 #endif
   registry.add(std::move(nlm));
 }

@@ -4,7 +4,11 @@
 #include "core/errors.hpp"
 #include "methods/families.hpp"
 #include "methods/interpolation/geometric_transform.hpp"
+#include "methods/common/cuda.hpp"
 #include "methods/interpolation/opencl_resample.hpp"
+#ifdef LQS_HAVE_CUDA
+#include "gpu/cuda/cuda_kernels.hpp"
+#endif
 
 namespace lqs {
 
@@ -28,6 +32,7 @@ std::size_t scaledSize(std::size_t size, double magnification, const char* axis)
 // Where the work runs: CPU threads, or an OpenCL device.
 struct Backend {
   CpuSchedule schedule = CpuSchedule::Serial;
+  int cuda = -1;  // CUDA device index when running there
 #ifdef LQS_HAVE_OPENCL
   gpu::OpenclDevice* opencl = nullptr;
 #endif
@@ -39,6 +44,16 @@ Stack shiftMagnify(const Stack& in, double shiftRow, double shiftCol, double mag
   const auto rows = scaledSize(in.rows(), magRow, "rows"), cols = scaledSize(in.cols(), magCol, "columns");
   const float mr = float(magRow), mc = float(magCol), sr = float(shiftRow), sc = float(shiftCol);
   const int kind = interpolatorKind(interpolation);
+#ifdef LQS_HAVE_CUDA
+  if (backend.cuda >= 0) {
+    Stack out(in.frames(), rows, cols);
+    gpu::cuda::shiftMagnify(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(), int(rows),
+                            int(cols), mr, mc, sr, sc, kind);
+    out.pixelSize = in.pixelSize;
+    out.pixelSize.value = in.pixelSize.value / magCol;
+    return out;
+  }
+#endif
 #ifdef LQS_HAVE_OPENCL
   Stack out = backend.opencl ? openclShiftMagnify(*backend.opencl, in, rows, cols, mr, mc, sr, sc, kind, job)
                              : resample(
@@ -66,6 +81,12 @@ std::vector<Implementation> implementationsOf(const std::vector<Device>& devices
        }))
     all.push_back(std::move(impl));
 #endif
+  for (auto& impl : cudaImplementations(devices, [run](const RunContext& c, int device) {
+         Backend backend;
+         backend.cuda = device;
+         return run(c, backend);
+       }))
+    all.push_back(std::move(impl));
   return all;
 }
 
@@ -106,6 +127,16 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
   const int kind = interpolatorKind(p.choice("interpolation"));
 #ifdef LQS_HAVE_OPENCL
   if (backend.opencl) return openclShiftScaleRotate(*backend.opencl, in, m, kind, job);
+#endif
+#ifdef LQS_HAVE_CUDA
+  if (backend.cuda >= 0) {
+    Stack out(in.frames(), in.rows(), in.cols());
+    out.pixelSize = in.pixelSize;
+    const float coefficients[] = {m.a, m.b, m.c, m.d, m.centreRow, m.centreCol, m.shiftRow, m.shiftCol};
+    gpu::cuda::shiftScaleRotate(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
+                                coefficients, kind);
+    return out;
+  }
 #endif
   return resample(
       in, in.rows(), in.cols(),

@@ -11,6 +11,7 @@ namespace lqs {
 
 MethodSpec esrrfSpec();
 Result runEsrrf(const RunContext& context, CpuSchedule schedule);
+Result runEsrrfCuda(const RunContext& context, int device);
 #ifdef LQS_HAVE_OPENCL
 Result runEsrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
 #endif

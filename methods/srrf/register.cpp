@@ -1,3 +1,4 @@
+#include "methods/common/cuda.hpp"
 #include "methods/families.hpp"
 #include "methods/srrf/esrrf.hpp"
 
@@ -7,6 +8,9 @@ void registerSuperResolution(Registry& registry, const std::vector<Device>& devi
   Method esrrf{esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)};
 #ifdef LQS_HAVE_OPENCL
   for (auto& impl : openclImplementations(devices, runEsrrfOpencl)) esrrf.implementations.push_back(std::move(impl));
+#endif
+#ifdef LQS_HAVE_CUDA
+  for (auto& impl : cudaImplementations(devices, runEsrrfCuda)) esrrf.implementations.push_back(std::move(impl));
 #endif
   registry.add(std::move(esrrf));
 }
