@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cmath>
 #include <stdexcept>
 
@@ -25,7 +26,11 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-fs::path refPath(const std::string& name) { return fs::path(LQS_REFS_DIR) / name; }
+// LQS_REFS_DIR in the environment wins, so bundled test binaries find the references elsewhere.
+fs::path refPath(const std::string& name) {
+  const char* folder = std::getenv("LQS_REFS_DIR");
+  return fs::path(folder && *folder ? folder : LQS_REFS_DIR) / name;
+}
 Stack loadRef(const std::string& name) { return readTiff(refPath(name)); }
 
 static void requireSameShape(const Stack& a, const Stack& b) {
