@@ -4,6 +4,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,8 @@ struct Outcome {
 
 Outcome runLqs(const std::string& arguments) {
   Outcome outcome;
-  const std::string command = std::string(LQS_EXE) + " " + arguments + " 2>/dev/null";
+  const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
+  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer{};
   while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);

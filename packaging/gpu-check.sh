@@ -1,0 +1,41 @@
+#!/bin/bash
+# On the GPU machine, from the bundle of packaging/gpu-bundle.sh: devices, every test binary (CUDA
+# and NVIDIA OpenCL implementations included), the acceptance table, and benchmarks.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+out=${OUT:-/tmp/lqs-gpu-check}
+mkdir -p "$out"
+export LIQUID_ENGINE_HOME=$(mktemp -d) LQS_REFS_DIR=$here/refs LQS_EXE=$here/lqs
+printf '#!/bin/bash\nexec %s/run.sh lqs "$@"\n' "$here" >"$here/lqs" && chmod +x "$here/lqs"
+lqs="$here/lqs"
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+"$lqs" info
+echo "== tests"
+for t in "$here"/bin/*_tests; do
+  name=$(basename "$t")
+  "$here/run.sh" "$name" >"$out/$name.log" 2>&1
+  echo "$name: $(tail -2 "$out/$name.log" | tr '\n' ' ')"
+done
+echo "== acceptance"
+bash "$here/tools/acceptance.sh" "$lqs" >"$out/acceptance.log" 2>&1
+tail -1 "$out/acceptance.log"; grep FAIL "$out/acceptance.log"
+echo "== benchmarks (median seconds per implementation)"
+cd "$(mktemp -d)"
+"$lqs" sample img.tif --frames 1 --size 2000,2000 >/dev/null
+"$lqs" sample k.tif --frames 1 --size 9,9 >/dev/null
+bench() { echo "-- $*"; "$lqs" bench "$@" 2>&1 | tee -a "$out/bench.log"; }
+bench magnify --shape 10,300,300 --set magnification=5 --repeat 5
+bench conv2d img.tif k.tif --repeat 5
+bench nlm --shape 1,500,500 --repeat 3
+bench esrrf --shape 4,512,512 --repeat 3
+echo "== esrrf throughput, end to end from host frames (frames/s)"
+"$lqs" sample s512.tif --frames 200 --size 512,512 >/dev/null
+"$lqs" sample s2048.tif --frames 20 --size 2048,2048 >/dev/null
+for impl in $("$lqs" methods --json | python3 -c "import json,sys; print(' '.join(i.replace(' ','~') for m in json.load(sys.stdin)['methods'] if m['name']=='esrrf' for i in m['implementations'] if not i.startswith('cpu:unthreaded')))"); do
+  impl=${impl//\~/ }
+  for f in s512 s2048; do
+    frames=$([[ $f == s512 ]] && echo 200 || echo 20)
+    s=$("$lqs" run esrrf $f.tif -o "$PWD/out.tif" --impl "$impl" --json 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])" 2>/dev/null)
+    [[ -n $s ]] && echo "$impl $f: $s s, $(python3 -c "print(round($frames/$s,1))") frames/s"
+  done
+done
