@@ -41,7 +41,10 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     for (const auto& note : report.result.notes) std::cerr << "note: " << note << "\n";
 
     std::vector<std::string> written;
-    if (!report.result.outputs.empty()) {
+    // without -o a table-only result (curves) is reported, not written into the working folder
+    const bool tableOnly = !report.result.outputs.empty() &&
+                           std::holds_alternative<Table>(report.result.outputs.front().data);
+    if (!report.result.outputs.empty() && !(args->output.empty() && tableOnly)) {
       const auto out = args->output.empty() ? defaultOutputPath(args->inputs.front(), args->method, report.result)
                                             : std::filesystem::path(args->output);
       written = writeOutputs(report.result, out);

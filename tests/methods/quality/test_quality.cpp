@@ -72,3 +72,21 @@ TEST_CASE("squirrel refuses mismatched magnifications and NaN") {
   bad.at(0, 1, 1) = std::nanf("");
   CHECK_THROWS_AS(runner.report("squirrel", {bad, randomStack(1, 20, 20, 1)}, {}), InputError);
 }
+
+TEST_CASE("decorr resolution matches NanoPyx within 2%") {
+  MethodRunner runner;
+  const RunReport report = runner.report("decorr", {loadRef("frc_1.tif")}, {{"pixel_size", "1"}});
+  REQUIRE(report.result.values.count("resolution"));
+  CHECK(report.result.values.at("resolution") == Approx(referenceValue("decorr_resolution_px")).epsilon(0.02));
+}
+
+TEST_CASE("decorr scales with the pixel size and refuses tiny or NaN images") {
+  MethodRunner runner;
+  const RunReport report = runner.report("decorr", {loadRef("frc_1.tif")}, {{"pixel_size", "0.1"}});
+  CHECK(report.result.values.at("resolution") == Approx(0.1 * referenceValue("decorr_resolution_px")).epsilon(0.02));
+  CHECK_THROWS_AS(runner.report("decorr", {randomStack(1, 8, 8, 1)}, {}), InputError);
+  Stack bad = loadRef("frc_1.tif");
+  bad.at(0, 3, 3) = std::nanf("");
+  CHECK_THROWS_AS(runner.report("decorr", {bad}, {}), InputError);
+  CHECK_THROWS_AS(runner.report("decorr", {loadRef("frc_1.tif")}, {{"rmin", "0.9"}, {"rmax", "0.5"}}), ParameterError);
+}
