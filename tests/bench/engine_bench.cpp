@@ -1,7 +1,12 @@
 // Liquid Engine benchmarks (not tests): the paper's delay experiment replayed with conv2d, the
 // agent's choice overhead with 10,000 stored runs, and its regret on a mixed-size workload.
 // Usage: lqs_engine_bench [SIZE]   (image SIZE x SIZE, default 1000; run with LIQUID_ENGINE_HOME set)
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -28,8 +33,29 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-// Replays 400 calls; calls 101-200 of `slowed` take `factor` times longer (the work is repeated, as
-// when another process shares the device).
+// A second process loading the device during calls 101-200 (LQS_BENCH_LOAD="shell command"), as
+// in the paper; without it the fastest implementation repeats its work 5 times there instead.
+class Load {
+ public:
+  void start(const char* command) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      setpgid(0, 0);
+      execl("/bin/sh", "sh", "-c", command, static_cast<char*>(nullptr));
+      _exit(127);
+    }
+  }
+  void stop() {
+    if (pid_ > 0) kill(-pid_, SIGKILL), kill(pid_, SIGKILL), waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  ~Load() { stop(); }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Replays 400 calls with the fastest implementation delayed during calls 101-200.
 void delayExperiment(const Registry& base, std::size_t size) {
   Registry registry;
   Method method = base.find("conv2d");
@@ -46,8 +72,11 @@ void delayExperiment(const Registry& base, std::size_t size) {
   }
   const auto fastest = std::min_element(typical.begin(), typical.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
   static int call = 0;
+  const char* loadCommand = std::getenv("LQS_BENCH_LOAD");
+  std::printf("delay experiment: conv2d 9x9 on %zux%zu, fastest %s, delay by %s\n", size, size, fastest.c_str(),
+              loadCommand ? loadCommand : "repeating its work 5 times");
   for (auto& impl : method.implementations) {
-    if (impl.name != fastest) continue;
+    if (impl.name != fastest || loadCommand) continue;
     auto inner = impl.run;
     impl.run = [inner](const RunContext& c) {
       const int repeats = call > 100 && call <= 200 ? 5 : 1;
@@ -63,7 +92,10 @@ void delayExperiment(const Registry& base, std::size_t size) {
     Engine engine(registry, store, Agent(factoryBenchmarks(), 42));
     double total = 0;
     int leftAt = -1, returnedAt = -1, probes = 0;
+    Load load;
     for (call = 1; call <= 400; ++call) {
+      if (loadCommand && call == 101) load.start(loadCommand);
+      if (call == 201) load.stop();
       const RunReport r = engine.run(conv2d(size, agentChooses ? std::nullopt : std::optional(fastest)), job);
       total += r.seconds;
       if (call > 100 && call <= 200) {
