@@ -17,8 +17,17 @@ fi
 out=${LQS_DEMO_DIR:-$PWD/liquidscope-demo}
 mkdir -p "$out"
 echo "No display: running the sample workflow headless with lqs; outputs in $out"
-input=${1:-$out/sample.tif}
-if (($# == 0)); then "$bin/lqs" sample "$input" --frames 100 --size 64,64; fi
-"$bin/lqs" run esrrf "$input" -o "$out/esrrf.tif" --set magnification=5
-"$bin/lqs" run frc "$out/esrrf.tif" -o "$out/frc_curve.csv" || true
-echo "Done: $out/esrrf.tif (super-resolved), $out/frc_curve.csv (FRC curve)"
+if (($# == 0)); then
+  "$bin/lqs" sample "$out/raw.tif" --frames 100 --size 64,64
+else
+  cp "$1" "$out/raw.tif"
+fi
+cat >"$out/workflow.json" <<'JSON'
+{"steps": [
+  {"method": "drift-correct", "inputs": ["raw.tif"], "output": "aligned.tif"},
+  {"method": "esrrf", "inputs": ["aligned.tif"], "output": "sr.tif", "params": {"magnification": 5}},
+  {"method": "decorr", "inputs": ["sr.tif"], "output": "decorr.csv"},
+  {"method": "squirrel", "inputs": ["raw.tif", "sr.tif"], "output": "error_map.tif"}]}
+JSON
+"$bin/lqs" workflow "$out/workflow.json"
+echo "Done: super-resolved image $out/sr.tif, error map $out/error_map.tif, curves $out/decorr.csv"

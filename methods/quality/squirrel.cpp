@@ -60,19 +60,28 @@ double rms(const std::vector<double>& a, const std::vector<double>& b) {
   return std::sqrt(s / double(a.size()));
 }
 
+// A raw stack stands for its diffraction-limited average, as the original's sweeps use it.
+Stack timeAverage(const Stack& stack) {
+  Stack mean(1, stack.rows(), stack.cols());
+  mean.pixelSize = stack.pixelSize;
+  for (std::size_t t = 0; t < stack.frames(); ++t)
+    for (std::size_t i = 0; i < stack.frameSize(); ++i) mean.data()[i] += stack.frame(t)[i] / float(stack.frames());
+  return mean;
+}
+
 }  // namespace
 
 MethodSpec squirrelSpec() {
   return {"squirrel",
           "SQUIRREL error map, RSE and RSP of a super-resolved image against a diffraction-limited reference",
-          {{"reference", DataKind::Stack, "diffraction-limited image (first frame used)"},
+          {{"reference", DataKind::Stack, "diffraction-limited image (a stack is averaged over time)"},
            {"super_resolved", DataKind::Stack, "super-resolved image or stack, an integer magnification larger"}},
           {{"error_map", DataKind::Stack, "absolute error per pixel, one map per super-resolved frame"}},
           {}};
 }
 
 Result runSquirrel(const RunContext& c, CpuSchedule) {
-  const Stack& ref = c.stack(0);
+  const Stack ref = timeAverage(c.stack(0));
   const Stack& sr = c.stack(1);
   requireFinite(ref, "squirrel reference");
   requireFinite(sr, "squirrel super-resolved image");
