@@ -35,6 +35,12 @@ LQS_FN float lqs_sample_nearest(LQS_CONSTANT float* img, float row, float col, i
   return img[r * cols + c];
 }
 
+LQS_FN lqs_acc lqs_tap_weight(int kind, lqs_acc v) {
+  if (kind == LQS_BILINEAR) return 1 - fabs(v);
+  if (kind == LQS_LANCZOS) return lqs_lanczos_weight(v);
+  return lqs_catmull_rom_weight(v);
+}
+
 /* Separable sampler over taps [first, first + count) per axis; kind selects the weight. */
 LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col, int rows, int cols, int kind) {
   if (row < 0 || row >= rows || col < 0 || col >= cols) return 0.0f;
@@ -46,20 +52,12 @@ LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col,
   for (int j = 0; j < count; ++j) {
     const int c = c0 + first + j;
     if (c < 0 || c >= cols) continue;
-    const lqs_acc vc = (lqs_acc)col - ((lqs_acc)c + 0.5);
-    lqs_acc wc;
-    if (kind == LQS_BILINEAR) wc = 1 - fabs(vc);
-    else if (kind == LQS_LANCZOS) wc = lqs_lanczos_weight(vc);
-    else wc = lqs_catmull_rom_weight(vc);
+    const lqs_acc wc = lqs_tap_weight(kind, (lqs_acc)col - ((lqs_acc)c + 0.5));
     lqs_acc column = 0, columnWeights = 0;
     for (int i = 0; i < count; ++i) {
       const int r = r0 + first + i;
       if (r < 0 || r >= rows) continue;
-      const lqs_acc vr = (lqs_acc)row - ((lqs_acc)r + 0.5);
-      lqs_acc wr;
-      if (kind == LQS_BILINEAR) wr = 1 - fabs(vr);
-      else if (kind == LQS_LANCZOS) wr = lqs_lanczos_weight(vr);
-      else wr = lqs_catmull_rom_weight(vr);
+      const lqs_acc wr = lqs_tap_weight(kind, (lqs_acc)row - ((lqs_acc)r + 0.5));
       column += img[r * cols + c] * wr;
       columnWeights += wr;
     }

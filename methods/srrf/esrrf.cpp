@@ -52,40 +52,39 @@ EsrrfPlan planEsrrf(const RunContext& c) {
   return plan;
 }
 
-Stack EsrrfPlan::output(const Stack& in) const {
+Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
+  const Stack& in = c.stack(0);
   const auto mag = std::size_t(settings.magnification);
   Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
   out.pixelSize = in.pixelSize;
   out.pixelSize.value /= double(mag);
+  std::vector<float> map(out.frameSize());
+  std::size_t done = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    TemporalAccumulator accumulator(mode, out.frameSize());
+    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
+      c.job.checkCancelled();
+      frameMap(t, map.data());
+      accumulator.add(map.data());
+      c.job.progress(double(++done) / double(in.frames()), "esrrf");
+    }
+    const auto reduced = accumulator.result();
+    float* target = out.frame(b).data();
+    std::copy(reduced.begin(), reduced.end(), target);
+    if (macroPixelCorrection) correctMacroPixels(target, out.rows(), out.cols(), settings.magnification);
+  }
   return out;
-}
-
-void EsrrfPlan::finish(const TemporalAccumulator& accumulator, Stack& out, std::size_t block) const {
-  const auto reduced = accumulator.result();
-  float* target = out.frame(block).data();
-  std::copy(reduced.begin(), reduced.end(), target);
-  if (macroPixelCorrection) correctMacroPixels(target, out.rows(), out.cols(), settings.magnification);
 }
 
 Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
   const Stack& in = c.stack(0);
   const EsrrfPlan plan = planEsrrf(c);
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
-  Stack out = plan.output(in);
   EsrrfScratch scratch;
-  std::vector<float> map(out.frameSize());
-  std::size_t done = 0;
-  for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-    TemporalAccumulator accumulator(plan.mode, out.frameSize());
-    for (std::size_t t = plan.blocks[b].first; t < plan.blocks[b].first + plan.blocks[b].second; ++t) {
-      c.job.checkCancelled();
-      esrrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, table, schedule, scratch, map.data());
-      accumulator.add(map.data());
-      c.job.progress(double(++done) / double(in.frames()), "esrrf");
-    }
-    plan.finish(accumulator, out, b);
-  }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
+                          esrrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, table, schedule,
+                                     scratch, map);
+                        })}}};
 }
 
 }  // namespace lqs

@@ -1,6 +1,8 @@
 #pragma once
 // eSRRF (2D): per-frame radial gradient convergence reduced over each time point by a temporal
 // correlation, then macro-pixel correction. Output: time points x rows*mag x cols*mag.
+#include <functional>
+
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
 #include "methods/common/opencl.hpp"
@@ -23,9 +25,9 @@ struct EsrrfPlan {
   std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
   bool macroPixelCorrection = true;
 
-  Stack output(const Stack& in) const;  // time points x rows*mag x cols*mag, calibrated
-  // Writes time point `block` from the accumulated maps into `out`, with macro-pixel correction.
-  void finish(const TemporalAccumulator& accumulator, Stack& out, std::size_t block) const;
+  // Runs `frameMap(t, map)` for every frame (the implementation's part: the frame's RGC map into
+  // `map`), reduces each time point and applies macro-pixel correction; progress and cancel per frame.
+  Stack reconstruct(const RunContext& context, const std::function<void(std::size_t, float*)>& frameMap) const;
 };
 EsrrfPlan planEsrrf(const RunContext& context);  // throws ParameterError for impossible requests
 

@@ -16,20 +16,9 @@ Result runEsrrfCuda(const RunContext& c, int device) {
                                   table.entries.size(), table.first.data(), table.count.data(),
                                   table.latticeRowOf.data(), table.margin, plan.settings.sensitivity,
                                   plan.settings.intensityWeighting);
-  Stack out = plan.output(in);
-  std::vector<float> map(out.frameSize());
-  std::size_t done = 0;
-  for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-    TemporalAccumulator accumulator(plan.mode, map.size());
-    for (std::size_t t = plan.blocks[b].first; t < plan.blocks[b].first + plan.blocks[b].second; ++t) {
-      c.job.checkCancelled();
-      session.frame(in.frame(t).data(), map.data());
-      accumulator.add(map.data());
-      c.job.progress(double(++done) / double(in.frames()), "esrrf");
-    }
-    plan.finish(accumulator, out, b);
-  }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
+                          session.frame(in.frame(t).data(), map);
+                        })}}};
 }
 
 }  // namespace lqs

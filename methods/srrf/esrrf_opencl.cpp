@@ -4,9 +4,6 @@
 
 #ifdef LQS_HAVE_OPENCL
 #include "core/errors.hpp"
-#include "methods/srrf/esrrf_frame.hpp"
-#include "methods/srrf/macro_pixel.hpp"
-#include "methods/srrf/temporal.hpp"
 
 namespace lqs {
 
@@ -29,28 +26,18 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   cl::Kernel lattice = gpu.kernel("esrrf.cl", "gradient_lattice");
   cl::Kernel convergence = gpu.kernel("esrrf.cl", "radial_convergence");
 
-  Stack out = plan.output(in);
-  std::vector<float> host(mapSize);
-  std::size_t done = 0;
-  for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-    TemporalAccumulator accumulator(plan.mode, mapSize);
-    for (std::size_t t = plan.blocks[b].first; t < plan.blocks[b].first + plan.blocks[b].second; ++t) {
-      c.job.checkCancelled();
-      const cl::Buffer frame = gpu.upload(in.frame(t).data(), in.frameSize());
-      setArguments(roberts, frame, gradCol, gradRow);
-      gpu.run(roberts, in.rows(), in.cols());
-      setArguments(lattice, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);
-      gpu.run(lattice, std::size_t(2 * rows + 1), std::size_t(2 * cols + 1));
-      setArguments(convergence, frame, latticeCol, latticeRow, map, rows, cols, mag, entries, first, count, offsets,
-                   table.margin, plan.settings.sensitivity, plan.settings.intensityWeighting ? 1 : 0);
-      gpu.run(convergence, out.rows(), out.cols());
-      gpu.download(map, host.data(), mapSize);
-      accumulator.add(host.data());
-      c.job.progress(double(++done) / double(in.frames()), "esrrf");
-    }
-    plan.finish(accumulator, out, b);
-  }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* host) {
+                          const cl::Buffer frame = gpu.upload(in.frame(t).data(), in.frameSize());
+                          setArguments(roberts, frame, gradCol, gradRow);
+                          gpu.run(roberts, in.rows(), in.cols());
+                          setArguments(lattice, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);
+                          gpu.run(lattice, std::size_t(2 * rows + 1), std::size_t(2 * cols + 1));
+                          setArguments(convergence, frame, latticeCol, latticeRow, map, rows, cols, mag, entries,
+                                       first, count, offsets, table.margin, plan.settings.sensitivity,
+                                       plan.settings.intensityWeighting ? 1 : 0);
+                          gpu.run(convergence, std::size_t(rows * mag), std::size_t(cols * mag));
+                          gpu.download(map, host, mapSize);
+                        })}}};
 }
 
 }  // namespace lqs
