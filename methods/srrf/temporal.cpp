@@ -1,5 +1,8 @@
 #include "methods/srrf/temporal.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "core/errors.hpp"
@@ -19,17 +22,18 @@ TemporalAccumulator::TemporalAccumulator(TemporalCorrelation mode, std::size_t p
   if (mode == TemporalCorrelation::Tac2) lagProducts_.assign(pixels, 0.0);
 }
 
+// Parallel over pixels: for GPU implementations this host-side reduction is the bottleneck.
 void TemporalAccumulator::add(const float* map) {
-  const std::size_t n = sum_.size();
-  for (std::size_t i = 0; i < n; ++i) sum_[i] += map[i];
-  if (!sumSquares_.empty())
-    for (std::size_t i = 0; i < n; ++i) sumSquares_[i] += double(map[i]) * map[i];
-  if (mode_ == TemporalCorrelation::Tac2) {
-    if (frames_ == 0) first_.assign(map, map + n);
-    else
-      for (std::size_t i = 0; i < n; ++i) lagProducts_[i] += double(previous_[i]) * map[i];
-    previous_.assign(map, map + n);
-  }
+  const bool squares = !sumSquares_.empty(), lag = mode_ == TemporalCorrelation::Tac2;
+  if (lag && frames_ == 0) first_.assign(map, map + sum_.size()), previous_ = first_;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, sum_.size(), 1 << 14), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i < range.end(); ++i) {
+      sum_[i] += map[i];
+      if (squares) sumSquares_[i] += double(map[i]) * map[i];
+      if (lag && frames_ > 0) lagProducts_[i] += double(previous_[i]) * map[i];
+      if (lag) previous_[i] = map[i];
+    }
+  });
   ++frames_;
 }
 
