@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/errors.hpp"
 #include "engine/engine.hpp"
 #include "tests/support/test_support.hpp"
 
