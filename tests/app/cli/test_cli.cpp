@@ -98,3 +98,16 @@ TEST_CASE("a workflow chains steps and reports each") {
   CHECK(fs::exists(dir / "sr.tif"));
   CHECK(fs::exists(dir / "error_map.tif"));
 }
+
+TEST_CASE("Ctrl-C during a run exits 130 and leaves no output") {
+  TempDir dir;
+  const std::string stack = (dir / "long.tif").string(), out = (dir / "sr.tif").string();
+  REQUIRE(runLqs("sample " + stack + " --frames 400 --size 96,96").code == 0);
+  const char* override = std::getenv("LQS_EXE");
+  const std::string exe = override && *override ? override : LQS_EXE;
+  // the shell sends SIGINT half a second into an eSRRF that takes several seconds
+  const Outcome run = runLqs("--version >/dev/null; " + exe + " run esrrf " + stack + " -o " + out +
+                             " --impl cpu:unthreaded & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $?");
+  CHECK(run.out.find("130") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
