@@ -63,6 +63,7 @@ void delayExperiment(const Registry& base, std::size_t size) {
   const Job job;
   for (auto& impl : method.implementations) {
     std::vector<double> t;
+    impl.run({conv2d(size).inputs, ParamValues(), job});  // warm-up: contexts, program builds
     for (int i = 0; i < 3; ++i) {
       const double start = now();
       impl.run({conv2d(size).inputs, ParamValues(), job});
@@ -97,6 +98,11 @@ void delayExperiment(const Registry& base, std::size_t size) {
       if (loadCommand && call == 101) load.start(loadCommand);
       if (call == 201) load.stop();
       const RunReport r = engine.run(conv2d(size, agentChooses ? std::nullopt : std::optional(fastest)), job);
+      if (std::getenv("LQS_BENCH_VERBOSE") && agentChooses && call >= 95 && call <= 110) {
+        std::printf("call %d: %s %.4f s; next ranking:", call, r.implementation.c_str(), r.seconds);
+        for (const auto& p : engine.predict(conv2d(size))) std::printf(" %s=%.4f%s", p.implementation.c_str(), p.seconds, p.delayed ? "(delayed)" : "");
+        std::printf("\n");
+      }
       total += r.seconds;
       if (call > 100 && call <= 200) {
         if (r.implementation != fastest && leftAt < 0) leftAt = call - 100;
