@@ -34,7 +34,7 @@ namespace {
 
 struct Assessment {
   Prediction prediction;
-  std::string device;
+  std::string deviceName;
   double fastAverage = 0;
   DelayState delay;
 };
@@ -60,7 +60,7 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
   for (const auto& candidate : candidates) {
     Assessment a;
     a.prediction.implementation = candidate.implementation;
-    a.device = candidate.device;
+    a.deviceName = candidate.deviceName;
     if (const auto* all = history.find(candidate.implementation, candidate.device)) {
       if (const auto exact = all->find(signature); exact != all->end()) {
         const auto& s = exact->second;
@@ -85,10 +85,17 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
     }
     assessed.push_back(a);
   }
-  // a delay on one implementation slows every implementation sharing its device
+  // factory benchmarks stand in only until this machine has runs of its own: once any implementation
+  // has them, the ones known only from the factory (another machine) are tried like new ones
+  const bool ownHistory = std::any_of(assessed.begin(), assessed.end(), [](const Assessment& a) {
+    return a.prediction.source == Prediction::Source::History;
+  });
+  for (auto& a : assessed)
+    if (ownHistory && a.prediction.source == Prediction::Source::Factory) a.prediction.source = Prediction::Source::Untried;
+  // a delay on one implementation slows every implementation on the same hardware
   for (auto& a : assessed)
     for (const auto& other : assessed)
-      if (!a.delay.delayed && other.delay.delayed && other.device == a.device) a.delay = other.delay;
+      if (!a.delay.delayed && other.delay.delayed && other.deviceName == a.deviceName) a.delay = other.delay;
 
   for (auto& a : assessed) {
     const double p = a.delay.delayed ? a.delay.persistence : 0.0;

@@ -13,7 +13,8 @@ namespace lqs {
 
 struct Candidate {
   std::string implementation;
-  std::string device;  // Device::identity()
+  std::string device;      // Device::identity()
+  std::string deviceName;  // the hardware: OpenCL and CUDA on one GPU share it, and its delays
   std::string factoryKey;  // "cpu:tbb", "opencl", "cuda": what factory benchmarks are keyed by
 };
 

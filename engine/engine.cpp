@@ -114,7 +114,7 @@ std::vector<Prediction> Engine::predict(const RunRequest& request) {
   const Prepared p = prepare(request);
   std::vector<Candidate> candidates;
   for (const auto& impl : p.method.implementations)
-    candidates.push_back({impl.name, impl.device.identity(), factoryKey(impl.name)});
+    candidates.push_back({impl.name, impl.device.identity(), impl.device.name, factoryKey(impl.name)});
   std::lock_guard lock(mutex_);
   return agent_.rank(p.method.spec.name, p.signature.text, p.signature.score, candidates,
                      historyOf(p.method.spec.name), clocks_.now());

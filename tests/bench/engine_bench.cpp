@@ -125,7 +125,8 @@ void choiceOverhead() {
   MethodHistory history(runs);
   Agent agent({}, 1);
   std::vector<Candidate> candidates;
-  for (int k = 0; k < 4; ++k) candidates.push_back({"impl" + std::to_string(k), "dev" + std::to_string(k), "cpu:tbb"});
+  for (int k = 0; k < 4; ++k)
+    candidates.push_back({"impl" + std::to_string(k), "dev" + std::to_string(k), "dev" + std::to_string(k), "cpu:tbb"});
   const int calls = 20000;
   const double start = now();
   std::size_t checksum = 0;

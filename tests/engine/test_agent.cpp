@@ -98,3 +98,16 @@ TEST_CASE("delay statistics follow the paper's equations") {
   CHECK(delayPersistence({false, false, true, true, true, false}) == Approx(2.0 / 3.0));
   CHECK(delayPersistence({false, false, false}) == Approx(0.01));
 }
+
+TEST_CASE("factory benchmarks rank a cold start, then implementations known only from them are tried") {
+  const std::vector<Candidate> candidates{{"cpu:tbb", "cpu", "cpu", "cpu:tbb"}, {"gpu:x", "gpu", "gpu", "gpu"}};
+  Agent agent({{"m", "cpu:tbb", 100, 0.01}, {"m", "gpu", 100, 0.5}}, 1);
+  MethodHistory history;
+  auto ranked = agent.rank("m", "s", 100, candidates, history, 1e9);
+  CHECK(ranked.front().implementation == "cpu:tbb");
+  CHECK(ranked.front().source == Prediction::Source::Factory);
+  for (int i = 0; i < 3; ++i) history.add({"m", "cpu:tbb", "cpu", "s", 100, 0.01, 1e9 + i, true});
+  ranked = agent.rank("m", "s", 100, candidates, history, 1e9);
+  CHECK(ranked.front().implementation == "gpu:x");  // the factory said slow, but it is another machine's word
+  CHECK(ranked.front().source == Prediction::Source::Untried);
+}
