@@ -9,6 +9,19 @@
 
 namespace lqs {
 
+ParamSpec realParam(std::string name, std::string value, double min, double max, std::string help) {
+  return {std::move(name), ParamType::Real, std::move(value), min, max, {}, std::move(help)};
+}
+ParamSpec integerParam(std::string name, std::string value, double min, double max, std::string help) {
+  return {std::move(name), ParamType::Integer, std::move(value), min, max, {}, std::move(help)};
+}
+ParamSpec flagParam(std::string name, std::string value, std::string help) {
+  return {std::move(name), ParamType::Boolean, std::move(value), 0, 0, {}, std::move(help)};
+}
+ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices, std::string help) {
+  return {std::move(name), ParamType::Choice, std::move(value), 0, 0, std::move(choices), std::move(help)};
+}
+
 const ParamValue& ParamValues::get(const std::string& name) const {
   const auto it = values_.find(name);
   if (it == values_.end()) throw ParameterError("parameter '" + name + "' is not set");

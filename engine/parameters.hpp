@@ -20,6 +20,12 @@ struct ParamSpec {
   bool affectsCost = true;           // part of the run-time signature the agent matches on
 };
 
+// Declarations read as one line each in the methods' specs.
+ParamSpec realParam(std::string name, std::string value, double min, double max, std::string help);
+ParamSpec integerParam(std::string name, std::string value, double min, double max, std::string help);
+ParamSpec flagParam(std::string name, std::string value, std::string help);
+ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices, std::string help);
+
 using ParamValue = std::variant<double, bool, std::string>;
 
 class ParamValues {

@@ -3,20 +3,14 @@
 namespace lqs {
 
 MethodSpec nlmSpec() {
-  auto integer = [](std::string name, std::string value, double min, double max, std::string help) {
-    return ParamSpec{std::move(name), ParamType::Integer, std::move(value), min, max, {}, std::move(help)};
-  };
-  auto real = [](std::string name, std::string value, double min, double max, std::string help) {
-    return ParamSpec{std::move(name), ParamType::Real, std::move(value), min, max, {}, std::move(help)};
-  };
   return {"nlm",
           "Non-local means denoising",
           {{"image", DataKind::Stack, "image or stack"}},
           {{"image", DataKind::Stack, "denoised stack"}},
-          {integer("patch_size", "7", 1, 51, "patch edge in pixels (even sizes grow by one)"),
-           integer("patch_distance", "11", 0, 100, "search window half-width in pixels"),
-           real("h", "0.1", 1e-6, 1e12, "filter strength in grey levels"),
-           real("sigma", "0", 0, 1e12, "noise standard deviation in grey levels")}};
+          {integerParam("patch_size", "7", 1, 51, "patch edge in pixels (even sizes grow by one)"),
+           integerParam("patch_distance", "11", 0, 100, "search window half-width in pixels"),
+           realParam("h", "0.1", 1e-6, 1e12, "filter strength in grey levels"),
+           realParam("sigma", "0", 0, 1e12, "noise standard deviation in grey levels")}};
 }
 
 NlmSettings nlmSettings(const ParamValues& params) {

@@ -14,12 +14,6 @@ namespace lqs {
 
 namespace {
 
-ParamSpec real(const std::string& name, const std::string& value, double min, double max, const std::string& help) {
-  ParamSpec spec{name, ParamType::Real, value, min, max};
-  spec.help = help;
-  return spec;
-}
-
 std::size_t scaledSize(std::size_t size, double magnification, const char* axis) {
   const double scaled = std::floor(double(size) * magnification);
   if (scaled < 1)
@@ -95,7 +89,7 @@ Output stackOutput(Stack stack) { return Output{"image", std::move(stack)}; }
 Method magnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"magnify", "Magnify an image by an interpolation kernel", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "magnified stack"}},
-                  {real("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
+                  {realParam("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const double m = c.params.real("magnification");
             return Result{{stackOutput(shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job))}};
@@ -105,10 +99,10 @@ Method magnifyMethod(const std::vector<Device>& devices) {
 Method shiftMagnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"shift-magnify", "Shift then magnify an image", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "shifted, magnified stack"}},
-                  {real("shift_row", "0", -1e6, 1e6, "shift along rows in input pixels"),
-                   real("shift_col", "0", -1e6, 1e6, "shift along columns in input pixels"),
-                   real("magnification_row", "2", 0.01, 100, "scale factor for rows"),
-                   real("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
+                  {realParam("shift_row", "0", -1e6, 1e6, "shift along rows in input pixels"),
+                   realParam("shift_col", "0", -1e6, 1e6, "shift along columns in input pixels"),
+                   realParam("magnification_row", "2", 0.01, 100, "scale factor for rows"),
+                   realParam("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const auto& p = c.params;
             return Result{{stackOutput(shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
@@ -150,11 +144,11 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
 Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"shift-scale-rotate", "Shift, scale and rotate an image about its centre",
                   {{"image", DataKind::Stack, "image or stack"}}, {{"image", DataKind::Stack, "transformed stack"}},
-                  {real("shift_row", "0", -1e6, 1e6, "shift along rows in pixels"),
-                   real("shift_col", "0", -1e6, 1e6, "shift along columns in pixels"),
-                   real("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
-                   real("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
-                   real("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
+                  {realParam("shift_row", "0", -1e6, 1e6, "shift along rows in pixels"),
+                   realParam("shift_col", "0", -1e6, 1e6, "shift along columns in pixels"),
+                   realParam("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
+                   realParam("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
+                   realParam("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             return Result{{stackOutput(shiftScaleRotate(c.stack(0), c.params, s, c.job))}};
           })};

@@ -162,19 +162,13 @@ Best bestBy(const std::vector<Peak>& peaks, bool byProduct) {
 }  // namespace
 
 MethodSpec decorrSpec() {
-  auto real = [](std::string name, std::string value, double min, double max, std::string help) {
-    return ParamSpec{std::move(name), ParamType::Real, std::move(value), min, max, {}, std::move(help)};
-  };
-  auto integer = [](std::string name, std::string value, double min, double max, std::string help) {
-    return ParamSpec{std::move(name), ParamType::Integer, std::move(value), min, max, {}, std::move(help)};
-  };
   return {"decorr",
           "Image decorrelation analysis: resolution from a single image",
           {{"image", DataKind::Stack, "image (first frame used)"}},
           {{"curves", DataKind::Table, "radius, d0 and the refined high-pass curves"}},
-          {real("rmin", "0", 0, 1, "smallest normalised frequency"), real("rmax", "1", 0.01, 1, "largest normalised frequency"),
-           integer("n_r", "50", 4, 1000, "number of radii"), integer("n_g", "10", 2, 100, "number of high-pass filters"),
-           real("pixel_size", "1", 1e-9, 1e9, "pixel size; the resolution is in its unit")}};
+          {realParam("rmin", "0", 0, 1, "smallest normalised frequency"), realParam("rmax", "1", 0.01, 1, "largest normalised frequency"),
+           integerParam("n_r", "50", 4, 1000, "number of radii"), integerParam("n_g", "10", 2, 100, "number of high-pass filters"),
+           realParam("pixel_size", "1", 1e-9, 1e9, "pixel size; the resolution is in its unit")}};
 }
 
 Result runDecorr(const RunContext& c, CpuSchedule) {

@@ -5,30 +5,19 @@
 
 namespace lqs {
 
-namespace {
-
-ParamSpec param(std::string name, ParamType type, std::string value, double min, double max, std::string help,
-                std::vector<std::string> choices = {}) {
-  ParamSpec spec{std::move(name), type, std::move(value), min, max, std::move(choices), std::move(help)};
-  return spec;
-}
-
-}  // namespace
-
 MethodSpec esrrfSpec() {
   return {"esrrf",
           "Enhanced super-resolution radial fluctuations (eSRRF) of a stack",
           {{"stack", DataKind::Stack, "diffraction-limited frames"}},
           {{"image", DataKind::Stack, "super-resolved image per time point"}},
-          {param("magnification", ParamType::Integer, "5", 1, 20, "output pixels per input pixel along each axis"),
-           param("radius", ParamType::Real, "1.5", 0.1, 10, "radius of the gradient ring, input pixels"),
-           param("sensitivity", ParamType::Real, "1", 0, 10, "exponent sharpening the convergence (applied if > 1)"),
-           param("temporal_correlation", ParamType::Choice, "avg", 0, 0, "temporal reduction: avg, var or tac2",
-                 {"avg", "var", "tac2"}),
-           param("intensity_weighting", ParamType::Boolean, "true", 0, 0, "multiply by the magnified intensity"),
-           param("macro_pixel_correction", ParamType::Boolean, "true", 0, 0,
+          {integerParam("magnification", "5", 1, 20, "output pixels per input pixel along each axis"),
+           realParam("radius", "1.5", 0.1, 10, "radius of the gradient ring, input pixels"),
+           realParam("sensitivity", "1", 0, 10, "exponent sharpening the convergence (applied if > 1)"),
+           choiceParam("temporal_correlation", "avg", {"avg", "var", "tac2"}, "temporal reduction: avg, var or tac2"),
+           flagParam("intensity_weighting", "true", "multiply by the magnified intensity"),
+           flagParam("macro_pixel_correction", "true",
                  "remove the periodic sub-pixel pattern"),
-           param("frames_per_timepoint", ParamType::Integer, "0", 0, 1e9,
+           integerParam("frames_per_timepoint", "0", 0, 1e9,
                  "frames per reconstruction (0: all frames in one)")}};
 }
 
