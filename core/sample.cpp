@@ -22,9 +22,15 @@ class Random {
     return z ^ (z >> 31);
   }
   double uniform() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
-  double normal() {  // Box-Muller
-    const double u = 1.0 - uniform(), v = uniform();
-    return std::sqrt(-2.0 * std::log(u)) * std::cos(2 * M_PI * v);
+  double normal() {  // Box-Muller; both values of a pair are used
+    if (hasSpare_) {
+      hasSpare_ = false;
+      return spare_;
+    }
+    const double radius = std::sqrt(-2.0 * std::log(1.0 - uniform())), angle = 2 * M_PI * uniform();
+    spare_ = radius * std::sin(angle);
+    hasSpare_ = true;
+    return radius * std::cos(angle);
   }
   double poisson(double mean) {
     if (mean <= 0) return 0;
@@ -38,6 +44,8 @@ class Random {
 
  private:
   std::uint64_t state_;
+  double spare_ = 0;
+  bool hasSpare_ = false;
 };
 
 struct Emitter {
@@ -103,18 +111,24 @@ Stack simulateBlinking(const SampleOptions& o) {
 
   Stack stack(o.frames, o.rows, o.cols);
   stack.pixelSize = {o.pixelSizeNm / 1000.0, "um"};
-  const int reach = int(std::ceil(4 * o.psfSigma));
+  const int reach = int(std::ceil(4 * o.psfSigma)), span = 2 * reach + 1;
   tbb::parallel_for(std::size_t(0), o.frames, [&](std::size_t t) {
-    std::vector<double> photons(stack.frameSize(), o.background);
+    std::vector<double> photons(stack.frameSize(), o.background), rowWeights(span), colWeights(span);
     const double driftRow = o.driftRowPerFrame * double(t), driftCol = o.driftColPerFrame * double(t);
     for (std::size_t e = 0; e < emitters.size(); ++e) {
       if (states[t * emitters.size() + e] != On) continue;
       const double row = emitters[e].row + driftRow, col = emitters[e].col + driftCol;
       const int r0 = int(std::floor(row)) - reach, c0 = int(std::floor(col)) - reach;
-      for (int r = std::max(r0, 0); r <= std::min(r0 + 2 * reach, int(o.rows) - 1); ++r) {
-        const double wr = o.photons * pixelIntegral(r, row, o.psfSigma);
-        for (int c = std::max(c0, 0); c <= std::min(c0 + 2 * reach, int(o.cols) - 1); ++c)
-          photons[std::size_t(r) * o.cols + c] += wr * pixelIntegral(c, col, o.psfSigma);
+      // the integrated Gaussian is separable: one erf pair per row and per column
+      for (int i = 0; i < span; ++i) {
+        rowWeights[i] = o.photons * pixelIntegral(r0 + i, row, o.psfSigma);
+        colWeights[i] = pixelIntegral(c0 + i, col, o.psfSigma);
+      }
+      const int cBegin = std::max(c0, 0), cEnd = std::min(c0 + span, int(o.cols));
+      for (int r = std::max(r0, 0); r < std::min(r0 + span, int(o.rows)); ++r) {
+        double* line = photons.data() + std::size_t(r) * o.cols;
+        const double wr = rowWeights[r - r0];
+        for (int c = cBegin; c < cEnd; ++c) line[c] += wr * colWeights[c - c0];
       }
     }
     // hashed, so that frames do not get the same sequence shifted by one pixel

@@ -125,12 +125,27 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   if (meta.images && *meta.images > info.frames)
     throw InputError(where + "holds " + std::to_string(info.frames) + " of the " + std::to_string(*meta.images) +
                      " frames its metadata announces (truncated file)");
-  const std::uint64_t bytes = std::uint64_t(info.frames) * info.rows * info.cols * sizeof(float);
-  if (std::uint64_t(width) * height > (std::uint64_t(1) << 32) || bytes > physicalMemoryBytes())
-    throw InputError(where + "a " + std::to_string(info.frames) + "x" + std::to_string(height) + "x" +
-                     std::to_string(width) + " stack needs " + std::to_string(bytes >> 20) +
-                     " MiB as float32, more than this machine's memory; read a frame range instead");
+  if (std::uint64_t(width) * height > (std::uint64_t(1) << 32))
+    throw InputError(where + "absurd frame size " + std::to_string(height) + "x" + std::to_string(width) +
+                     " (corrupt file?)");
+  if (layout.contiguousOffset) {
+    const std::uint64_t frameBytes = std::uint64_t(info.rows) * info.cols * (std::uint64_t(bits) / 8);
+    std::error_code ec;
+    const std::uint64_t fileBytes = std::filesystem::file_size(path, ec);
+    if (ec || fileBytes < layout.contiguousOffset || (fileBytes - layout.contiguousOffset) / frameBytes < info.frames)
+      throw InputError(where + "ends before the " + std::to_string(info.frames) +
+                       " frames its ImageJ metadata announces (truncated file)");
+  }
   return layout;
+}
+
+// Refuses, before allocating, a read that cannot fit in this machine's memory.
+void requireMemoryFor(std::size_t frames, const TiffInfo& info, const std::filesystem::path& path) {
+  const std::uint64_t bytes = std::uint64_t(frames) * info.rows * info.cols * sizeof(float);
+  if (bytes > physicalMemoryBytes())
+    throw InputError(path.string() + ": " + std::to_string(frames) + "x" + std::to_string(info.rows) + "x" +
+                     std::to_string(info.cols) + " frames need " + std::to_string(bytes >> 20) +
+                     " MiB as float32, more than this machine's memory; read a frame range instead");
 }
 
 template <class T>
@@ -219,10 +234,12 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
   auto tif = open(path, "r");
   const Layout layout = readLayout(tif.get(), path);
   const TiffInfo& info = layout.info;
-  if (first >= info.frames || (count && first + *count > info.frames))
-    throw ParameterError(path.string() + " has " + std::to_string(info.frames) + " frames; cannot read frames from " +
-                         std::to_string(first));
+  if (first >= info.frames || (count && (*count == 0 || *count > info.frames - first)))
+    throw ParameterError(path.string() + " has " + std::to_string(info.frames) + " frames; cannot read " +
+                         (count ? std::to_string(*count) : std::string("the")) + " frames from frame " +
+                         std::to_string(first + 1));
   const std::size_t n = count.value_or(info.frames - first);
+  requireMemoryFor(n, info, path);
   Stack stack(n, info.rows, info.cols);
   stack.pixelSize = info.pixelSize;
   for (std::size_t t = 0; t < n; ++t) {
