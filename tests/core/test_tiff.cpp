@@ -21,6 +21,7 @@ struct Layout {
   bool tiled = false, big = false;
   int compression = COMPRESSION_NONE;
   int samples = 1;
+  int predictor = PREDICTOR_NONE;
 };
 
 // Writes frames x 37 x 29 pixels whose value is (t*1000 + r*29 + c) % range, in the given layout.
@@ -37,6 +38,7 @@ void writeTestTiff(const fs::path& path, const Layout& l, int frames) {
     TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, l.samples == 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK);
     TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
     TIFFSetField(tif, TIFFTAG_COMPRESSION, l.compression);
+    if (l.predictor != PREDICTOR_NONE) TIFFSetField(tif, TIFFTAG_PREDICTOR, l.predictor);
     std::vector<unsigned char> image(std::size_t(rows) * cols * bytes * l.samples);
     for (int i = 0; i < rows * cols * l.samples; ++i) {
       const double v = (t * 1000 + i) % 120 - (l.format == SAMPLEFORMAT_INT ? 60 : 0);
@@ -81,16 +83,24 @@ void checkValues(const Stack& s, const Layout& l, int firstFrame) {
 
 TEST_CASE("every supported pixel type and layout reads back exactly") {
   TempDir dir;
+  const int lzw = COMPRESSION_LZW, deflate = COMPRESSION_ADOBE_DEFLATE;
+  const int uint = SAMPLEFORMAT_UINT, sint = SAMPLEFORMAT_INT, real = SAMPLEFORMAT_IEEEFP;
+  // bits, format, tiled, BigTIFF, compression, samples, predictor
   const std::vector<Layout> layouts{
-      {8, SAMPLEFORMAT_UINT},  {16, SAMPLEFORMAT_UINT}, {32, SAMPLEFORMAT_UINT}, {8, SAMPLEFORMAT_INT},
-      {16, SAMPLEFORMAT_INT},  {32, SAMPLEFORMAT_INT},  {32, SAMPLEFORMAT_IEEEFP}, {64, SAMPLEFORMAT_IEEEFP},
-      {16, SAMPLEFORMAT_UINT, true}, {32, SAMPLEFORMAT_IEEEFP, false, true},
-      {16, SAMPLEFORMAT_UINT, false, false, COMPRESSION_LZW}, {32, SAMPLEFORMAT_IEEEFP, true, true, COMPRESSION_ADOBE_DEFLATE}};
+      {8, uint},  {16, uint}, {32, uint}, {8, sint}, {16, sint}, {32, sint}, {32, real}, {64, real},
+      {16, uint, true}, {8, sint, true}, {32, sint, true}, {64, real, true},
+      {32, real, false, true}, {16, sint, true, true},
+      {16, uint, false, false, lzw}, {32, real, true, true, deflate},
+      {8, uint, false, false, COMPRESSION_PACKBITS}, {16, sint, true, false, COMPRESSION_PACKBITS},
+      {16, uint, false, false, deflate, 1, PREDICTOR_HORIZONTAL},
+      {32, real, false, false, lzw, 1, PREDICTOR_FLOATINGPOINT},
+      {64, real, true, true, deflate, 1, PREDICTOR_FLOATINGPOINT}};
   int n = 0;
   for (const auto& layout : layouts) {
     const fs::path path = dir / (std::to_string(n++) + ".tif");
     writeTestTiff(path, layout, 3);
-    INFO("bits " << layout.bits << " format " << layout.format << " tiled " << layout.tiled << " big " << layout.big);
+    INFO("bits " << layout.bits << " format " << layout.format << " tiled " << layout.tiled << " big " << layout.big
+                 << " compression " << layout.compression << " predictor " << layout.predictor);
     const Stack stack = readTiff(path);
     REQUIRE(stack.frames() == 3);
     REQUIRE(stack.rows() == 37);
