@@ -1,6 +1,8 @@
 #include <tiffio.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -69,6 +71,37 @@ void writeTestTiff(const fs::path& path, const Layout& l, int frames) {
   }
   TIFFClose(tif);
 }
+
+// Collects what is written to the process's stderr (file descriptor 2) while it lives.
+class StderrCapture {
+ public:
+  StderrCapture() : file_(std::tmpfile()), saved_(::dup(2)) {
+    std::fflush(stderr);
+    ::dup2(::fileno(file_), 2);
+  }
+  ~StderrCapture() {
+    restore();
+    std::fclose(file_);
+  }
+  std::string text() {
+    restore();
+    std::rewind(file_);
+    std::string out;
+    for (int c; (c = std::fgetc(file_)) != EOF;) out += char(c);
+    return out;
+  }
+
+ private:
+  void restore() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    ::dup2(saved_, 2);
+    ::close(saved_);
+    saved_ = -1;
+  }
+  std::FILE* file_;
+  int saved_;
+};
 
 void checkValues(const Stack& s, const Layout& l, int firstFrame) {
   for (std::size_t t = 0; t < s.frames(); ++t)
@@ -154,10 +187,30 @@ TEST_CASE("bad files give InputError and name the problem") {
     TIFFWriteScanline(tif, &row, 0, 0);
     TIFFClose(tif);
   }
-  for (const char* name : {"cut.tif", "empty.tif", "text.tif", "rgb.tif", "onebit.tif", "missing.tif"}) {
+  writeTestTiff(dir / "lzw.tif", {16, SAMPLEFORMAT_UINT, false, false, COMPRESSION_LZW}, 3);
+  {
+    std::fstream file(dir / "lzw.tif", std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(12);  // into the first frame's compressed strips
+    const std::string garbage(200, '\xFF');
+    file.write(garbage.data(), std::streamsize(garbage.size()));
+  }
+  StderrCapture quiet;
+  for (const char* name : {"cut.tif", "empty.tif", "text.tif", "rgb.tif", "onebit.tif", "missing.tif", "lzw.tif"}) {
     INFO(name);
     CHECK_THROWS_AS(readTiff(dir / name), InputError);
+    try {
+      readTiff(dir / name);
+    } catch (const InputError& error) {  // one line that says where
+      const std::string message = error.what();
+      INFO(message);
+      CHECK(message.find(name) != std::string::npos);
+      CHECK(message.find('\n') == std::string::npos);
+    }
   }
+  CHECK_THROWS_WITH(readTiff(dir / "lzw.tif"), Catch::Contains("frame 1"));
+  for (const char* name : {"empty.tif", "text.tif", "rgb.tif", "onebit.tif"})
+    CHECK_THROWS_AS(readTiffInfo(dir / name), InputError);
+  CHECK(quiet.text().empty());  // libtiff's own messages end up in the exceptions, not on stderr
   CHECK_THROWS_WITH(readTiff(dir / "rgb.tif"), Catch::Contains("RGB"));
   CHECK_THROWS_AS(readTiff(dir / "good.tif", 4, 3), ParameterError);
 }
