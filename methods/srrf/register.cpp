@@ -1,6 +1,7 @@
 #include "methods/common/cuda.hpp"
 #include "methods/families.hpp"
 #include "methods/srrf/esrrf.hpp"
+#include "methods/srrf/srrf.hpp"
 
 namespace lqs {
 
@@ -13,6 +14,12 @@ void registerSuperResolution(Registry& registry, const std::vector<Device>& devi
   for (auto& impl : cudaImplementations(devices, runEsrrfCuda)) esrrf.implementations.push_back(std::move(impl));
 #endif
   registry.add(std::move(esrrf));
+
+  Method srrf{srrfSpec(), cpuImplementations(cpuOf(devices), runSrrf)};
+#ifdef LQS_HAVE_OPENCL
+  for (auto& impl : openclImplementations(devices, runSrrfOpencl)) srrf.implementations.push_back(std::move(impl));
+#endif
+  registry.add(std::move(srrf));
 }
 
 }  // namespace lqs

@@ -1,0 +1,101 @@
+#include "methods/srrf/srrf.hpp"
+
+#include "core/errors.hpp"
+#include "gpu/kernels/gradients.h"
+#include "gpu/kernels/srrf_radiality.h"
+#include "methods/srrf/esrrf.hpp"
+#include "methods/srrf/macro_pixel.hpp"
+#include "methods/srrf/srrf_temporal.hpp"
+
+namespace lqs {
+
+MethodSpec srrfSpec() {
+  return {"srrf",
+          "Super-resolution radial fluctuations (SRRF, radiality) of a stack",
+          {{"stack", DataKind::Stack, "diffraction-limited frames"}},
+          {{"image", DataKind::Stack, "super-resolved image per time point"}},
+          {integerParam("magnification", "5", 1, 20, "output pixels per input pixel along each axis"),
+           realParam("ring_radius", "0.5", 0.05, 10, "radius of the 12-point gradient ring, input pixels"),
+           integerParam("border", "0", 0, 1e6, "input pixels left at 0 on each side besides the first"),
+           flagParam("radiality_positivity_constraint", "true", "clip negative radiality to 0"),
+           flagParam("intensity_weighting", "true", "multiply by the magnified intensity"),
+           flagParam("macro_pixel_correction", "true", "remove the periodic sub-pixel pattern of each frame"),
+           integerParam("order", "1", -1, 4,
+                        "temporal analysis: 1 mean, 0 maximum, -1 pairwise product sum, 2..4 auto-cumulant"),
+           integerParam("frames_per_timepoint", "0", 0, 1e9, "frames per reconstruction (0: all frames in one)")}};
+}
+
+SrrfPlan planSrrf(const RunContext& c) {
+  const auto& p = c.params;
+  SrrfPlan plan;
+  auto& s = plan.settings;
+  s.magnification = p.integer("magnification");
+  s.border = p.integer("border");
+  s.ringRadius = float(p.real("ring_radius")) * float(s.magnification);  // float, as the original
+  s.positive = p.flag("radiality_positivity_constraint");
+  s.intensityWeighting = p.flag("intensity_weighting");
+  for (int k = 0; k < LQS_RING; ++k) {
+    s.ringCol.push_back(lqs_ring_col(k, s.ringRadius));
+    s.ringRow.push_back(lqs_ring_row(k, s.ringRadius));
+  }
+  plan.order = p.integer("order");
+  plan.macroPixelCorrection = p.flag("macro_pixel_correction");
+  plan.blocks = timepointBlocks(c.stack(0).frames(), std::size_t(p.integer("frames_per_timepoint")));
+  if (plan.order >= 2 && plan.blocks.back().second <= std::size_t(plan.order))
+    throw ParameterError("srrf: order " + std::to_string(plan.order) + " needs more than " +
+                         std::to_string(plan.order) + " frames in every time point");
+  return plan;
+}
+
+Stack SrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
+  const Stack& in = c.stack(0);
+  const auto mag = std::size_t(settings.magnification);
+  Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
+  out.pixelSize = in.pixelSize;
+  out.pixelSize.value /= double(mag);
+  std::vector<float> map(out.frameSize());
+  std::size_t done = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    SrrfTemporal temporal(order, out.frameSize());
+    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
+      c.job.checkCancelled();
+      frameMap(t, map.data());
+      if (macroPixelCorrection) correctMacroPixels(map.data(), out.rows(), out.cols(), settings.magnification);
+      temporal.add(map.data());
+      c.job.progress(double(++done) / double(in.frames()), "srrf");
+    }
+    const auto reduced = temporal.result();
+    std::copy(reduced.begin(), reduced.end(), out.frame(b).begin());
+  }
+  return out;
+}
+
+void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSettings& s, CpuSchedule schedule,
+               std::vector<float>& gradients, float* out) {
+  const int mag = s.magnification, colsM = cols * mag;
+  const std::size_t size = frame.size();
+  gradients.resize(2 * size);
+  float *gc = gradients.data(), *gr = gc + size;
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      lqs_central_difference(frame.data(), rows, cols, r, c, &gc[r * cols + c], &gr[r * cols + c]);
+  forRange(schedule, std::size_t(rows * mag), [&](std::size_t begin, std::size_t end) {
+    for (int rM = int(begin); rM < int(end); ++rM)
+      for (int cM = 0; cM < colsM; ++cM)
+        out[std::size_t(rM) * colsM + cM] =
+            lqs_srrf_pixel(frame.data(), gc, gr, rows, cols, mag, s.ringCol.data(), s.ringRow.data(), s.ringRadius,
+                           s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0, rM, cM);
+  });
+}
+
+Result runSrrf(const RunContext& c, CpuSchedule schedule) {
+  const Stack& in = c.stack(0);
+  const SrrfPlan plan = planSrrf(c);
+  std::vector<float> gradients;
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
+                          srrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, schedule, gradients,
+                                    map);
+                        })}}};
+}
+
+}  // namespace lqs

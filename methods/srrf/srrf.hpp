@@ -1,0 +1,45 @@
+#pragma once
+// SRRF (radiality): per-frame radiality maps on the magnified grid (NanoPyx's SRRF workflow:
+// Catmull-Rom magnified intensity, central-difference gradients, 12-point ring), macro-pixel
+// correction of each frame's map (as the workflow does, before any temporal analysis), then the
+// temporal order over each time point. Output: time points x rows*mag x cols*mag.
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "engine/method.hpp"
+#include "methods/common/cpu.hpp"
+#include "methods/common/opencl.hpp"
+
+namespace lqs {
+
+struct SrrfSettings {
+  int magnification = 5, border = 0;
+  float ringRadius = 2.5f;  // in magnified pixels (ring_radius * magnification)
+  bool positive = true, intensityWeighting = true;
+  std::vector<float> ringCol, ringRow;  // the ring's offsets, magnified pixels
+};
+
+struct SrrfPlan {
+  SrrfSettings settings;
+  int order = 1;
+  bool macroPixelCorrection = true;
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
+
+  // Calls `frameMap(t, map)` for every frame (the implementation's part), corrects, reduces each
+  // time point; progress and cancel per frame.
+  Stack reconstruct(const RunContext& context, const std::function<void(std::size_t, float*)>& frameMap) const;
+};
+SrrfPlan planSrrf(const RunContext& context);  // throws ParameterError for impossible requests
+
+MethodSpec srrfSpec();
+Result runSrrf(const RunContext& context, CpuSchedule schedule);
+#ifdef LQS_HAVE_OPENCL
+Result runSrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
+#endif
+
+// One frame's radiality map (rows*mag x cols*mag) on the CPU; `gradients` is reused scratch.
+void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSettings& settings, CpuSchedule schedule,
+               std::vector<float>& gradients, float* out);
+
+}  // namespace lqs

@@ -1,0 +1,39 @@
+// SRRF on an OpenCL device: gradients and radiality stay on the device; each frame's map comes
+// back for the macro-pixel correction and the temporal analysis.
+#include "methods/srrf/srrf.hpp"
+
+#ifdef LQS_HAVE_OPENCL
+#include "core/errors.hpp"
+#include "gpu/kernels/srrf_radiality.h"
+
+namespace lqs {
+
+Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
+  const Stack& in = c.stack(0);
+  const SrrfPlan plan = planSrrf(c);
+  const auto& s = plan.settings;
+  const int rows = int(in.rows()), cols = int(in.cols());
+  const std::size_t mapSize = in.frameSize() * std::size_t(s.magnification * s.magnification);
+  if (mapSize * sizeof(float) > gpu.maxAllocation())
+    throw DeviceError("a " + std::to_string(rows * s.magnification) + "x" + std::to_string(cols * s.magnification) +
+                      " reconstruction does not fit in one device allocation");
+  const cl::Buffer ringCol = gpu.upload(s.ringCol.data(), s.ringCol.size());
+  const cl::Buffer ringRow = gpu.upload(s.ringRow.data(), s.ringRow.size());
+  cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize()), map = gpu.allocate(mapSize);
+  cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
+  cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* host) {
+                          const cl::Buffer frame = gpu.upload(in.frame(t).data(), in.frameSize());
+                          setArguments(gradients, frame, gradCol, gradRow);
+                          gpu.run(gradients, in.rows(), in.cols());
+                          setArguments(radiality, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol,
+                                       ringRow, s.ringRadius, s.border, s.positive ? 1 : 0,
+                                       s.intensityWeighting ? 1 : 0);
+                          gpu.run(radiality, in.rows() * std::size_t(s.magnification),
+                                  in.cols() * std::size_t(s.magnification));
+                          gpu.download(map, host, mapSize);
+                        })}}};
+}
+
+}  // namespace lqs
+#endif
