@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstring>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -222,4 +224,48 @@ TEST_CASE("writing leaves either a complete file or none") {
   fs::create_directory(dir / "taken.tif");  // a folder where the file should go
   CHECK_THROWS_AS(writeTiff(randomStack(1, 4, 4, 1), dir / "taken.tif"), InputError);
   for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename().string().find(".part-") == std::string::npos);
+}
+
+TEST_CASE("the writer's tags: ImageJ description, resolution per unit, NaN and Inf kept, replaced outputs") {
+  TempDir dir;
+  Stack stack = randomStack(1, 3, 2, 9);
+  stack.at(0, 0, 0) = std::numeric_limits<float>::quiet_NaN();
+  stack.at(0, 1, 1) = -std::numeric_limits<float>::infinity();
+  stack.pixelSize = {97.5, "nm"};
+  writeTiff(stack, dir / "nm.tif");
+  {
+    TIFF* tif = TIFFOpen((dir / "nm.tif").c_str(), "r");
+    REQUIRE(tif);
+    char* description = nullptr;
+    float xres = 0, yres = 0;
+    uint16_t bits = 0, format = 0;
+    REQUIRE(TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &description));
+    CHECK(std::string(description).find("unit=nm\n") != std::string::npos);
+    CHECK(std::string(description).find("images=1\n") != std::string::npos);
+    REQUIRE(TIFFGetField(tif, TIFFTAG_XRESOLUTION, &xres));
+    REQUIRE(TIFFGetField(tif, TIFFTAG_YRESOLUTION, &yres));
+    CHECK(xres == Approx(1 / 97.5));
+    CHECK(yres == Approx(1 / 97.5));
+    TIFFGetField(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+    TIFFGetField(tif, TIFFTAG_SAMPLEFORMAT, &format);
+    CHECK(bits == 32);
+    CHECK(format == SAMPLEFORMAT_IEEEFP);
+    CHECK_FALSE(TIFFIsBigTIFF(tif));
+    TIFFClose(tif);
+  }
+  const Stack back = readTiff(dir / "nm.tif");
+  CHECK(std::isnan(back.at(0, 0, 0)));
+  CHECK(back.at(0, 1, 1) == -std::numeric_limits<float>::infinity());
+  CHECK(back.at(0, 2, 1) == stack.at(0, 2, 1));
+  CHECK(back.pixelSize.unit == "nm");
+  CHECK(back.pixelSize.value == Approx(97.5).epsilon(1e-6));
+
+  Stack uncalibrated = randomStack(3, 4, 4, 2);  // unit "px": no calibration written, none read
+  writeTiff(uncalibrated, dir / "nm.tif");       // replaces the earlier file
+  const Stack replaced = readTiff(dir / "nm.tif");
+  CHECK(replaced.frames() == 3);
+  CHECK(replaced.pixelSize.unit == "px");
+  CHECK(maxAbsDifference(replaced, uncalibrated) == 0);
+  CHECK_THROWS_AS(writeTiff(Stack(), dir / "empty.tif"), InputError);
+  CHECK_FALSE(fs::exists(dir / "empty.tif"));
 }
