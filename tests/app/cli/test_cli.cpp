@@ -22,10 +22,12 @@ struct Outcome {
   std::string out;
 };
 
-Outcome runLqs(const std::string& arguments) {
+// stdout only, or stdout and stderr together
+Outcome runLqs(const std::string& arguments, bool withStderr = false) {
   Outcome outcome;
   const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
-  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments + " 2>/dev/null";
+  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments +
+                              (withStderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer{};
   while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);
@@ -63,6 +65,41 @@ TEST_CASE("sample then magnify gives the magnified stack and exactly one JSON li
   CHECK(info.cols == 96);
 }
 
+TEST_CASE("lqs sample writes the requested shape, calibrated, the same for the same seed") {
+  TempDir dir;
+  REQUIRE(runLqs("sample " + (dir / "a.tif").string() + " --frames 20 --size 64,48").code == 0);
+  const TiffInfo info = readTiffInfo(dir / "a.tif");
+  CHECK(info.frames == 20);
+  CHECK(info.rows == 64);
+  CHECK(info.cols == 48);
+  CHECK(info.isFloat);
+  CHECK(info.pixelSize.value == Approx(0.1));
+  CHECK(info.pixelSize.unit == "um");
+  REQUIRE(runLqs("sample " + (dir / "b.tif").string() + " --frames 20 --size 64,48").code == 0);
+  REQUIRE(runLqs("sample " + (dir / "c.tif").string() + " --frames 20 --size 64,48 --seed 7").code == 0);
+  const Stack a = readTiff(dir / "a.tif");
+  CHECK(maxAbsDifference(readTiff(dir / "b.tif"), a) == 0);
+  CHECK(maxAbsDifference(readTiff(dir / "c.tif"), a) > 0);
+  CHECK(runLqs("sample " + (dir / "d.tif").string() + " --frames 0").code == 2);
+  CHECK(runLqs("sample " + (dir / "no" / "d.tif").string() + " --frames 2").code == 3);
+  CHECK_FALSE(fs::exists(dir / "d.tif"));
+  CHECK_FALSE(fs::exists(dir / "no"));
+}
+
+TEST_CASE("an input error is one line on stderr naming the file, nothing on stdout with --json") {
+  TempDir dir;
+  std::ofstream(dir / "text.tif") << "not a TIFF\n";
+  const std::string out = (dir / "o.tif").string();
+  const Outcome merged = runLqs("run magnify " + (dir / "text.tif").string() + " -o " + out, true);
+  CHECK(merged.code == 3);
+  CHECK(std::count(merged.out.begin(), merged.out.end(), '\n') == 1);
+  CHECK(merged.out.find("text.tif") != std::string::npos);
+  const Outcome json = runLqs("run magnify " + (dir / "text.tif").string() + " -o " + out + " --json");
+  CHECK(json.code == 3);
+  CHECK(std::count(json.out.begin(), json.out.end(), '\n') <= 1);
+  CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left behind") {
   TempDir dir;
   const std::string sample = (dir / "s.tif").string(), out = (dir / "o.tif").string();
@@ -74,6 +111,8 @@ TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left b
   CHECK(runLqs("frobnicate").code == 2);
   CHECK(runLqs("run magnify " + (dir / "missing.tif").string() + " -o " + out).code == 3);
   CHECK(runLqs("run magnify " + sample + " -o " + (dir / "no" / "o.tif").string()).code == 3);
+  CHECK_FALSE(fs::exists(dir / "no"));
+  CHECK(runLqs("run magnify " + sample + " -o " + dir.path().string()).code == 3);  // the output is a folder
   {
     const auto size = fs::file_size(sample);
     fs::copy_file(sample, dir / "cut.tif");
@@ -81,6 +120,8 @@ TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left b
   }
   CHECK(runLqs("run magnify " + (dir / "cut.tif").string() + " -o " + out).code == 3);
   CHECK_FALSE(fs::exists(out));
+  for (const auto& entry : fs::directory_iterator(dir.path()))  // no temporary left behind either
+    CHECK(entry.path().filename().string().find(".part-") == std::string::npos);
 }
 
 TEST_CASE("a workflow chains steps and reports each") {
@@ -107,7 +148,7 @@ TEST_CASE("Ctrl-C during a run exits 130 and leaves no output") {
   const std::string exe = override && *override ? override : LQS_EXE;
   // the shell sends SIGINT half a second into an eSRRF that takes several seconds
   const Outcome run = runLqs("--version >/dev/null; " + exe + " run esrrf " + stack + " -o " + out +
-                             " --impl cpu:unthreaded & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $?");
+                             " --impl cpu:unthreaded 2>/dev/null & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $?");
   CHECK(run.out.find("130") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
 }
