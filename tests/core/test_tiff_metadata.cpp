@@ -57,13 +57,14 @@ void putBig32(std::vector<unsigned char>& out, std::size_t at, uint32_t v) {
 
 // What ImageJ writes for stacks over 4 GB: a big-endian classic TIFF with ONE IFD (the header, the IFD,
 // the description, then every frame's raw uint16 data back to back); images= announces the frame count.
-void writeImageJBigStack(const fs::path& path, int frames, int rows, int cols) {
+// Only the first `filled` frames get values; the file is extended (sparse, zeros) to hold all frames.
+void writeImageJBigStack(const fs::path& path, std::size_t frames, int rows, int cols, std::size_t filled) {
   const std::string description = "ImageJ=1.54f\nimages=" + std::to_string(frames) + "\nframes=" +
                                   std::to_string(frames) + "\nunit=micron\nloop=false\n";
   const int entries = 10;
   const std::size_t ifd = 8, text = ifd + 2 + entries * 12 + 4, resolution = text + description.size() + 1,
                     data = resolution + 8;
-  std::vector<unsigned char> file(data + std::size_t(frames) * rows * cols * 2);
+  std::vector<unsigned char> file(data + filled * rows * cols * 2);
   file[0] = 'M', file[1] = 'M';
   putBig16(file, 2, 42);
   putBig32(file, 4, uint32_t(ifd));
@@ -86,8 +87,9 @@ void writeImageJBigStack(const fs::path& path, int frames, int rows, int cols) {
   }
   std::memcpy(&file[text], description.c_str(), description.size() + 1);
   putBig32(file, resolution, 10), putBig32(file, resolution + 4, 1);  // 10 pixels per micron
-  for (std::size_t i = 0; i < std::size_t(frames) * rows * cols; ++i) putBig16(file, data + 2 * i, uint16_t(i % 60000));
+  for (std::size_t i = 0; i < filled * rows * cols; ++i) putBig16(file, data + 2 * i, uint16_t(i % 60000));
   std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(file.data()), std::streamsize(file.size()));
+  fs::resize_file(path, data + frames * frameBytes);
 }
 
 // Overwrites the value of a SHORT or LONG tag in the first IFD of a little-endian classic TIFF.
@@ -177,7 +179,7 @@ TEST_CASE("OME-TIFF metadata gives the calibration") {
 
 TEST_CASE("ImageJ big stacks (one IFD, frames back to back) read whole and by range") {
   TempDir dir;
-  writeImageJBigStack(dir / "big.tif", 7, 9, 11);
+  writeImageJBigStack(dir / "big.tif", 7, 9, 11, 7);
   const TiffInfo info = readTiffInfo(dir / "big.tif");
   CHECK(info.frames == 7);
   CHECK(info.pixelSize.unit == "um");
@@ -192,6 +194,21 @@ TEST_CASE("ImageJ big stacks (one IFD, frames back to back) read whole and by ra
   fs::resize_file(dir / "big.tif", fs::file_size(dir / "big.tif") - 5);
   CHECK_THROWS_AS(readTiffInfo(dir / "big.tif"), InputError);
   CHECK_THROWS_WITH(readTiff(dir / "big.tif", 0, 1), Catch::Contains("truncated"));
+}
+
+TEST_CASE("a stack larger than memory: shape and frame ranges read, the whole refused before allocating") {
+  TempDir dir;
+  // 400000 frames of 1000 x 1000: 800 GB on disk (sparse), 1.6 TB as float32
+  writeImageJBigStack(dir / "huge.tif", 400000, 1000, 1000, 1);
+  const TiffInfo info = readTiffInfo(dir / "huge.tif");
+  CHECK(info.frames == 400000);
+  const Stack first = readTiff(dir / "huge.tif", 0, 1);
+  CHECK(first.at(0, 999, 999) == float(999999 % 60000));
+  const Stack last = readTiff(dir / "huge.tif", 399998, 2);
+  CHECK(last.frames() == 2);
+  CHECK(last.at(1, 500, 500) == 0);
+  CHECK_THROWS_WITH(readTiff(dir / "huge.tif"), Catch::Contains("memory"));
+  CHECK_THROWS_AS(readTiff(dir / "huge.tif", 10), InputError);
 }
 
 TEST_CASE("absurd or zero dimensions are refused before any allocation") {
