@@ -22,15 +22,9 @@ class Random {
     return z ^ (z >> 31);
   }
   double uniform() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
-  double normal() {  // Box-Muller; both values of a pair are used
-    if (hasSpare_) {
-      hasSpare_ = false;
-      return spare_;
-    }
-    const double radius = std::sqrt(-2.0 * std::log(1.0 - uniform())), angle = 2 * M_PI * uniform();
-    spare_ = radius * std::sin(angle);
-    hasSpare_ = true;
-    return radius * std::cos(angle);
+  double normal() {  // Box-Muller
+    const double u = 1.0 - uniform(), v = uniform();
+    return std::sqrt(-2.0 * std::log(u)) * std::cos(2 * M_PI * v);
   }
   double poisson(double mean) {
     if (mean <= 0) return 0;
@@ -44,8 +38,6 @@ class Random {
 
  private:
   std::uint64_t state_;
-  double spare_ = 0;
-  bool hasSpare_ = false;
 };
 
 struct Emitter {
