@@ -13,9 +13,10 @@ __kernel void roberts_cross(__global const float* frame, __global float* gradCol
 __kernel void gradient_lattice(__global const float* gradCol, __global const float* gradRow, __global float* latticeCol,
                                __global float* latticeRow, int rows, int cols, int magnification) {
   const int a = get_global_id(0), b = get_global_id(1), latticeCols = get_global_size(1);
-  const float row = lqs_lattice_coordinate(a, rows, magnification), col = lqs_lattice_coordinate(b, cols, magnification);
-  latticeCol[a * latticeCols + b] = lqs_sample(gradCol, row, col, rows, cols, LQS_CATMULL_ROM);
-  latticeRow[a * latticeCols + b] = lqs_sample(gradRow, row, col, rows, cols, LQS_CATMULL_ROM);
+  float nx, ny;
+  lqs_lattice_gradient(gradCol, gradRow, rows, cols, magnification, a, b, &nx, &ny);
+  latticeCol[a * latticeCols + b] = nx;
+  latticeRow[a * latticeCols + b] = ny;
 }
 
 __kernel void radial_convergence(__global const float* frame, __global const float* latticeCol,

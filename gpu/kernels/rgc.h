@@ -2,7 +2,8 @@
  * a few multiply-adds: the neighbours of an output pixel sit on a half-raw-pixel lattice, so
  *  - the 2*mag-magnified gradients are only ever read at lattice points: they are sampled there once
  *    per frame (lattice row a = raw coordinate a/2; the last lattice row/col holds the clamped edge
- *    sample the original reads beyond the grid);
+ *    sample the original reads beyond the grid), as unit vectors so no square root or division is
+ *    left in the inner loop;
  *  - the offsets dx, dy, the distance d and the weight w = (d exp(-d^2/tSS))^4 depend only on the
  *    pixel's position inside its macro-pixel and on the neighbour: they come from a table.
  * Table entry (LQS_RGC_FIELDS floats): lattice row offset, lattice col offset, dx, dy, w, w/d. */
@@ -15,10 +16,11 @@
 
 LQS_FN int lqs_min_int(int a, int b) { return a < b ? a : b; }
 
-/* gx, gy: gradients on the lattice (latticeRows x latticeCols, last row/col = clamped edge).
+/* nx, ny: unit gradients on the lattice (latticeRows x latticeCols, last row/col = clamped edge;
+ * 0 where the gradient is 0, which the original's NaN guard turns into no contribution anyway).
  * (ay, ax): lattice point int(2*yc), int(2*xc) of the output pixel's centre.
  * maxA/maxB: largest lattice row/col the original's bounds accept (2*(rowsM-1), 2*(colsM-1)). */
-LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, int latticeRows, int latticeCols, int ay,
+LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int latticeRows, int latticeCols, int ay,
                            int ax, LQS_CONSTANT float* table, int count, int maxA, int maxB, float sensitivity) {
   float rgc = 0.0f, weights = 0.0f;
   for (int k = 0; k < count; ++k) {
@@ -26,12 +28,9 @@ LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, int l
     const int a = ay + (int)e[0], b = ax + (int)e[1];
     if (a <= 0 || a > maxA || b <= 0 || b > maxB) continue;
     const int index = lqs_min_int(a, latticeRows - 1) * latticeCols + lqs_min_int(b, latticeCols - 1);
-    const float Gx = gx[index], Gy = gy[index], dx = e[2], dy = e[3];
+    const float Nx = nx[index], Ny = ny[index], dx = e[2], dy = e[3];
     weights += e[4];
-    if (Gx * dx + Gy * dy < 0.0f) {
-      const float cross = fabs(Gy * dx - Gx * dy) / sqrt(Gx * Gx + Gy * Gy);
-      rgc += e[4] - cross * e[5]; /* w * (1 - D/d) */
-    }
+    if (Nx * dx + Ny * dy < 0.0f) rgc += e[4] - fabs(Ny * dx - Nx * dy) * e[5]; /* w * (1 - D/d) */
   }
   rgc = weights > 0.0f ? rgc / weights : 0.0f;
   if (rgc < 0.0f) return 0.0f;
@@ -44,6 +43,18 @@ LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, int l
 LQS_FN float lqs_lattice_coordinate(int a, int size, int magnification) {
   const int index = a < 2 * size ? a * magnification : 2 * size * magnification - 1;
   return (float)index / (float)(2 * magnification);
+}
+
+/* Lattice point (a, b): the Catmull-Rom 2*mag-magnified Roberts-cross gradients gc, gr sampled
+ * there, stored as a unit vector (the convergence needs only the direction). */
+LQS_FN void lqs_lattice_gradient(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols, int magnification,
+                                 int a, int b, float* nx, float* ny) {
+  const float row = lqs_lattice_coordinate(a, rows, magnification), col = lqs_lattice_coordinate(b, cols, magnification);
+  const float x = lqs_sample(gc, row, col, rows, cols, LQS_CATMULL_ROM), y = lqs_sample(gr, row, col, rows, cols,
+                                                                                        LQS_CATMULL_ROM);
+  const float length = sqrt(x * x + y * y);
+  *nx = length > 0.0f ? x / length : x;
+  *ny = length > 0.0f ? y / length : y;
 }
 
 /* One output pixel (rM, cM) of a frame's eSRRF map: 0 inside the margin, else the convergence,

@@ -41,28 +41,44 @@ EsrrfPlan planEsrrf(const RunContext& c) {
   return plan;
 }
 
-Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
+Stack EsrrfPlan::reconstruct(const RunContext& c, const Reducer& reducer) const {
   const Stack& in = c.stack(0);
   const auto mag = std::size_t(settings.magnification);
   Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
   out.pixelSize = in.pixelSize;
   out.pixelSize.value /= double(mag);
-  std::vector<float> map(out.frameSize());
   std::size_t done = 0;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
-    TemporalAccumulator accumulator(mode, out.frameSize());
-    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
+    const auto [first, frames] = blocks[b];
+    for (std::size_t t = first; t < first + frames; t += reducer.blockFrames) {
       c.job.checkCancelled();
-      frameMap(t, map.data());
-      accumulator.add(map.data());
-      c.job.progress(double(++done) / double(in.frames()), "esrrf");
+      const std::size_t count = std::min(reducer.blockFrames, first + frames - t);
+      reducer.add(t, count);
+      done += count;
+      c.job.progress(double(done) / double(in.frames()), "esrrf");
     }
-    const auto reduced = accumulator.result();
     float* target = out.frame(b).data();
-    std::copy(reduced.begin(), reduced.end(), target);
+    reducer.finish(target);
     if (macroPixelCorrection) correctMacroPixels(target, out.rows(), out.cols(), settings.magnification);
   }
   return out;
+}
+
+Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
+  const Stack& in = c.stack(0);
+  const std::size_t pixels = in.frameSize() * std::size_t(settings.magnification * settings.magnification);
+  std::vector<float> map(pixels);
+  TemporalAccumulator accumulator(mode, pixels);
+  return reconstruct(c, Reducer{1,
+                                [&](std::size_t t, std::size_t) {
+                                  frameMap(t, map.data());
+                                  accumulator.add(map.data());
+                                },
+                                [&](float* out) {
+                                  const auto reduced = accumulator.result();
+                                  std::copy(reduced.begin(), reduced.end(), out);
+                                  accumulator = TemporalAccumulator(mode, pixels);
+                                }});
 }
 
 Result runEsrrf(const RunContext& c, CpuSchedule schedule) {

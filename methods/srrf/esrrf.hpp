@@ -25,8 +25,17 @@ struct EsrrfPlan {
   std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
   bool macroPixelCorrection = true;
 
-  // Runs `frameMap(t, map)` for every frame (the implementation's part: the frame's RGC map into
-  // `map`), reduces each time point and applies macro-pixel correction; progress and cancel per frame.
+  // The one time-point loop of every implementation: for each time point, `add(first, count)` for
+  // its frames in blocks of at most `blockFrames`, then `finish(out)` writes the reduced map, which
+  // gets macro-pixel correction here. Progress and cancel per block.
+  struct Reducer {
+    std::size_t blockFrames = 1;
+    std::function<void(std::size_t first, std::size_t count)> add;
+    std::function<void(float* out)> finish;
+  };
+  Stack reconstruct(const RunContext& context, const Reducer& reducer) const;
+  // For implementations that produce one frame's RGC map at a time (`frameMap(t, map)`): the
+  // temporal reduction runs on the host.
   Stack reconstruct(const RunContext& context, const std::function<void(std::size_t, float*)>& frameMap) const;
 };
 EsrrfPlan planEsrrf(const RunContext& context);  // throws ParameterError for impossible requests

@@ -1,24 +1,24 @@
-// eSRRF on a CUDA device: one session keeps the weight table and buffers on the device; each
-// frame's map comes back for the temporal accumulation.
+// eSRRF on a CUDA device: blocks of frames stream through the device pipeline, which keeps the
+// temporal sums there; one reduced image per time point comes back.
 #include "methods/srrf/esrrf.hpp"
 
 #ifdef LQS_HAVE_CUDA
-#include "gpu/cuda/cuda_kernels.hpp"
+#include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
 namespace lqs {
 
 Result runEsrrfCuda(const RunContext& c, int device) {
   const Stack& in = c.stack(0);
   const EsrrfPlan plan = planEsrrf(c);
-  const int mag = plan.settings.magnification;
-  const RgcTable table = makeRgcTable(mag, plan.settings.radius);
-  gpu::cuda::EsrrfSession session(device, int(in.rows()), int(in.cols()), mag, table.entries.data(),
-                                  table.entries.size(), table.first.data(), table.count.data(),
-                                  table.latticeRowOf.data(), table.margin, plan.settings.sensitivity,
-                                  plan.settings.intensityWeighting);
-  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
-                          session.frame(in.frame(t).data(), map);
-                        })}}};
+  const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
+  gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
+                                     plan.settings.intensityWeighting, int(plan.mode)},
+                                    table);
+  return Result{{Output{"image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
+                                                                       [&](std::size_t t, std::size_t count) {
+                                                                         pipeline.add(in.frame(t).data(), count);
+                                                                       },
+                                                                       [&](float* out) { pipeline.finish(out); }})}}};
 }
 
 }  // namespace lqs

@@ -21,14 +21,9 @@ void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSet
   scratch.latticeRow.resize(scratch.latticeCol.size());
   forRange(schedule, std::size_t(latticeRows), [&](std::size_t begin, std::size_t end) {
     for (int a = int(begin); a < int(end); ++a) {
-      const float row = lqs_lattice_coordinate(a, rows, mag);
-      for (int b = 0; b < latticeCols; ++b) {
-        const float col = lqs_lattice_coordinate(b, cols, mag);
-        scratch.latticeCol[a * latticeCols + b] =
-            lqs_sample(scratch.gradCol.data(), row, col, rows, cols, LQS_CATMULL_ROM);
-        scratch.latticeRow[a * latticeCols + b] =
-            lqs_sample(scratch.gradRow.data(), row, col, rows, cols, LQS_CATMULL_ROM);
-      }
+      for (int b = 0; b < latticeCols; ++b)
+        lqs_lattice_gradient(scratch.gradCol.data(), scratch.gradRow.data(), rows, cols, mag, a, b,
+                             &scratch.latticeCol[a * latticeCols + b], &scratch.latticeRow[a * latticeCols + b]);
     }
   });
 

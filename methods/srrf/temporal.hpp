@@ -1,13 +1,15 @@
 #pragma once
-// eSRRF temporal correlations accumulated frame by frame, so a time point of any length needs a
-// few maps of memory: AVG (mean), VAR (population variance), TAC2 (lag-1 auto-covariance about the
-// mean, divided by T - 1).
+// eSRRF temporal correlations accumulated frame by frame (gpu/kernels/esrrf_temporal.h, the same
+// per-pixel functions the GPU implementations use), so a time point of any length needs one
+// running state per pixel.
 #include <string>
 #include <vector>
 
+#include "gpu/kernels/esrrf_temporal.h"
+
 namespace lqs {
 
-enum class TemporalCorrelation { Avg, Var, Tac2 };
+enum class TemporalCorrelation { Avg = LQS_TEMPORAL_AVG, Var = LQS_TEMPORAL_VAR, Tac2 = LQS_TEMPORAL_TAC2 };
 TemporalCorrelation temporalCorrelationFrom(const std::string& name);
 
 class TemporalAccumulator {
@@ -21,8 +23,7 @@ class TemporalAccumulator {
  private:
   TemporalCorrelation mode_;
   std::size_t frames_ = 0;
-  std::vector<double> sum_, sumSquares_, lagProducts_;
-  std::vector<float> first_, previous_;
+  std::vector<lqs_temporal_state> state_;
 };
 
 }  // namespace lqs

@@ -1,0 +1,38 @@
+#pragma once
+// eSRRF on a CUDA device, callable from plain C++ (no CUDA headers): frames go up in blocks through
+// two pinned staging buffers on two streams (the next block's copy overlaps this block's kernels);
+// gradients, lattice, convergence and the temporal sums stay on the device, and one reduced image
+// per time point comes back. CUDA errors, out-of-memory included, become DeviceError.
+#include <cstddef>
+#include <memory>
+
+#include "methods/srrf/rgc_table.hpp"
+
+namespace lqs::gpu::cuda {
+
+struct EsrrfCudaSettings {
+  int device = 0, rows = 0, cols = 0;
+  float sensitivity = 1;
+  bool intensityWeighting = true;
+  int temporalMode = 0;  // LQS_TEMPORAL_*
+};
+
+class EsrrfPipeline {
+ public:
+  EsrrfPipeline(const EsrrfCudaSettings& settings, const RgcTable& table);
+  ~EsrrfPipeline();
+  EsrrfPipeline(const EsrrfPipeline&) = delete;
+  EsrrfPipeline& operator=(const EsrrfPipeline&) = delete;
+
+  std::size_t blockFrames() const;  // frames per upload block
+  // Queues `count` (<= blockFrames) frames of the current time point; returns before they finish.
+  void add(const float* frames, std::size_t count);
+  // Waits, writes the time point's reduced map (rows*mag x cols*mag) to `out`, starts the next one.
+  void finish(float* out);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace lqs::gpu::cuda
