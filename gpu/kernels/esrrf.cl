@@ -1,4 +1,6 @@
-/* eSRRF on OpenCL: the same per-pixel functions as the CPU loops (gradients.h, rgc.h). */
+/* eSRRF on OpenCL: the same per-pixel functions as the CPU loops (gradients.h, rgc.h,
+ * esrrf_temporal.h); the temporal sums stay on the device. */
+#include "esrrf_temporal.h"
 #include "gradients.h"
 #include "rgc.h"
 
@@ -19,12 +21,23 @@ __kernel void gradient_lattice(__global const float* gradCol, __global const flo
   latticeRow[a * latticeCols + b] = ny;
 }
 
-__kernel void radial_convergence(__global const float* frame, __global const float* latticeCol,
-                                 __global const float* latticeRow, __global float* out, int rows, int cols,
-                                 int magnification, __global const float* table, __global const int* first,
-                                 __global const int* count, __global const int* latticeOffset, int margin,
-                                 float sensitivity, int intensityWeighting) {
-  const int rM = get_global_id(0), cM = get_global_id(1), colsM = get_global_size(1);
-  out[rM * colsM + cM] = lqs_esrrf_pixel(frame, rows, cols, latticeCol, latticeRow, magnification, table, first, count,
-                                        latticeOffset, margin, sensitivity, intensityWeighting, rM, cM);
+/* The frame's convergence at every output pixel, folded into the pixel's temporal state. */
+__kernel void converge_accumulate(__global const float* frame, __global const float* latticeCol,
+                                  __global const float* latticeRow, __global lqs_temporal_state* states, int mode,
+                                  int frameIndex, int rows, int cols, int magnification, __global const float* table,
+                                  __global const int* first, __global const int* count,
+                                  __global const int* latticeOffset, int margin, float sensitivity,
+                                  int intensityWeighting) {
+  const int rM = get_global_id(0), cM = get_global_id(1), i = rM * get_global_size(1) + cM;
+  const float value = lqs_esrrf_pixel(frame, rows, cols, latticeCol, latticeRow, magnification, table, first, count,
+                                      latticeOffset, margin, sensitivity, intensityWeighting, rM, cM);
+  lqs_temporal_state state = states[i];
+  lqs_temporal_add(&state, mode, frameIndex, value);
+  states[i] = state;
+}
+
+__kernel void temporal_result(__global const lqs_temporal_state* states, __global float* out, int mode, int frames) {
+  const int i = get_global_id(0) * get_global_size(1) + get_global_id(1);
+  const lqs_temporal_state state = states[i];
+  out[i] = lqs_temporal_result(&state, mode, frames);
 }
