@@ -50,7 +50,7 @@ void accumulateShift(const std::vector<float>& padded, int n, int m, const NlmSe
 }  // namespace
 
 Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = c.stack(0);
+  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
   const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), n = rows + 2 * pad, m = cols + 2 * pad;
   const std::size_t padSize = std::size_t(n) * m;

@@ -10,7 +10,7 @@
 namespace lqs {
 
 Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = c.stack(0);
+  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
   const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
   Stack out(in.frames(), in.rows(), in.cols());
@@ -32,7 +32,7 @@ Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
 
 #ifdef LQS_HAVE_CUDA
 Result runNlmCuda(const RunContext& c, int device) {
-  const Stack& in = c.stack(0);
+  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
   const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad();
   Stack out(in.frames(), in.rows(), in.cols());
@@ -49,7 +49,7 @@ Result runNlmCuda(const RunContext& c, int device) {
 
 #ifdef LQS_HAVE_OPENCL
 Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
-  const Stack& in = c.stack(0);
+  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
   const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
   Stack out(in.frames(), in.rows(), in.cols());

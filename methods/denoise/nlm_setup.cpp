@@ -1,5 +1,10 @@
 #include "methods/denoise/nlm_setup.hpp"
 
+#include <cmath>
+#include <string>
+
+#include "core/errors.hpp"
+
 namespace lqs {
 
 MethodSpec nlmSpec() {
@@ -22,6 +27,18 @@ NlmSettings nlmSettings(const ParamValues& params) {
   s.h2s2 = float(patch * patch) * h * h;
   s.variance2 = 2 * sigma * sigma;
   return s;
+}
+
+const Stack& finiteInput(const RunContext& context) {
+  const Stack& in = context.stack(0);
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    const auto frame = in.frame(t);
+    for (std::size_t i = 0; i < frame.size(); ++i)
+      if (!std::isfinite(frame[i]))
+        throw InputError("nlm needs finite pixel values; frame " + std::to_string(t) + " has NaN or Inf at row " +
+                         std::to_string(i / in.cols()) + ", column " + std::to_string(i % in.cols()));
+  }
+  return in;
 }
 
 static int reflectIndex(int i, int n) {

@@ -19,6 +19,10 @@ struct NlmSettings {
 };
 NlmSettings nlmSettings(const ParamValues& params);
 
+// The input stack, refused with an InputError if it holds NaN or Inf: one such pixel would poison
+// every patch distance it enters (and, through the integral images, whole regions of a frame).
+const Stack& finiteInput(const RunContext& context);
+
 // The frame padded by `pad` on each side, mirrored without repeating the edge pixel.
 std::vector<float> reflectPad(std::span<const float> frame, int rows, int cols, int pad);
 

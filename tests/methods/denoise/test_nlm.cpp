@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "core/errors.hpp"
+
 #include "tests/support/method_runner.hpp"
 
 using namespace lqs;
@@ -21,8 +23,9 @@ TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and 
   const std::vector<std::map<std::string, std::string>> settings{
       kDefaults, {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}},
       {{"patch_size", "8"}, {"patch_distance", "2"}, {"h", "0.05"}, {"sigma", "0.1"}},
-      {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-4"}}};
-  for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 12}, {7, 13}, {30, 25}})
+      {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-6"}},
+      {{"patch_size", "51"}, {"patch_distance", "2"}, {"h", "0.3"}, {"sigma", "0.05"}}};
+  for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 12}, {13, 1}, {7, 13}, {64, 50}})
     for (const auto& params : settings) {
       const Stack image = randomStack(2, rows, cols, 9);
       const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
@@ -40,4 +43,31 @@ TEST_CASE("nlm of a constant image is that constant") {
   for (std::size_t i = 0; i < image.size(); ++i) image.data()[i] = 3.5f;
   const Stack out = runner.stack("nlm", {image}, kDefaults);
   CHECK(maxAbsDifference(out, image) <= 1e-6);
+}
+
+TEST_CASE("nlm grows an even patch size by one, as NanoPyx does") {
+  MethodRunner runner;
+  const Stack image = randomStack(1, 17, 23, 4);
+  const auto withPatch = [&](const char* patch) {
+    return runner.stack("nlm", {image}, {{"patch_size", patch}, {"patch_distance", "4"}, {"h", "0.3"}});
+  };
+  CHECK(maxAbsDifference(withPatch("8"), withPatch("9")) == 0.0);
+  CHECK(maxAbsDifference(withPatch("7"), withPatch("9")) > 1e-4);
+}
+
+TEST_CASE("nlm refuses NaN or Inf pixels and out-of-range parameters") {
+  MethodRunner runner;
+  Stack image = randomStack(2, 9, 11, 5);
+  image.at(1, 4, 6) = std::nanf("");
+  for (const auto& impl : runner.implementations("nlm")) {
+    INFO(impl);
+    CHECK_THROWS_AS(runner.stack("nlm", {image}, kDefaults, impl), InputError);
+  }
+  image.at(1, 4, 6) = INFINITY;
+  CHECK_THROWS_AS(runner.stack("nlm", {image}, kDefaults), InputError);
+  const Stack clean = randomStack(1, 9, 11, 5);
+  CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"h", "0"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"sigma", "-1"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_size", "0"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_distance", "-1"}}), ParameterError);
 }
