@@ -120,19 +120,6 @@ TEST_CASE("drift moves the emitters linearly") {
   CHECK(std::sqrt(unshifted / norm) > 0.2);
 }
 
-TEST_CASE("100 frames of 256x256 simulate in well under a second") {
-  SampleOptions options;
-  options.frames = 100, options.rows = 256, options.cols = 256;
-  const auto start = std::chrono::steady_clock::now();
-  const Stack stack = simulateBlinking(options);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  INFO("simulateBlinking 100x256x256: " << seconds << " s");
-  CHECK(stack.frames() == 100);
-#ifdef NDEBUG  // optimised builds only: a debug build is several times slower
-  CHECK(seconds < 1.0);
-#endif
-}
-
 TEST_CASE("empty sizes are refused") {
   SampleOptions options;
   options.rows = 0;
