@@ -19,6 +19,9 @@ void registerSuperResolution(Registry& registry, const std::vector<Device>& devi
 #ifdef LQS_HAVE_OPENCL
   for (auto& impl : openclImplementations(devices, runSrrfOpencl)) srrf.implementations.push_back(std::move(impl));
 #endif
+#ifdef LQS_HAVE_CUDA
+  for (auto& impl : cudaImplementations(devices, runSrrfCuda)) srrf.implementations.push_back(std::move(impl));
+#endif
   registry.add(std::move(srrf));
 }
 

@@ -34,6 +34,7 @@ SrrfPlan planSrrf(const RunContext& context);  // throws ParameterError for impo
 
 MethodSpec srrfSpec();
 Result runSrrf(const RunContext& context, CpuSchedule schedule);
+Result runSrrfCuda(const RunContext& context, int device);
 #ifdef LQS_HAVE_OPENCL
 Result runSrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
 #endif

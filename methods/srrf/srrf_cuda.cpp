@@ -1,0 +1,21 @@
+// SRRF on a CUDA device: radiality per frame on the device; correction and temporal orders on the host.
+#include "methods/srrf/srrf.hpp"
+
+#ifdef LQS_HAVE_CUDA
+#include "methods/srrf/srrf_cuda_session.hpp"
+
+namespace lqs {
+
+Result runSrrfCuda(const RunContext& c, int device) {
+  const Stack& in = c.stack(0);
+  const SrrfPlan plan = planSrrf(c);
+  const SrrfSettings& s = plan.settings;
+  gpu::cuda::SrrfSession session({device, int(in.rows()), int(in.cols()), s.magnification, s.border, s.ringRadius,
+                                  s.positive, s.intensityWeighting, s.ringCol, s.ringRow});
+  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
+                          session.frame(in.frame(t).data(), map);
+                        })}}};
+}
+
+}  // namespace lqs
+#endif

@@ -1,0 +1,72 @@
+// SRRF radiality on CUDA: thin wrappers around the shared per-pixel functions of gpu/kernels.
+#include "gpu/kernels/gradients.h"
+#include "gpu/kernels/srrf_radiality.h"
+#include "methods/srrf/cuda_support.cuh"
+#include "methods/srrf/srrf_cuda_session.hpp"
+
+namespace lqs::gpu::cuda {
+
+namespace {
+
+__global__ void centralDifferenceKernel(const float* frame, float* gradCol, float* gradRow, int rows, int cols) {
+  const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
+  if (r >= rows || c >= cols) return;
+  lqs_central_difference(frame, rows, cols, r, c, &gradCol[r * cols + c], &gradRow[r * cols + c]);
+}
+
+__global__ void radialityKernel(const float* frame, const float* gradCol, const float* gradRow, float* out, int rows,
+                                int cols, int magnification, const float* ringCol, const float* ringRow,
+                                float ringRadius, int border, int positive, int intensityWeighting) {
+  const int cM = blockIdx.x * blockDim.x + threadIdx.x, rM = blockIdx.y * blockDim.y + threadIdx.y;
+  const int colsM = cols * magnification;
+  if (rM >= rows * magnification || cM >= colsM) return;
+  out[std::size_t(rM) * colsM + cM] = lqs_srrf_pixel(frame, gradCol, gradRow, rows, cols, magnification, ringCol, ringRow,
+                                                     ringRadius, border, positive, intensityWeighting, rM, cM);
+}
+
+dim3 gridFor(int rows, int cols, dim3 block) {
+  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y);
+}
+
+}  // namespace
+
+struct SrrfSession::State {
+  explicit State(const SrrfCudaSettings& s)
+      : settings(s),
+        size(std::size_t(s.rows) * s.cols),
+        ringCol(s.ringCol),
+        ringRow(s.ringRow),
+        frame(size),
+        gradCol(size),
+        gradRow(size),
+        map(size * s.magnification * s.magnification) {}
+  SrrfCudaSettings settings;
+  std::size_t size;
+  DeviceArray<float> ringCol, ringRow, frame, gradCol, gradRow, map;
+};
+
+SrrfSession::SrrfSession(const SrrfCudaSettings& settings) {
+  check(cudaSetDevice(settings.device), "device selection");
+  state_ = std::make_unique<State>(settings);
+}
+
+SrrfSession::~SrrfSession() = default;
+
+void SrrfSession::frame(const float* in, float* map) {
+  State& s = *state_;
+  const SrrfCudaSettings& c = s.settings;
+  check(cudaSetDevice(c.device), "device selection");
+  check(cudaMemcpy(s.frame.get(), in, s.size * sizeof(float), cudaMemcpyHostToDevice), "upload");
+  const dim3 threads(32, 8);
+  centralDifferenceKernel<<<gridFor(c.rows, c.cols, threads), threads>>>(s.frame.get(), s.gradCol.get(),
+                                                                          s.gradRow.get(), c.rows, c.cols);
+  radialityKernel<<<gridFor(c.rows * c.magnification, c.cols * c.magnification, threads), threads>>>(
+      s.frame.get(), s.gradCol.get(), s.gradRow.get(), s.map.get(), c.rows, c.cols, c.magnification, s.ringCol.get(),
+      s.ringRow.get(), c.ringRadius, c.border, c.positive ? 1 : 0, c.intensityWeighting ? 1 : 0);
+  check(cudaGetLastError(), "kernel launch");
+  check(cudaMemcpy(map, s.map.get(), s.size * c.magnification * c.magnification * sizeof(float),
+                   cudaMemcpyDeviceToHost),
+        "download");
+}
+
+}  // namespace lqs::gpu::cuda
