@@ -39,12 +39,15 @@ __global__ void latticeKernel(const float* gradCol, const float* gradRow, float*
 }
 
 // Every output pixel: the convergence of each frame of the block, folded into its temporal state.
+// Threads of a block share one position inside the macro-pixel (grid z) and take consecutive
+// macro-pixels, so their table reads are uniform (broadcast) and their neighbour counts equal.
 __global__ void convergeKernel(const float* frames, const float* nx, const float* ny, int count, int framesBefore,
                                lqs_temporal_state* states, int mode, Geometry g, const float* table, const int* first,
                                const int* entries, const int* latticeOffset, float sensitivity,
                                int intensityWeighting) {
-  const int cM = blockIdx.x * blockDim.x + threadIdx.x, rM = blockIdx.y * blockDim.y + threadIdx.y;
-  if (rM >= g.rows * g.mag || cM >= g.cols * g.mag) return;
+  const int q = blockIdx.x * blockDim.x + threadIdx.x, p = blockIdx.y * blockDim.y + threadIdx.y;
+  if (p >= g.rows || q >= g.cols) return;
+  const int rM = p * g.mag + int(blockIdx.z) / g.mag, cM = q * g.mag + int(blockIdx.z) % g.mag;
   const std::size_t i = std::size_t(rM) * g.cols * g.mag + cM;
   lqs_temporal_state state = states[i];
   for (int f = 0; f < count; ++f) {
@@ -143,7 +146,7 @@ void EsrrfPipeline::add(const float* frames, std::size_t n) {
   latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, int(n), threads), threads, 0, stream>>>(
       slot.gradCol.get(), slot.gradRow.get(), slot.nx.get(), slot.ny.get(), g);
   check(cudaStreamWaitEvent(stream, previous.done.event, 0), "ordering");  // the temporal states are shared
-  convergeKernel<<<gridFor(g.rows * g.mag, g.cols * g.mag, 1, threads), threads, 0, stream>>>(
+  convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, 0, stream>>>(
       slot.frames.get(), slot.nx.get(), slot.ny.get(), int(n), s.framesInTimepoint, s.states.get(),
       s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
       s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0);
