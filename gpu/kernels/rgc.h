@@ -17,7 +17,7 @@
 LQS_FN int lqs_min_int(int a, int b) { return a < b ? a : b; }
 
 /* nx, ny: unit gradients on the lattice (latticeRows x latticeCols, last row/col = clamped edge;
- * 0 where the gradient is 0, which the original's NaN guard turns into no contribution anyway).
+ * 0 where the gradient is 0 or NaN, which contributes nothing in the original either).
  * (ay, ax): lattice point int(2*yc), int(2*xc) of the output pixel's centre.
  * maxA/maxB: largest lattice row/col the original's bounds accept (2*(rowsM-1), 2*(colsM-1)). */
 LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int latticeRows, int latticeCols, int ay,
@@ -30,7 +30,11 @@ LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int l
     const int index = lqs_min_int(a, latticeRows - 1) * latticeCols + lqs_min_int(b, latticeCols - 1);
     const float Nx = nx[index], Ny = ny[index], dx = e[2], dy = e[3];
     weights += e[4];
-    if (Nx * dx + Ny * dy < 0.0f) rgc += e[4] - fabs(Ny * dx - Nx * dy) * e[5]; /* w * (1 - D/d) */
+    /* w * (1 - D/d) where the gradient points towards the centre, masked by a multiply rather
+     * than a branch: the direction test is data-dependent and its mispredictions dominated the
+     * CPU loop (the lattice holds no NaN, so the mask never meets one) */
+    const float towards = (float)(Nx * dx + Ny * dy < 0.0f);
+    rgc += towards * (e[4] - fabs(Ny * dx - Nx * dy) * e[5]);
   }
   rgc = weights > 0.0f ? rgc / weights : 0.0f;
   if (rgc < 0.0f) return 0.0f;
@@ -53,8 +57,9 @@ LQS_FN void lqs_lattice_gradient(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr,
   const float x = lqs_sample(gc, row, col, rows, cols, LQS_CATMULL_ROM), y = lqs_sample(gr, row, col, rows, cols,
                                                                                         LQS_CATMULL_ROM);
   const float length = sqrt(x * x + y * y);
-  *nx = length > 0.0f ? x / length : x;
-  *ny = length > 0.0f ? y / length : y;
+  /* 0 for a zero or NaN gradient: both contribute nothing in the original */
+  *nx = length > 0.0f ? x / length : 0.0f;
+  *ny = length > 0.0f ? y / length : 0.0f;
 }
 
 /* One output pixel (rM, cM) of a frame's eSRRF map: 0 inside the margin, else the convergence,
