@@ -38,9 +38,17 @@ inline double expNegative(double d) {
   return e * e;
 }
 
+// AVX2 doubles the vector width of every loop here; the clone is chosen at load time, so the
+// binary still runs on x86-64 CPUs without it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define LQS_WIDE_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define LQS_WIDE_VECTOR_CLONES
+#endif
+
 // Adds to `acc` every pixel pair (p, p + (dr, dc)), dc >= 0, in which p or its partner is a pixel of
 // the unpadded frame (padded coordinates [pad, rows - pad) x [pad, cols - pad)).
-void accumulateShift(const PaddedFrame& f, int pad, const NlmSettings& s, int dr, int dc, Accumulator& acc) {
+LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const NlmSettings& s, int dr, int dc, Accumulator& acc) {
   const int o = s.offset, m = f.cols;
   const double* __restrict pixels = f.pixels.data();
   const int rowBegin = pad - std::max(dr, 0), rowEnd = f.rows - pad - std::min(dr, 0);
