@@ -33,4 +33,34 @@ LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, 
   return sum / weightSum;
 }
 
+/* The patch-wise strategy on GPUs: one search shift (dr, dc) at a time over the whole frame, the
+ * patch distance split into a column pass and a row pass (2 (patch - 1) terms a pixel instead of
+ * (patch - 1)^2). Each pixel takes its own weight for every shift (no pairing of s and -s), so no
+ * two work-items of a launch write the same place. Rows are output rows; columns padded columns. */
+
+/* Sum over rows (row - o, row + o] of the shifted squared difference at padded column `col`. */
+LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, int pad, int row, int col, int dr,
+                                  int dc, int offset, float variance2) {
+  float d = 0.0f;
+  for (int a = 1 - offset; a <= offset; ++a) {
+    const float diff = padded[(row + pad + a) * paddedCols + col] - padded[(row + pad + a + dr) * paddedCols + col + dc];
+    d += diff * diff - variance2;
+  }
+  return d;
+}
+
+/* Adds shift (dr, dc) to the weight and weighted sum of output pixel (row, col) from the column sums
+ * `columns` (one row of paddedCols a output row) that lqs_nlm_shift_column gave for this shift. */
+LQS_FN void lqs_nlm_shift_accumulate(LQS_CONSTANT float* padded, LQS_CONSTANT float* columns, int paddedCols, int pad,
+                                     int row, int col, int dr, int dc, int offset, float h2s2, LQS_GLOBAL float* sum,
+                                     LQS_GLOBAL float* weight, int at) {
+  float d = 0.0f;
+  for (int b = 1 - offset; b <= offset; ++b) d += columns[row * paddedCols + col + pad + b];
+  d = d > 0.0f ? d / h2s2 : 0.0f;
+  if (d > LQS_NLM_CUTOFF) return;
+  const float w = exp(-d);
+  weight[at] += w;
+  sum[at] += w * padded[(row + pad + dr) * paddedCols + col + pad + dc];
+}
+
 #endif

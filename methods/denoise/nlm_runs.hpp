@@ -13,8 +13,10 @@ Result runNlmPixelwise(const RunContext& context, CpuSchedule schedule);
 Result runNlmPatchwise(const RunContext& context, CpuSchedule schedule);
 
 Result runNlmCuda(const RunContext& context, int device);  // pixel-wise, one thread a pixel
+Result runNlmCudaPatchwise(const RunContext& context, int device);  // one launch pair a search shift
 #ifdef LQS_HAVE_OPENCL
 Result runNlmOpencl(const RunContext& context, gpu::OpenclDevice& gpu);  // pixel-wise, one work-item a pixel
+Result runNlmOpenclPatchwise(const RunContext& context, gpu::OpenclDevice& gpu);  // one launch pair a search shift
 #endif
 
 }  // namespace lqs
