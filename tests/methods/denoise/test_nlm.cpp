@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "gpu/devices.hpp"
 
 #include "tests/support/method_runner.hpp"
 
@@ -15,6 +17,25 @@ TEST_CASE("nlm matches the NanoPyx reference within 1e-3 on every implementation
   for (const auto& impl : runner.implementations("nlm")) {
     INFO(impl);
     CHECK(relativeL2(runner.stack("nlm", {loadRef("img_noisy.tif")}, kDefaults, impl), loadRef("nlm_default.tif")) <= 1e-3);
+  }
+}
+
+TEST_CASE("nlm has both strategies on every back end this machine has") {
+  MethodRunner runner;
+  const auto names = runner.implementations("nlm");
+  const auto has = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  CHECK(has("cpu:unthreaded"));
+  CHECK(has("cpu:tbb"));
+  CHECK(has("cpu:tbb-patchwise"));
+  for (const Device& device : gpu::openclDevices()) {
+    CHECK(has("opencl:" + device.name));
+    CHECK(has("opencl-patchwise:" + device.name));
+  }
+  const auto cuda = gpu::cudaDevices();
+  if (cuda.empty()) WARN("no CUDA device: the cuda and cuda-patchwise nlm implementations are not tested here");
+  for (const Device& device : cuda) {
+    CHECK(has("cuda:" + device.name));
+    CHECK(has("cuda-patchwise:" + device.name));
   }
 }
 
