@@ -16,6 +16,8 @@ namespace lqs {
 
 namespace {
 
+constexpr int kBandRows = 16;
+
 struct PaddedFrame {
   std::vector<double> pixels;
   int rows, cols;  // padded size
@@ -46,12 +48,16 @@ inline double expNegative(double d) {
 #define LQS_WIDE_VECTOR_CLONES
 #endif
 
-// Adds to `acc` every pixel pair (p, p + (dr, dc)), dc >= 0, in which p or its partner is a pixel of
-// the unpadded frame (padded coordinates [pad, rows - pad) x [pad, cols - pad)).
-LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const NlmSettings& s, int dr, int dc, Accumulator& acc) {
+// Adds to `acc` every pixel pair (p, p + (dr, dc)), dc >= 0, with p in padded rows [bandBegin,
+// bandEnd), in which p or its partner is a pixel of the unpadded frame (padded coordinates
+// [pad, rows - pad) x [pad, cols - pad)).
+LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const NlmSettings& s, int dr, int dc,
+                                            int bandBegin, int bandEnd, Accumulator& acc) {
   const int o = s.offset, m = f.cols;
   const double* __restrict pixels = f.pixels.data();
-  const int rowBegin = pad - std::max(dr, 0), rowEnd = f.rows - pad - std::min(dr, 0);
+  const int rowBegin = std::max(bandBegin, pad - std::max(dr, 0));
+  const int rowEnd = std::min(bandEnd, f.rows - pad - std::min(dr, 0));
+  if (rowBegin >= rowEnd) return;
   const int colBegin = pad - dc, colEnd = m - pad, width = colEnd - colBegin;
   const int sumBegin = colBegin - o + 1, sumEnd = colEnd + o;  // columns the row sums read
   const double variance2 = s.variance2, h2s2 = s.h2s2, alpha = dc == 0 ? 0.5 : 1.0, cutoff = LQS_NLM_CUTOFF;
@@ -105,6 +111,10 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
   PaddedFrame frame{{}, rows + 2 * pad, cols + 2 * pad};
   const std::size_t padSize = std::size_t(frame.rows) * frame.cols;
   const int shiftRows = 2 * s.distance + 1, shifts = shiftRows * (s.distance + 1);
+  // Bands of rows, each taking every shift: the accumulator rows a band touches (the band and
+  // `distance` rows either side) stay in cache instead of streaming the whole frame per shift.
+  const int firstRow = pad - s.distance, lastRow = frame.rows - pad + s.distance;
+  const int bands = (lastRow - firstRow + kBandRows - 1) / kBandRows;
   Stack out(in.frames(), in.rows(), in.cols());
   out.pixelSize = in.pixelSize;
   for (std::size_t t = 0; t < in.frames(); ++t) {
@@ -112,10 +122,13 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
     const auto padded = reflectPad(in.frame(t), rows, cols, pad);
     frame.pixels.assign(padded.begin(), padded.end());
     tbb::combinable<Accumulator> partial([&] { return Accumulator(padSize, std::size_t(frame.cols)); });
-    forRange(schedule, std::size_t(shifts), [&](std::size_t begin, std::size_t end) {
+    forRange(schedule, std::size_t(bands), [&](std::size_t begin, std::size_t end) {
       Accumulator& acc = partial.local();
-      for (std::size_t k = begin; k < end; ++k)
-        accumulateShift(frame, pad, s, int(k) % shiftRows - s.distance, int(k) / shiftRows, acc);
+      for (int band = int(begin); band < int(end); ++band) {
+        const int bandBegin = firstRow + band * kBandRows, bandEnd = std::min(lastRow, bandBegin + kBandRows);
+        for (int k = 0; k < shifts; ++k)
+          accumulateShift(frame, pad, s, k % shiftRows - s.distance, k / shiftRows, bandBegin, bandEnd, acc);
+      }
     });
     std::vector<double> sum(padSize, 0.0), weight(padSize, 0.0);
     partial.combine_each([&](const Accumulator& acc) {
