@@ -19,15 +19,18 @@ LQS_FN int lqs_min_int(int a, int b) { return a < b ? a : b; }
 /* nx, ny: unit gradients on the lattice (latticeRows x latticeCols, last row/col = clamped edge;
  * 0 where the gradient is 0 or NaN, which contributes nothing in the original either).
  * (ay, ax): lattice point int(2*yc), int(2*xc) of the output pixel's centre.
- * maxA/maxB: largest lattice row/col the original's bounds accept (2*(rowsM-1), 2*(colsM-1)). */
+ * maxA/maxB: largest lattice row/col the original's bounds accept (2*(rowsM-1), 2*(colsM-1)).
+ * inside: every neighbour is known to pass the bounds (most pixels), so the tests are skipped. */
 LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int latticeRows, int latticeCols, int ay,
-                           int ax, LQS_CONSTANT float* table, int count, int maxA, int maxB, float sensitivity) {
+                           int ax, LQS_CONSTANT float* table, int count, int maxA, int maxB, float sensitivity,
+                           int inside) {
   float rgc = 0.0f, weights = 0.0f;
   for (int k = 0; k < count; ++k) {
     LQS_CONSTANT float* e = table + k * LQS_RGC_FIELDS;
     const int a = ay + (int)e[0], b = ax + (int)e[1];
-    if (a <= 0 || a > maxA || b <= 0 || b > maxB) continue;
-    const int index = lqs_min_int(a, latticeRows - 1) * latticeCols + lqs_min_int(b, latticeCols - 1);
+    if (!inside && (a <= 0 || a > maxA || b <= 0 || b > maxB)) continue;
+    const int index = inside ? a * latticeCols + b
+                             : lqs_min_int(a, latticeRows - 1) * latticeCols + lqs_min_int(b, latticeCols - 1);
     const float Nx = nx[index], Ny = ny[index], dx = e[2], dy = e[3];
     weights += e[4];
     /* w * (1 - D/d) where the gradient points towards the centre, masked by a multiply rather
@@ -64,7 +67,8 @@ LQS_FN void lqs_lattice_gradient(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr,
 
 /* One output pixel (rM, cM) of a frame's eSRRF map: 0 inside the margin, else the convergence,
  * weighted by the Catmull-Rom magnified intensity when asked. `first`/`count` slice the table per
- * sub-position sy*mag+sx; latticeOffset[s] = int(2 (s + 0.5) / mag). */
+ * sub-position sy*mag+sx; latticeOffset[s] = int(2 (s + 0.5) / mag) for s < mag, and
+ * latticeOffset[mag] = the largest |lattice offset| of any neighbour (the table's reach). */
 LQS_FN float lqs_esrrf_pixel(LQS_CONSTANT float* frame, int rows, int cols, LQS_CONSTANT float* gx,
                              LQS_CONSTANT float* gy, int magnification, LQS_CONSTANT float* table,
                              LQS_CONSTANT int* first, LQS_CONSTANT int* count, LQS_CONSTANT int* latticeOffset,
@@ -73,8 +77,11 @@ LQS_FN float lqs_esrrf_pixel(LQS_CONSTANT float* frame, int rows, int cols, LQS_
   if (rM < margin || rM >= rowsM - margin || cM < margin || cM >= colsM - margin) return 0.0f;
   const int sy = rM % magnification, sx = cM % magnification, sub = sy * magnification + sx;
   const int ay = 2 * (rM / magnification) + latticeOffset[sy], ax = 2 * (cM / magnification) + latticeOffset[sx];
+  const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1), reach = latticeOffset[magnification];
+  const int inside = ay - reach > 0 && ay + reach <= lqs_min_int(maxA, 2 * rows) && ax - reach > 0 &&
+                     ax + reach <= lqs_min_int(maxB, 2 * cols);
   float rgc = lqs_rgc_pixel(gx, gy, 2 * rows + 1, 2 * cols + 1, ay, ax, table + first[sub] * LQS_RGC_FIELDS,
-                            count[sub], 2 * (rowsM - 1), 2 * (colsM - 1), sensitivity);
+                            count[sub], maxA, maxB, sensitivity, inside);
   if (intensityWeighting)
     rgc *= lqs_sample(frame, (float)rM / (float)magnification, (float)cM / (float)magnification, rows, cols,
                       LQS_CATMULL_ROM);

@@ -1,5 +1,6 @@
 #include "methods/srrf/rgc_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "gpu/kernels/rgc.h"
@@ -35,6 +36,7 @@ RgcTable makeRgcTable(int magnification, float radius) {
       table.count.push_back(count);
     }
   }
+  table.latticeRowOf.push_back(std::max(-start, end - 1));
   return table;
 }
 
