@@ -12,9 +12,9 @@ __kernel void central_difference(__global const float* frame, __global float* gr
 
 __kernel void radiality(__global const float* frame, __global const float* gradCol, __global const float* gradRow,
                         __global float* out, int rows, int cols, int magnification, __global const float* ringCol,
-                        __global const float* ringRow, float ringRadius, int border, int positive,
+                        __global const float* ringRow, __global const float* taps, float ringRadius, int border, int positive,
                         int intensityWeighting) {
   const int rM = get_global_id(0), cM = get_global_id(1), colsM = get_global_size(1);
   out[rM * colsM + cM] = lqs_srrf_pixel(frame, gradCol, gradRow, rows, cols, magnification, ringCol, ringRow,
-                                        ringRadius, border, positive, intensityWeighting, rM, cM);
+                                        taps, ringRadius, border, positive, intensityWeighting, rM, cM);
 }

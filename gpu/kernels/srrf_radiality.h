@@ -18,17 +18,53 @@ LQS_FN float lqs_ring_row(int k, float ringRadius) {
   return (float)(sin((lqs_acc)(LQS_RING_STEP * (float)k)) * ringRadius);
 }
 
+/* The ring samples of a pixel at sub-position (sy, sx) inside its macro-pixel fall at a fixed
+ * fraction of a raw pixel from the macro-pixel's corner, so their Catmull-Rom taps and weights are
+ * data-independent: one entry per (sub-position, ring point) holds the first tap's row and column
+ * offsets and the 4 row and 4 column weights (for the ring point at offset ringCol, ringRow). */
+#define LQS_RING_FIELDS 10
+LQS_FN void lqs_ring_taps(int sy, int sx, int magnification, float ringCol, float ringRow, float* entry) {
+  const float fr = ((float)sy + 0.5f + ringRow) / (float)magnification;
+  const float fc = ((float)sx + 0.5f + ringCol) / (float)magnification;
+  const int r0 = (int)floor(fr - 0.5f) - 1, c0 = (int)floor(fc - 0.5f) - 1;
+  entry[0] = (float)r0;
+  entry[1] = (float)c0;
+  for (int i = 0; i < 4; ++i) {
+    entry[2 + i] = (float)lqs_catmull_rom_weight((lqs_acc)fr - ((lqs_acc)(r0 + i) + 0.5));
+    entry[6 + i] = (float)lqs_catmull_rom_weight((lqs_acc)fc - ((lqs_acc)(c0 + i) + 0.5));
+  }
+}
+
 /* Convergence of magnified pixel (rM, cM) from the raw-size gradients gc (columns), gr (rows);
- * ringCol/ringRow hold the LQS_RING ring offsets. Negative values are clipped when `positive`. */
+ * ringCol/ringRow hold the LQS_RING ring offsets, taps the pixel's sub-position's LQS_RING entries
+ * of lqs_ring_taps. Ring points whose 4x4 taps all lie inside the image use the tabled weights;
+ * the others the general sampler (taps outside skipped, as the original). Negative values are
+ * clipped when `positive`. */
 LQS_FN float lqs_radiality(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols, int magnification,
-                           LQS_CONSTANT float* ringCol, LQS_CONSTANT float* ringRow, float ringRadius, int positive,
-                           int rM, int cM) {
+                           LQS_CONSTANT float* ringCol, LQS_CONSTANT float* ringRow, LQS_CONSTANT float* taps,
+                           float ringRadius, int positive, int rM, int cM) {
   const float xc = (float)cM + 0.5f, yc = (float)rM + 0.5f, m = (float)magnification;
+  const int p = rM / magnification, q = cM / magnification;
   float divergence = 0.0f;
   for (int k = 0; k < LQS_RING; ++k) {
+    LQS_CONSTANT float* e = taps + k * LQS_RING_FIELDS;
+    const int r0 = p + (int)e[0], c0 = q + (int)e[1];
     const float x0 = xc + ringCol[k], y0 = yc + ringRow[k];
-    const float vGx = lqs_sample(gc, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
-    const float vGy = lqs_sample(gr, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+    float vGx = 0.0f, vGy = 0.0f;
+    if (r0 >= 0 && r0 + 3 < rows && c0 >= 0 && c0 + 3 < cols) {
+      for (int i = 0; i < 4; ++i) {
+        float rowX = 0.0f, rowY = 0.0f;
+        for (int j = 0; j < 4; ++j) {
+          rowX += gc[(r0 + i) * cols + c0 + j] * e[6 + j];
+          rowY += gr[(r0 + i) * cols + c0 + j] * e[6 + j];
+        }
+        vGx += rowX * e[2 + i];
+        vGy += rowY * e[2 + i];
+      }
+    } else {
+      vGx = lqs_sample(gc, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+      vGy = lqs_sample(gr, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+    }
     const float magnitude = sqrt(vGx * vGx + vGy * vGy);
     float dk = 0.0f;
     if (magnitude != 0.0f) {
@@ -45,11 +81,14 @@ LQS_FN float lqs_radiality(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int r
  * weighted by the Catmull-Rom magnified intensity when asked. */
 LQS_FN float lqs_srrf_pixel(LQS_CONSTANT float* frame, LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows,
                             int cols, int magnification, LQS_CONSTANT float* ringCol, LQS_CONSTANT float* ringRow,
-                            float ringRadius, int border, int positive, int intensityWeighting, int rM, int cM) {
+                            LQS_CONSTANT float* taps, float ringRadius, int border, int positive,
+                            int intensityWeighting, int rM, int cM) {
   const int low = (1 + border) * magnification;
   if (rM < low || rM >= (rows - 1 - border) * magnification || cM < low || cM >= (cols - 1 - border) * magnification)
     return 0.0f;
-  float value = lqs_radiality(gc, gr, rows, cols, magnification, ringCol, ringRow, ringRadius, positive, rM, cM);
+  const int sub = (rM % magnification) * magnification + cM % magnification;
+  float value = lqs_radiality(gc, gr, rows, cols, magnification, ringCol, ringRow,
+                              taps + sub * LQS_RING * LQS_RING_FIELDS, ringRadius, positive, rM, cM);
   if (intensityWeighting)
     value *= lqs_sample(frame, (float)rM / (float)magnification, (float)cM / (float)magnification, rows, cols,
                         LQS_CATMULL_ROM);

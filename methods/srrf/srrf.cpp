@@ -38,6 +38,12 @@ SrrfPlan planSrrf(const RunContext& c) {
     s.ringCol.push_back(lqs_ring_col(k, s.ringRadius));
     s.ringRow.push_back(lqs_ring_row(k, s.ringRadius));
   }
+  s.taps.resize(std::size_t(s.magnification * s.magnification * LQS_RING * LQS_RING_FIELDS));
+  for (int sy = 0; sy < s.magnification; ++sy)
+    for (int sx = 0; sx < s.magnification; ++sx)
+      for (int k = 0; k < LQS_RING; ++k)
+        lqs_ring_taps(sy, sx, s.magnification, s.ringCol[k], s.ringRow[k],
+                      &s.taps[std::size_t(((sy * s.magnification + sx) * LQS_RING + k) * LQS_RING_FIELDS)]);
   plan.order = p.integer("order");
   plan.macroPixelCorrection = p.flag("macro_pixel_correction");
   plan.blocks = timepointBlocks(c.stack(0).frames(), std::size_t(p.integer("frames_per_timepoint")));
@@ -83,7 +89,8 @@ void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSetti
     for (int rM = int(begin); rM < int(end); ++rM)
       for (int cM = 0; cM < colsM; ++cM)
         out[std::size_t(rM) * colsM + cM] =
-            lqs_srrf_pixel(frame.data(), gc, gr, rows, cols, mag, s.ringCol.data(), s.ringRow.data(), s.ringRadius,
+            lqs_srrf_pixel(frame.data(), gc, gr, rows, cols, mag, s.ringCol.data(), s.ringRow.data(), s.taps.data(),
+                           s.ringRadius,
                            s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0, rM, cM);
   });
 }

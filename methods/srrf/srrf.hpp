@@ -18,6 +18,7 @@ struct SrrfSettings {
   float ringRadius = 2.5f;  // in magnified pixels (ring_radius * magnification)
   bool positive = true, intensityWeighting = true;
   std::vector<float> ringCol, ringRow;  // the ring's offsets, magnified pixels
+  std::vector<float> taps;              // lqs_ring_taps per sub-position and ring point
 };
 
 struct SrrfPlan {

@@ -16,12 +16,12 @@ __global__ void centralDifferenceKernel(const float* frame, float* gradCol, floa
 
 __global__ void radialityKernel(const float* frame, const float* gradCol, const float* gradRow, float* out, int rows,
                                 int cols, int magnification, const float* ringCol, const float* ringRow,
-                                float ringRadius, int border, int positive, int intensityWeighting) {
+                                const float* taps, float ringRadius, int border, int positive, int intensityWeighting) {
   const int cM = blockIdx.x * blockDim.x + threadIdx.x, rM = blockIdx.y * blockDim.y + threadIdx.y;
   const int colsM = cols * magnification;
   if (rM >= rows * magnification || cM >= colsM) return;
   out[std::size_t(rM) * colsM + cM] = lqs_srrf_pixel(frame, gradCol, gradRow, rows, cols, magnification, ringCol, ringRow,
-                                                     ringRadius, border, positive, intensityWeighting, rM, cM);
+                                                     taps, ringRadius, border, positive, intensityWeighting, rM, cM);
 }
 
 dim3 gridFor(int rows, int cols, dim3 block) {
@@ -36,13 +36,14 @@ struct SrrfSession::State {
         size(std::size_t(s.rows) * s.cols),
         ringCol(s.ringCol),
         ringRow(s.ringRow),
+        taps(s.taps),
         frame(size),
         gradCol(size),
         gradRow(size),
         map(size * s.magnification * s.magnification) {}
   SrrfCudaSettings settings;
   std::size_t size;
-  DeviceArray<float> ringCol, ringRow, frame, gradCol, gradRow, map;
+  DeviceArray<float> ringCol, ringRow, taps, frame, gradCol, gradRow, map;
 };
 
 SrrfSession::SrrfSession(const SrrfCudaSettings& settings) {
@@ -62,7 +63,7 @@ void SrrfSession::frame(const float* in, float* map) {
                                                                           s.gradRow.get(), c.rows, c.cols);
   radialityKernel<<<gridFor(c.rows * c.magnification, c.cols * c.magnification, threads), threads>>>(
       s.frame.get(), s.gradCol.get(), s.gradRow.get(), s.map.get(), c.rows, c.cols, c.magnification, s.ringCol.get(),
-      s.ringRow.get(), c.ringRadius, c.border, c.positive ? 1 : 0, c.intensityWeighting ? 1 : 0);
+      s.ringRow.get(), s.taps.get(), c.ringRadius, c.border, c.positive ? 1 : 0, c.intensityWeighting ? 1 : 0);
   check(cudaGetLastError(), "kernel launch");
   check(cudaMemcpy(map, s.map.get(), s.size * c.magnification * c.magnification * sizeof(float),
                    cudaMemcpyDeviceToHost),

@@ -12,7 +12,7 @@ struct SrrfCudaSettings {
   int device = 0, rows = 0, cols = 0, magnification = 5, border = 0;
   float ringRadius = 2.5f;  // magnified pixels
   bool positive = true, intensityWeighting = true;
-  std::vector<float> ringCol, ringRow;
+  std::vector<float> ringCol, ringRow, taps;  // see SrrfSettings
 };
 
 class SrrfSession {

@@ -19,6 +19,7 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                       " reconstruction does not fit in one device allocation");
   const cl::Buffer ringCol = gpu.upload(s.ringCol.data(), s.ringCol.size());
   const cl::Buffer ringRow = gpu.upload(s.ringRow.data(), s.ringRow.size());
+  const cl::Buffer taps = gpu.upload(s.taps.data(), s.taps.size());
   cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize()), map = gpu.allocate(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
@@ -27,7 +28,7 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                           setArguments(gradients, frame, gradCol, gradRow);
                           gpu.run(gradients, in.rows(), in.cols());
                           setArguments(radiality, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol,
-                                       ringRow, s.ringRadius, s.border, s.positive ? 1 : 0,
+                                       ringRow, taps, s.ringRadius, s.border, s.positive ? 1 : 0,
                                        s.intensityWeighting ? 1 : 0);
                           gpu.run(radiality, in.rows() * std::size_t(s.magnification),
                                   in.cols() * std::size_t(s.magnification));
