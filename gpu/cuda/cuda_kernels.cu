@@ -5,9 +5,8 @@
 #include "core/errors.hpp"
 #include "gpu/cuda/cuda_kernels.hpp"
 #include "gpu/kernels/convolution.h"
-#include "gpu/kernels/gradients.h"
 #include "gpu/kernels/nlm.h"
-#include "gpu/kernels/rgc.h"
+#include "gpu/kernels/interpolation.h"
 
 namespace lqs::gpu::cuda {
 
@@ -78,33 +77,6 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
   out[r * cols + c] = lqs_nlm_pixel(padded, paddedCols, r + pad, c + pad, offset, distance, h2s2, variance2);
 }
 
-__global__ void robertsKernel(const float* frame, float* gradCol, float* gradRow, int rows, int cols) {
-  const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
-  if (r >= rows || c >= cols) return;
-  lqs_roberts_cross(frame, cols, r, c, &gradCol[r * cols + c], &gradRow[r * cols + c]);
-}
-
-__global__ void latticeKernel(const float* gradCol, const float* gradRow, float* latticeCol, float* latticeRow,
-                              int rows, int cols, int magnification) {
-  const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
-  const int latticeRows = 2 * rows + 1, latticeCols = 2 * cols + 1;
-  if (a >= latticeRows || b >= latticeCols) return;
-  const float row = lqs_lattice_coordinate(a, rows, magnification), col = lqs_lattice_coordinate(b, cols, magnification);
-  latticeCol[a * latticeCols + b] = lqs_sample(gradCol, row, col, rows, cols, LQS_CATMULL_ROM);
-  latticeRow[a * latticeCols + b] = lqs_sample(gradRow, row, col, rows, cols, LQS_CATMULL_ROM);
-}
-
-__global__ void convergenceKernel(const float* frame, const float* latticeCol, const float* latticeRow, float* out,
-                                  int rows, int cols, int magnification, const float* table, const int* first,
-                                  const int* count, const int* latticeOffset, int margin, float sensitivity,
-                                  int intensityWeighting) {
-  const int cM = blockIdx.x * blockDim.x + threadIdx.x, rM = blockIdx.y * blockDim.y + threadIdx.y;
-  const int rowsM = rows * magnification, colsM = cols * magnification;
-  if (rM >= rowsM || cM >= colsM) return;
-  out[rM * colsM + cM] = lqs_esrrf_pixel(frame, rows, cols, latticeCol, latticeRow, magnification, table, first, count,
-                                        latticeOffset, margin, sensitivity, intensityWeighting, rM, cM);
-}
-
 }  // namespace
 
 void shiftMagnify(int device, const float* in, std::size_t frames, int rows, int cols, float* out, int outRows,
@@ -158,44 +130,6 @@ void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, 
                                                       distance, h2s2, variance2);
   launched("nlm");
   target.download(out);
-}
-
-struct EsrrfSession::State {
-  int device, rows, cols, magnification, margin, intensityWeighting;
-  float sensitivity;
-  DeviceBuffer<float> table;
-  DeviceBuffer<int> first, count, offsets;
-  DeviceBuffer<float> frame, gradCol, gradRow, latticeCol, latticeRow, map;
-};
-
-EsrrfSession::EsrrfSession(int device, int rows, int cols, int magnification, const float* table,
-                           std::size_t tableFloats, const int* first, const int* count, const int* latticeOffset,
-                           int margin, float sensitivity, bool intensityWeighting) {
-  check(cudaSetDevice(device), "device selection");
-  const std::size_t size = std::size_t(rows) * cols, lattice = std::size_t(2 * rows + 1) * (2 * cols + 1);
-  const std::size_t subPositions = std::size_t(magnification) * magnification;
-  state_.reset(new State{device, rows, cols, magnification, margin, intensityWeighting ? 1 : 0, sensitivity,
-                         DeviceBuffer<float>(table, tableFloats), DeviceBuffer<int>(first, subPositions),
-                         DeviceBuffer<int>(count, subPositions), DeviceBuffer<int>(latticeOffset, std::size_t(magnification)),
-                         DeviceBuffer<float>(size), DeviceBuffer<float>(size), DeviceBuffer<float>(size),
-                         DeviceBuffer<float>(lattice), DeviceBuffer<float>(lattice),
-                         DeviceBuffer<float>(size * subPositions)});
-}
-
-EsrrfSession::~EsrrfSession() = default;
-
-void EsrrfSession::frame(const float* in, float* map) {
-  State& s = *state_;
-  check(cudaSetDevice(s.device), "device selection");
-  s.frame.upload(in);
-  robertsKernel<<<gridFor(s.rows, s.cols, kBlock), kBlock>>>(s.frame.get(), s.gradCol.get(), s.gradRow.get(), s.rows, s.cols);
-  latticeKernel<<<gridFor(2 * s.rows + 1, 2 * s.cols + 1, kBlock), kBlock>>>(
-      s.gradCol.get(), s.gradRow.get(), s.latticeCol.get(), s.latticeRow.get(), s.rows, s.cols, s.magnification);
-  convergenceKernel<<<gridFor(s.rows * s.magnification, s.cols * s.magnification, kBlock), kBlock>>>(
-      s.frame.get(), s.latticeCol.get(), s.latticeRow.get(), s.map.get(), s.rows, s.cols, s.magnification,
-      s.table.get(), s.first.get(), s.count.get(), s.offsets.get(), s.margin, s.sensitivity, s.intensityWeighting);
-  launched("esrrf");
-  s.map.download(map);
 }
 
 }  // namespace lqs::gpu::cuda

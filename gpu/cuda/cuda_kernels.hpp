@@ -3,7 +3,6 @@
 // the shared per-pixel functions (gpu/kernels) there, and copies the result back. Every CUDA error,
 // out-of-memory included, becomes a DeviceError.
 #include <cstddef>
-#include <memory>
 
 namespace lqs::gpu::cuda {
 
@@ -18,19 +17,5 @@ void correlate(int device, const float* in, std::size_t frames, int rows, int co
 // One reflect-padded frame (padding `pad`) -> rows x cols.
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
                   float variance2, float* out);
-
-// eSRRF frame after frame with the device buffers and the weight table kept between frames.
-class EsrrfSession {
- public:
-  EsrrfSession(int device, int rows, int cols, int magnification, const float* table, std::size_t tableFloats,
-               const int* first, const int* count, const int* latticeOffset, int margin, float sensitivity,
-               bool intensityWeighting);
-  ~EsrrfSession();
-  void frame(const float* in, float* map);  // map: rows*mag x cols*mag
-
- private:
-  struct State;
-  std::unique_ptr<State> state_;
-};
 
 }  // namespace lqs::gpu::cuda
