@@ -159,19 +159,24 @@ Best bestBy(const std::vector<Peak>& peaks, bool byProduct) {
   return best;
 }
 
+void addColumn(Table& table, const std::string& name, const std::vector<double>& values) {
+  table.columns.push_back(name);
+  for (std::size_t r = 0; r < values.size(); ++r) table.rows[r].push_back(values[r]);
+}
+
 }  // namespace
 
 MethodSpec decorrSpec() {
   return {"decorr",
           "Image decorrelation analysis: resolution from a single image",
           {{"image", DataKind::Stack, "image (first frame used)"}},
-          {{"curves", DataKind::Table, "radius, d0 and the refined high-pass curves"}},
+          {{"curves", DataKind::Table, "radius, d0 and the refined high-pass curves d_k over [rmin, rmax]"}},
           {realParam("rmin", "0", 0, 1, "smallest normalised frequency"), realParam("rmax", "1", 0.01, 1, "largest normalised frequency"),
            integerParam("n_r", "50", 4, 1000, "number of radii"), integerParam("n_g", "10", 2, 100, "number of high-pass filters"),
            realParam("pixel_size", "1", 1e-9, 1e9, "pixel size; the resolution is in its unit")}};
 }
 
-Result runDecorr(const RunContext& c, CpuSchedule) {
+Result runDecorr(const RunContext& c, CpuSchedule schedule) {
   const Stack& input = c.stack(0);
   requireFinite(input, "decorr input");
   const double rMin = c.params.real("rmin"), rMax = c.params.real("rmax");
@@ -185,25 +190,22 @@ Result runDecorr(const RunContext& c, CpuSchedule) {
   const Peak first = curvePeak(d0, 0, 1);
   double gMax = first.frequency == 0 ? side / 2.0 : 2 / first.frequency, gMin = 0.14;
   double crMin = rMin, crMax = rMax;
-  Table curves{{"radius", "d0"}, {}};
+  // every curve over [rmin, rmax] for plotting; the high-pass ones of the refined filter set
+  Table curves{{"radius"}, {}};
+  for (int r = 0; r < nR; ++r) curves.rows.push_back({rMin + (rMax - rMin) * r / (nR - 1)});
+  addColumn(curves, "d0", d0);
   Best best;
   for (int refine = 0; refine < 2; ++refine) {
     std::vector<Peak> peaks;
     for (int k = 0; k < nG; ++k) {
       c.job.checkCancelled();
       const double sigma = std::exp(std::log(gMin) + (std::log(gMax) - std::log(gMin)) * (double(k) / (nG - 1)));
-      const Image blurred = gaussianBlur(reference, side, side, sigma);
+      const Image blurred = gaussianBlur(reference, side, side, sigma, schedule);
       Image highPass(reference.size());
       for (std::size_t i = 0; i < highPass.size(); ++i) highPass[i] = float(reference[i] - float(blurred[i]));
-      const auto d = decorrelationCurve(spectrumOf(highPass, side, false), side, nR, crMin, crMax);
-      peaks.push_back(curvePeak(d, crMin, crMax));
-      if (refine == 1) {
-        curves.columns.push_back("d_" + std::to_string(k));
-        for (int r = 0; r < nR; ++r) {
-          if (curves.rows.size() <= std::size_t(r)) curves.rows.push_back({crMin + (crMax - crMin) * r / (nR - 1), d0[r]});
-          curves.rows[r].push_back(d[r]);
-        }
-      }
+      const SpectrumMaps spectrum = spectrumOf(highPass, side, false);
+      peaks.push_back(curvePeak(decorrelationCurve(spectrum, side, nR, crMin, crMax), crMin, crMax));
+      if (refine == 1) addColumn(curves, "d_" + std::to_string(k), decorrelationCurve(spectrum, side, nR, rMin, rMax));
     }
     if (refine == 1) {
       best = bestBy(peaks, false);

@@ -35,6 +35,12 @@ std::vector<float> evenSquareTapered(std::span<const float> image, int rows, int
 
 }  // namespace
 
+bool FrcCurve::defined() const {
+  for (const double value : correlation)
+    if (!std::isfinite(value)) return false;
+  return true;
+}
+
 std::optional<double> firstCrossing(const std::vector<double>& x, const std::vector<double>& y, double threshold) {
   for (std::size_t i = 1; i < y.size(); ++i) {
     const double y1 = y[i - 1], y2 = y[i];
@@ -86,6 +92,7 @@ FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const fl
   }
   const int window = std::max(4, int(0.0707 * maxR));
   curve.correlation = savitzkyGolay(raw, window, 3);
+  if (!curve.defined()) return curve;
   if (const auto f = firstCrossing(curve.frequency, curve.correlation, kFrcThreshold); f && *f > 0)
     curve.resolution = 1.0 / *f;
   return curve;

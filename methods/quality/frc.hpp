@@ -12,6 +12,9 @@ struct FrcCurve {
   std::vector<double> frequency;   // 1 / pixel_size units, ring r at linspace(0, 1/(2 px), max_r)[r]
   std::vector<double> correlation;  // smoothed FRC, 1 at r = 0
   std::optional<double> resolution;  // 1 / first threshold crossing; none if the curve never crosses
+
+  // False when an image has no structure (constant or zero): the correlation is then undefined.
+  bool defined() const;
 };
 
 constexpr double kFrcThreshold = 1.0 / 7.0;

@@ -9,10 +9,15 @@ namespace lqs {
 
 MethodSpec frcSpec();
 Result runFrc(const RunContext& context, CpuSchedule schedule);
+MethodSpec frcMapSpec();
+Result runFrcMap(const RunContext& context, CpuSchedule schedule);
 MethodSpec decorrSpec();
 Result runDecorr(const RunContext& context, CpuSchedule schedule);
 MethodSpec squirrelSpec();
 Result runSquirrel(const RunContext& context, CpuSchedule schedule);
+
+// One squirrel per OpenCL and per CUDA device (none without them in the build).
+std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>& devices);
 
 // InputError naming `what` when the stack holds NaN or Inf.
 void requireFinite(const Stack& stack, const std::string& what);

@@ -6,7 +6,10 @@ namespace lqs {
 void registerQuality(Registry& registry, const std::vector<Device>& devices) {
   const Device& cpu = cpuOf(devices);
   registry.add({frcSpec(), cpuImplementations(cpu, runFrc)});
-  registry.add({squirrelSpec(), cpuImplementations(cpu, runSquirrel)});
+  registry.add({frcMapSpec(), cpuImplementations(cpu, runFrcMap)});
+  Method squirrel{squirrelSpec(), cpuImplementations(cpu, runSquirrel)};
+  for (auto& implementation : squirrelGpuImplementations(devices)) squirrel.implementations.push_back(std::move(implementation));
+  registry.add(std::move(squirrel));
   registry.add({decorrSpec(), cpuImplementations(cpu, runDecorr)});
 }
 

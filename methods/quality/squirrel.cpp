@@ -1,10 +1,11 @@
 // `squirrel`: NanoPyx's error map (after NanoJ-SQUIRREL). The reference is upsampled to the
-// super-resolved grid by Fourier interpolation; the RSF width sigma minimises the RMS error of
-// blur(alpha * SR + beta, sigma) against it, alpha and beta from a least-squares fit of blur(SR).
-#include <cmath>
+// super-resolved grid by Fourier interpolation, then each super-resolved frame is fitted
+// (squirrel_fit.hpp): RSF width sigma, intensity scaling alpha and beta, error map, RSE and RSP.
+#include "methods/quality/squirrel.hpp"
+
+#include <algorithm>
 
 #include "core/errors.hpp"
-#include "methods/quality/brent_minimize.hpp"
 #include "methods/quality/fourier_interpolation.hpp"
 #include "methods/quality/gaussian_blur.hpp"
 #include "methods/quality/quality_methods.hpp"
@@ -13,53 +14,6 @@ namespace lqs {
 
 namespace {
 
-struct LinearFit {
-  double slope = 0, intercept = 0;
-};
-
-LinearFit leastSquares(const std::vector<double>& x, const std::vector<double>& y) {
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
-  mx /= double(x.size()), my /= double(y.size());
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx);
-  if (sxx == 0) throw InputError("squirrel: the super-resolved image is constant; no intensity scaling can be fitted");
-  return {sxy / sxx, my - sxy / sxx * mx};
-}
-
-double pearson(const std::vector<double>& a, const std::vector<double>& b) {
-  double ma = 0, mb = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) ma += a[i], mb += b[i];
-  ma /= double(a.size()), mb /= double(b.size());
-  double sab = 0, saa = 0, sbb = 0;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    sab += (a[i] - ma) * (b[i] - mb), saa += (a[i] - ma) * (a[i] - ma), sbb += (b[i] - mb) * (b[i] - mb);
-  return sab / std::sqrt(saa * sbb);
-}
-
-struct ErrorMap {
-  std::vector<double> scaledBlurred;
-  LinearFit fit;
-  double sigma = 0;
-};
-
-ErrorMap scaledBlur(const std::vector<double>& reference, const std::vector<double>& sr, int rows, int cols,
-                    double sigma) {
-  ErrorMap e;
-  e.sigma = sigma;
-  e.fit = leastSquares(gaussianBlur(sr, rows, cols, sigma), reference);
-  std::vector<double> scaled(sr.size());
-  for (std::size_t i = 0; i < sr.size(); ++i) scaled[i] = e.fit.slope * sr[i] + e.fit.intercept;
-  e.scaledBlurred = gaussianBlur(scaled, rows, cols, sigma);
-  return e;
-}
-
-double rms(const std::vector<double>& a, const std::vector<double>& b) {
-  double s = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) s += (a[i] - b[i]) * (a[i] - b[i]);
-  return std::sqrt(s / double(a.size()));
-}
-
 // A raw stack stands for its diffraction-limited average, as the original's sweeps use it.
 Stack timeAverage(const Stack& stack) {
   Stack mean(1, stack.rows(), stack.cols());
@@ -67,6 +21,14 @@ Stack timeAverage(const Stack& stack) {
   for (std::size_t t = 0; t < stack.frames(); ++t)
     for (std::size_t i = 0; i < stack.frameSize(); ++i) mean.data()[i] += stack.frame(t)[i] / float(stack.frames());
   return mean;
+}
+
+FrameBlurMaker cpuBlur(CpuSchedule schedule) {
+  return [schedule](std::span<const float> frame, int rows, int cols) -> FrameBlur {
+    return [image = std::vector<double>(frame.begin(), frame.end()), rows, cols, schedule](double sigma) {
+      return gaussianBlur(image, rows, cols, sigma, schedule);
+    };
+  };
 }
 
 }  // namespace
@@ -80,47 +42,53 @@ MethodSpec squirrelSpec() {
           {}};
 }
 
-Result runSquirrel(const RunContext& c, CpuSchedule) {
+Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSchedule framesSchedule) {
+  if (c.stack(0).empty() || c.stack(1).empty()) throw InputError("squirrel: an input image is empty");
   const Stack ref = timeAverage(c.stack(0));
   const Stack& sr = c.stack(1);
   requireFinite(ref, "squirrel reference");
   requireFinite(sr, "squirrel super-resolved image");
-  const int magnification = int(sr.rows() / ref.rows());
-  if (magnification < 1 || int(sr.cols() / ref.cols()) != magnification)
+  const std::size_t magnification = sr.rows() / ref.rows();
+  if (magnification < 1 || sr.rows() != magnification * ref.rows() || sr.cols() != magnification * ref.cols())
     throw InputError("squirrel: the super-resolved image (" + std::to_string(sr.rows()) + "x" +
                      std::to_string(sr.cols()) + ") must be the reference (" + std::to_string(ref.rows()) + "x" +
                      std::to_string(ref.cols()) + ") magnified by the same integer factor along both axes");
   const int rows = int(sr.rows()), cols = int(sr.cols());
   const std::vector<double> reference =
-      magnification > 1 ? fourierInterpolate(ref.frame(0).data(), int(ref.rows()), int(ref.cols()), magnification)
+      magnification > 1 ? fourierInterpolate(ref.frame(0).data(), int(ref.rows()), int(ref.cols()), int(magnification))
                         : std::vector<double>(ref.frame(0).begin(), ref.frame(0).end());
-  const double maxSigma = 4.0 / 2.35482 * magnification;
+  if (*std::min_element(reference.begin(), reference.end()) == *std::max_element(reference.begin(), reference.end()))
+    throw InputError("squirrel: the reference is constant (no structure), so RSP and the RSF are undefined");
+  const double maxSigma = 4.0 / 2.35482 * double(magnification);
+
+  std::vector<SquirrelFrame> fits(sr.frames());
+  forRange(framesSchedule, sr.frames(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t t = begin; t < end; ++t) {
+      c.job.checkCancelled();
+      fits[t] = fitSquirrelFrame(reference, blurOf(sr.frame(t), rows, cols), maxSigma);
+    }
+  });
 
   Stack maps(sr.frames(), sr.rows(), sr.cols());
   maps.pixelSize = sr.pixelSize;
   Result result;
   double rseSum = 0, rspSum = 0;
-  for (std::size_t t = 0; t < sr.frames(); ++t) {
-    c.job.checkCancelled();
-    const std::vector<double> image(sr.frame(t).begin(), sr.frame(t).end());
-    const Minimum best = brentMinimize(
-        [&](double sigma) { return rms(scaledBlur(reference, image, rows, cols, sigma).scaledBlurred, reference); }, 0,
-        maxSigma);
-    const ErrorMap e = scaledBlur(reference, image, rows, cols, best.x);
-    for (std::size_t i = 0; i < image.size(); ++i) maps.frame(t)[i] = float(std::fabs(e.scaledBlurred[i] - reference[i]));
-    rseSum += rms(e.scaledBlurred, reference);
-    rspSum += pearson(e.scaledBlurred, reference);
-    if (t == 0) {
-      result.values["alpha"] = e.fit.slope;
-      result.values["beta"] = e.fit.intercept;
-      result.values["sigma"] = best.x;
-    }
-    if (std::fabs(best.x - maxSigma) < 1e-4) result.notes.push_back("RSF constrained: no good minimum found below the bound");
+  for (std::size_t t = 0; t < fits.size(); ++t) {
+    std::copy(fits[t].errorMap.begin(), fits[t].errorMap.end(), maps.frame(t).begin());
+    rseSum += fits[t].rse;
+    rspSum += fits[t].rsp;
+    if (fits[t].atBound)
+      result.notes.push_back("frame " + std::to_string(t) + ": RSF constrained, no good minimum found below the bound");
   }
+  result.values["alpha"] = fits[0].alpha;
+  result.values["beta"] = fits[0].beta;
+  result.values["sigma"] = fits[0].sigma;
   result.values["rse"] = rseSum / double(sr.frames());
   result.values["rsp"] = rspSum / double(sr.frames());
   result.outputs.push_back(Output{"error_map", std::move(maps)});
   return result;
 }
+
+Result runSquirrel(const RunContext& c, CpuSchedule schedule) { return runSquirrelWith(c, cpuBlur(schedule), schedule); }
 
 }  // namespace lqs

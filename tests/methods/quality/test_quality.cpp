@@ -49,30 +49,6 @@ TEST_CASE("frc refuses different sizes, tiny and constant images") {
   CHECK_THROWS_AS(runner.report("frc", {randomStack(1, 32, 32, 1)}, {}), InputError);
 }
 
-TEST_CASE("squirrel matches NanoPyx: error map within 1e-3, RSE and RSP within 2%") {
-  MethodRunner runner;
-  const RunReport report = runner.report("squirrel", {loadRef("sq_ref.tif"), loadRef("sq_sr.tif")}, {});
-  CHECK(relativeL2(std::get<Stack>(report.result.outputs.at(0).data), loadRef("sq_errormap.tif")) <= 1e-3);
-  CHECK(report.result.values.at("rse") == Approx(referenceValue("squirrel_rse")).epsilon(0.02));
-  CHECK(report.result.values.at("rsp") == Approx(referenceValue("squirrel_rsp")).epsilon(0.02));
-}
-
-TEST_CASE("squirrel of a super-resolved image that is the reference gives RSP 1") {
-  MethodRunner runner;
-  const Stack image = loadRef("img_a.tif");
-  const RunReport report = runner.report("squirrel", {image, image}, {});
-  CHECK(report.result.values.at("rsp") == Approx(1.0).margin(1e-6));
-  CHECK(report.result.values.at("rse") == Approx(0.0).margin(1e-3));
-}
-
-TEST_CASE("squirrel refuses mismatched magnifications and NaN") {
-  MethodRunner runner;
-  CHECK_THROWS_AS(runner.report("squirrel", {randomStack(1, 10, 10, 1), randomStack(1, 50, 40, 1)}, {}), InputError);
-  Stack bad = randomStack(1, 10, 10, 1);
-  bad.at(0, 1, 1) = std::nanf("");
-  CHECK_THROWS_AS(runner.report("squirrel", {bad, randomStack(1, 20, 20, 1)}, {}), InputError);
-}
-
 TEST_CASE("decorr resolution matches NanoPyx within 2%") {
   MethodRunner runner;
   const RunReport report = runner.report("decorr", {loadRef("frc_1.tif")}, {{"pixel_size", "1"}});
@@ -89,4 +65,38 @@ TEST_CASE("decorr scales with the pixel size and refuses tiny or NaN images") {
   bad.at(0, 3, 3) = std::nanf("");
   CHECK_THROWS_AS(runner.report("decorr", {bad}, {}), InputError);
   CHECK_THROWS_AS(runner.report("decorr", {loadRef("frc_1.tif")}, {{"rmin", "0.9"}, {"rmax", "0.5"}}), ParameterError);
+}
+
+TEST_CASE("frc and decorr curves come as tables for plotting, every curve over the same radii") {
+  MethodRunner runner;
+  const RunReport frc = runner.report("frc", {loadRef("frc_1.tif"), loadRef("frc_2.tif")}, {{"pixel_size", "2"}});
+  const auto& curve = std::get<Table>(frc.result.outputs.at(0).data);
+  REQUIRE(curve.rows.size() == 63);  // max_r = 128 / 2 - 1 rings
+  CHECK(curve.rows.front()[0] == 0.0);
+  CHECK(curve.rows.back()[0] == Approx(1 / (2 * 2.0)));
+  CHECK(curve.rows.back()[2] == Approx(1 / 7.0));
+
+  const RunReport decorr = runner.report("decorr", {loadRef("frc_1.tif")}, {{"n_r", "30"}, {"n_g", "6"}});
+  const auto& curves = std::get<Table>(decorr.result.outputs.at(0).data);
+  CHECK(curves.columns == std::vector<std::string>{"radius", "d0", "d_0", "d_1", "d_2", "d_3", "d_4", "d_5"});
+  REQUIRE(curves.rows.size() == 30);
+  CHECK(curves.rows.front()[0] == 0.0);
+  CHECK(curves.rows.back()[0] == 1.0);
+  // a peak was found inside the normalised frequency range
+  const double cutoff = decorr.result.values.at("cutoff_frequency");
+  CHECK(cutoff > 0);
+  CHECK(cutoff < 1);
+}
+
+TEST_CASE("decorr and frc give the same numbers on every implementation") {
+  MethodRunner runner;
+  const Stack a = loadRef("frc_1.tif"), b = loadRef("frc_2.tif");
+  for (const char* method : {"decorr", "frc"}) {
+    const auto inputs = std::string(method) == "frc" ? std::vector<Data>{a, b} : std::vector<Data>{a};
+    const double serial = runner.report(method, inputs, {}, "cpu:unthreaded").result.values.at("resolution");
+    for (const auto& impl : runner.implementations(method)) {
+      INFO(method << " on " << impl);
+      CHECK(runner.report(method, inputs, {}, impl).result.values.at("resolution") == Approx(serial).epsilon(1e-9));
+    }
+  }
 }
