@@ -228,6 +228,7 @@ Result runDecorr(const RunContext& c, CpuSchedule schedule) {
   Result result{{Output{"curves", std::move(curves)}}};
   if (best.peak.frequency > 0) {
     result.values["resolution"] = 2 * c.params.real("pixel_size") / best.peak.frequency;
+    result.values["resolution_px"] = 2 / best.peak.frequency;
     result.values["cutoff_frequency"] = best.peak.frequency;
   } else {
     result.notes.push_back("decorrelation analysis found no peak: the image has no resolvable structure");

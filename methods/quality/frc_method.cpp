@@ -31,8 +31,10 @@ Result runFrc(const RunContext& c, CpuSchedule) {
   for (std::size_t i = 0; i < curve.frequency.size(); ++i)
     table.rows.push_back({curve.frequency[i], curve.correlation[i], kFrcThreshold});
   Result result{{Output{"curve", std::move(table)}}};
-  if (curve.resolution) result.values["resolution"] = *curve.resolution;
-  else result.notes.push_back("the FRC curve never crosses the 1/7 threshold: no resolution");
+  if (curve.resolution) {
+    result.values["resolution"] = *curve.resolution;
+    result.values["resolution_px"] = *curve.resolution / c.params.real("pixel_size");
+  } else result.notes.push_back("the FRC curve never crosses the 1/7 threshold: no resolution");
   return result;
 }
 

@@ -60,6 +60,7 @@ TEST_CASE("decorr scales with the pixel size and refuses tiny or NaN images") {
   MethodRunner runner;
   const RunReport report = runner.report("decorr", {loadRef("frc_1.tif")}, {{"pixel_size", "0.1"}});
   CHECK(report.result.values.at("resolution") == Approx(0.1 * referenceValue("decorr_resolution_px")).epsilon(0.02));
+  CHECK(report.result.values.at("resolution_px") == Approx(referenceValue("decorr_resolution_px")).epsilon(0.02));
   CHECK_THROWS_AS(runner.report("decorr", {randomStack(1, 8, 8, 1)}, {}), InputError);
   Stack bad = loadRef("frc_1.tif");
   bad.at(0, 3, 3) = std::nanf("");
@@ -70,6 +71,8 @@ TEST_CASE("decorr scales with the pixel size and refuses tiny or NaN images") {
 TEST_CASE("frc and decorr curves come as tables for plotting, every curve over the same radii") {
   MethodRunner runner;
   const RunReport frc = runner.report("frc", {loadRef("frc_1.tif"), loadRef("frc_2.tif")}, {{"pixel_size", "2"}});
+  CHECK(frc.result.values.at("resolution_px") == Approx(referenceValue("frc_resolution_px")).epsilon(0.02));
+  CHECK(frc.result.values.at("resolution") == Approx(2 * frc.result.values.at("resolution_px")));
   const auto& curve = std::get<Table>(frc.result.outputs.at(0).data);
   REQUIRE(curve.rows.size() == 63);  // max_r = 128 / 2 - 1 rings
   CHECK(curve.rows.front()[0] == 0.0);
