@@ -1,0 +1,96 @@
+#include "methods/registration/channel_blocks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "methods/registration/cross_correlation.hpp"
+
+namespace lqs {
+
+namespace {
+
+std::string size(std::size_t rows, std::size_t cols) { return std::to_string(rows) + "x" + std::to_string(cols); }
+
+void checkSizes(const Stack& reference, const Stack& channel, int perAxis) {
+  if (reference.rows() != channel.rows() || reference.cols() != channel.cols())
+    throw InputError("the reference is " + size(reference.rows(), reference.cols()) + " pixels but the channel " +
+                     size(channel.rows(), channel.cols()) + "; channel registration needs images of one size");
+  const std::size_t side = std::min(reference.rows(), reference.cols());
+  if (side < std::size_t(kMinBlockSide))
+    throw InputError("channel registration needs images of at least " + size(kMinBlockSide, kMinBlockSide) +
+                     " pixels; these are " + size(reference.rows(), reference.cols()));
+  if (side / std::size_t(perAxis) < std::size_t(kMinBlockSide))
+    throw ParameterError("blocks_per_axis " + std::to_string(perAxis) + " cuts these " +
+                         size(reference.rows(), reference.cols()) + " images into blocks of " +
+                         size(reference.rows() / perAxis, reference.cols() / perAxis) + " pixels; blocks need " +
+                         size(kMinBlockSide, kMinBlockSide) + ", so use at most " +
+                         std::to_string(side / kMinBlockSide));
+}
+
+// Mean-free and tapered by a sine window: the correlation is circular, and without the taper the
+// jump where a block's opposite edges meet pulls the peak towards zero shift.
+std::vector<double> cutBlock(const Stack& image, int top, int left, int rows, int cols) {
+  std::vector<float> block(std::size_t(rows) * cols);
+  for (int r = 0; r < rows; ++r)
+    std::copy_n(image.frame(0).data() + std::size_t(top + r) * image.cols() + left, cols,
+                block.data() + std::size_t(r) * cols);
+  std::vector<double> centred = withoutMean(block.data(), block.size());
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      centred[std::size_t(r) * cols + c] *= std::sin(M_PI * (r + 0.5) / rows) * std::sin(M_PI * (c + 0.5) / cols);
+  return centred;
+}
+
+}  // namespace
+
+int BlockGrid::used() const {
+  return int(std::count_if(blocks.begin(), blocks.end(), [](const BlockShift& b) { return b.used; }));
+}
+
+BlockGrid measureBlockShifts(const Stack& reference, const Stack& channel, int perAxis, double maxShift,
+                             double minSimilarity, CpuSchedule schedule, const Job& job) {
+  checkSizes(reference, channel, perAxis);
+  BlockGrid grid;
+  grid.perAxis = perAxis;
+  grid.blockRows = int(reference.rows()) / perAxis;
+  grid.blockCols = int(reference.cols()) / perAxis;
+  // a wider window would wrap around the circular correlation map and alias shifts
+  grid.searchRadius = std::min(maxShift, double((std::min(grid.blockRows, grid.blockCols) - 1) / 2));
+  grid.blocks.resize(std::size_t(perAxis) * perAxis);
+  forRange(schedule, grid.blocks.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t b = begin; b < end; ++b) {
+      job.checkCancelled();
+      const int top = int(b) / perAxis * grid.blockRows, left = int(b) % perAxis * grid.blockCols;
+      const ReferenceSpectrum spectrum(cutBlock(reference, top, left, grid.blockRows, grid.blockCols), grid.blockRows,
+                                       grid.blockCols);
+      const Shift shift =
+          spectrum.locate(cutBlock(channel, top, left, grid.blockRows, grid.blockCols), {}, grid.searchRadius);
+      // locate gives where the channel's content sits; the field moves it back
+      grid.blocks[b] = {-shift.dy, -shift.dx, shift.peak, shift.peak >= minSimilarity};
+    }
+  });
+  return grid;
+}
+
+void refillUnusedBlocks(BlockGrid& grid) {
+  const double diagonal = std::hypot(double(grid.perAxis * grid.blockRows), double(grid.perAxis * grid.blockCols));
+  auto centre = [&](int b) { return std::pair{grid.centreRow(b / grid.perAxis), grid.centreCol(b % grid.perAxis)}; };
+  const int count = int(grid.blocks.size());
+  for (int b = 0; b < count; ++b) {
+    if (grid.blocks[b].used) continue;
+    double dy = 0, dx = 0, weights = 0;
+    for (int other = 0; other < count; ++other) {
+      if (!grid.blocks[other].used) continue;
+      const auto [r0, c0] = centre(b);
+      const auto [r1, c1] = centre(other);
+      const double d = std::hypot(r1 - r0, c1 - c0) + 1;
+      const double w = std::pow(1 / d - 1 / diagonal, 2);
+      dy += w * grid.blocks[other].dy, dx += w * grid.blocks[other].dx, weights += w;
+    }
+    grid.blocks[b].dy = weights > 0 ? dy / weights : 0;
+    grid.blocks[b].dx = weights > 0 ? dx / weights : 0;
+  }
+}
+
+}  // namespace lqs

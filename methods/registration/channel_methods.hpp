@@ -1,0 +1,10 @@
+#pragma once
+// channel-estimate, channel-apply and channel-register (channel_field.hpp does the work).
+#include "engine/registry.hpp"
+#include "engine/device.hpp"
+
+namespace lqs {
+
+void registerChannelMethods(Registry& registry, const Device& cpu);
+
+}  // namespace lqs
