@@ -7,24 +7,9 @@
 #include "app/cli/data_files.hpp"
 #include "core/errors.hpp"
 #include "core/random_stack.hpp"
+#include "engine/benchmark.hpp"
 
 namespace lqs::cli {
-
-namespace {
-
-struct Measured {
-  std::string implementation;
-  std::vector<double> runs;
-  std::string error;
-  double median() const {
-    if (runs.empty()) return 0;
-    std::vector<double> sorted = runs;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted[sorted.size() / 2];
-  }
-};
-
-}  // namespace
 
 void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   auto* cmd = app.add_subcommand("bench", "Time every implementation of a method and record the runs");
@@ -58,25 +43,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
     } else {
       throw ParameterError("bench needs INPUT files or --shape T,H,W");
     }
-    std::vector<Measured> measured;
-    for (const auto& impl : method.implementations) {
-      Measured m{impl.name, {}, {}};
-      for (int r = 0; r < args->repeat && m.error.empty(); ++r) {
-        try {
-          m.runs.push_back(session.engine().runImplementation(request, impl.name, job).seconds);
-        } catch (const DeviceError& e) {
-          m.error = e.what();
-        } catch (const RunError& e) {
-          m.error = e.what();
-        }
-        job.checkCancelled();
-      }
-      measured.push_back(std::move(m));
-    }
-    std::stable_sort(measured.begin(), measured.end(), [](const Measured& a, const Measured& b) {
-      if (a.runs.empty() != b.runs.empty()) return b.runs.empty();
-      return a.median() < b.median();
-    });
+    const std::vector<BenchmarkResult> measured = benchmarkImplementations(session.engine(), request, args->repeat, job);
     double slowest = 0;
     for (const auto& m : measured) slowest = std::max(slowest, m.median());
     if (args->json) {

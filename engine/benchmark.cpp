@@ -1,0 +1,45 @@
+#include "engine/benchmark.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace lqs {
+
+double BenchmarkResult::median() const {
+  if (runs.empty()) return 0;
+  std::vector<double> sorted = runs;
+  std::sort(sorted.begin(), sorted.end());
+  return sorted[sorted.size() / 2];
+}
+
+std::vector<BenchmarkResult> benchmarkImplementations(
+    Engine& engine, const RunRequest& request, int repeat, const Job& job,
+    const std::function<void(std::size_t done, std::size_t total)>& afterRun) {
+  const Method& method = engine.registry().find(request.method);
+  const std::size_t total = method.implementations.size() * std::size_t(std::max(repeat, 0));
+  std::size_t done = 0;
+  std::vector<BenchmarkResult> measured;
+  for (const auto& impl : method.implementations) {
+    BenchmarkResult m{impl.name, {}, {}};
+    for (int r = 0; r < repeat && m.error.empty(); ++r) {
+      try {
+        m.runs.push_back(engine.runImplementation(request, impl.name, job).seconds);
+      } catch (const DeviceError& e) {
+        m.error = e.what();
+      } catch (const RunError& e) {
+        m.error = e.what();
+      }
+      job.checkCancelled();
+      if (afterRun) afterRun(++done, total);
+    }
+    measured.push_back(std::move(m));
+  }
+  std::stable_sort(measured.begin(), measured.end(), [](const BenchmarkResult& a, const BenchmarkResult& b) {
+    if (a.runs.empty() != b.runs.empty()) return b.runs.empty();
+    return a.median() < b.median();
+  });
+  return measured;
+}
+
+}  // namespace lqs
