@@ -55,7 +55,8 @@ SquirrelFrame fitSquirrelFrame(const std::vector<double>& reference, const Frame
   const Minimum best = brentMinimize(
       [&](double sigma) { return rms(scaledBlur(reference, blur, sigma, fit), reference); }, 0, maxSigma);
   const std::vector<double> scaled = scaledBlur(reference, blur, best.x, fit);
-  SquirrelFrame frame{best.x, fit.slope, fit.intercept, rms(scaled, reference), pearson(scaled, reference),
+  // Brent may leave the bracket to negative sigma; the blur depends on |sigma| only
+  SquirrelFrame frame{std::fabs(best.x), fit.slope, fit.intercept, rms(scaled, reference), pearson(scaled, reference),
                       std::fabs(best.x - maxSigma) < 1e-4, std::vector<float>(scaled.size())};
   for (std::size_t i = 0; i < scaled.size(); ++i) frame.errorMap[i] = float(std::fabs(scaled[i] - reference[i]));
   return frame;

@@ -12,7 +12,7 @@ namespace lqs {
 using FrameBlur = std::function<std::vector<double>(double sigma)>;
 
 struct SquirrelFrame {
-  double sigma = 0, alpha = 0, beta = 0, rse = 0, rsp = 0;
+  double sigma = 0, alpha = 0, beta = 0, rse = 0, rsp = 0;  // sigma >= 0, in super-resolved pixels
   bool atBound = false;         // sigma ended at the bracket's end: no good minimum below it
   std::vector<float> errorMap;  // |alpha * blur(SR, sigma) + beta - reference|
 };

@@ -101,6 +101,8 @@ TEST_CASE("squirrel of a super-resolved image that is the reference gives RSP 1"
   const RunReport report = runner.report("squirrel", {image, image}, {});
   CHECK(report.result.values.at("rsp") == Approx(1.0).margin(1e-6));
   CHECK(report.result.values.at("rse") == Approx(0.0).margin(1e-3));
+  CHECK(report.result.values.at("sigma") >= 0);  // Brent may search below 0; |sigma| is the RSF width
+  CHECK(report.result.values.at("sigma") < 0.1);
 }
 
 TEST_CASE("squirrel refuses mismatched magnifications, NaN and constant images on every implementation") {
