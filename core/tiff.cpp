@@ -106,6 +106,7 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   const std::string description = TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &text) && text ? text : "";
   const DescriptionMetadata meta = parseDescription(description);
   info.pixelSize = calibration(tif, meta);
+  info.provenance = meta.provenance.value_or("");
 
   layout.ifds = TIFFNumberOfDirectories(tif);
   if (!lastTiffMessage.empty()) throw InputError(where + "broken directory chain (truncated or corrupt file)" + detail());
@@ -261,13 +262,13 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
   return stack;
 }
 
-void writeTiff(const Stack& stack, const std::filesystem::path& path) {
+void writeTiff(const Stack& stack, const std::filesystem::path& path, const std::string& provenance) {
   if (stack.empty()) throw InputError("cannot write an empty image to " + path.string());
   AtomicFile file(path);
   const bool big = stack.size() * sizeof(float) > (std::size_t(3900) << 20);
   {
     auto tif = open(file.temporaryPath(), big ? "w8" : "w");
-    const std::string description = imageJDescription(stack.frames(), stack.pixelSize);
+    const std::string description = imageJDescription(stack.frames(), stack.pixelSize, provenance);
     const float resolution = stack.pixelSize.unit == "px" ? 1.0f : float(1.0 / stack.pixelSize.value);
     const uint32_t rowsPerStrip = uint32_t(std::max<std::size_t>(1, (std::size_t(1) << 20) / (stack.cols() * 4)));
     for (std::size_t t = 0; t < stack.frames(); ++t) {

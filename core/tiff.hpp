@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "core/stack.hpp"
 
@@ -13,6 +14,7 @@ struct TiffInfo {
   PixelSize pixelSize;
   int bitsPerSample = 0;
   bool isFloat = false, isSigned = false, isBigTiff = false;
+  std::string provenance;  // the lqs_provenance record of a LiquidScope output, else empty
 };
 
 // Shape and calibration without reading pixels. Throws InputError.
@@ -22,7 +24,8 @@ TiffInfo readTiffInfo(const std::filesystem::path& path);
 Stack readTiff(const std::filesystem::path& path, std::size_t first = 0,
                std::optional<std::size_t> count = std::nullopt);
 
-// float32, ImageJ metadata (frames, calibration), BigTIFF when over 4 GB, atomic.
-void writeTiff(const Stack& stack, const std::filesystem::path& path);
+// float32, ImageJ metadata (frames, calibration, and the one-line provenance record when given),
+// BigTIFF when over 4 GB, atomic.
+void writeTiff(const Stack& stack, const std::filesystem::path& path, const std::string& provenance = {});
 
 }  // namespace lqs

@@ -2,6 +2,7 @@
 
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 namespace lqs {
@@ -34,6 +35,7 @@ DescriptionMetadata parseDescription(const std::string& description) {
       }
     }
     if (const auto unit = imageJValue(description, "unit")) meta.unit = normalisedUnit(*unit);
+    meta.provenance = imageJValue(description, "lqs_provenance");
     return meta;
   }
   static const std::regex tifffileShape(R"re(^\{"shape": \[([0-9, ]+)\])re");
@@ -58,12 +60,16 @@ DescriptionMetadata parseDescription(const std::string& description) {
   return meta;
 }
 
-std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize) {
+std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance) {
   std::ostringstream out;
   out << "ImageJ=1.11a\nimages=" << frames << "\n";
   if (frames > 1) out << "frames=" << frames << "\n";
   if (pixelSize.unit != "px") out << "unit=" << (pixelSize.unit == "um" ? "micron" : pixelSize.unit) << "\n";
   out << "loop=false\n";
+  if (!provenance.empty()) {
+    if (provenance.find('\n') != std::string::npos) throw std::invalid_argument("a provenance record must be one line");
+    out << "lqs_provenance=" << provenance << "\n";
+  }
   return out.str();
 }
 

@@ -12,11 +12,13 @@ struct DescriptionMetadata {
   std::optional<std::size_t> images;  // ImageJ images= or tifffile's shape (ImageJ may write more than its IFDs)
   std::optional<std::string> unit;    // ImageJ unit= (used with XResolution)
   std::optional<PixelSize> pixelSize;  // OME PhysicalSizeX
+  std::optional<std::string> provenance;  // lqs_provenance= (one line of JSON; see app/cli/provenance.hpp)
 };
 
 DescriptionMetadata parseDescription(const std::string& description);
 
-// The ImageDescription LiquidScope writes: ImageJ hyperstack keys for a T-frame stack.
-std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize);
+// The ImageDescription LiquidScope writes: ImageJ hyperstack keys for a T-frame stack, then, when
+// given, the provenance record as one more key (ImageJ and tifffile keep unknown keys as properties).
+std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance = {});
 
 }  // namespace lqs

@@ -2,6 +2,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/data_files.hpp"
+#include "app/cli/provenance.hpp"
 #include "core/errors.hpp"
 
 namespace lqs::cli {
@@ -47,7 +48,8 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     if (!report.result.outputs.empty() && !(args->output.empty() && tableOnly)) {
       const auto out = args->output.empty() ? defaultOutputPath(args->inputs.front(), args->method, report.result)
                                             : std::filesystem::path(args->output);
-      written = writeOutputs(report.result, out);
+      const std::vector<std::filesystem::path> inputFiles(args->inputs.begin(), args->inputs.end());
+      written = writeOutputs(report.result, out, provenanceWriter(describeRun(session.registry(), request, report, inputFiles)));
     }
     if (!args->json) {
       printHuman(report, args->method, written);

@@ -15,5 +15,7 @@ void addSampleCommand(CLI::App& app);
 void addWorkflowCommand(CLI::App& app, Session& session, Job& job);
 void addBenchCommand(CLI::App& app, Session& session, Job& job);
 void addStoreCommand(CLI::App& app, Session& session);
+void addProvenanceCommand(CLI::App& app);
+void addRerunCommand(CLI::App& app, Session& session, Job& job);
 
 }  // namespace lqs::cli

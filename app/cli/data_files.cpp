@@ -1,5 +1,9 @@
 #include "app/cli/data_files.hpp"
 
+#include <fstream>
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
 #include "core/tiff.hpp"
 
 namespace lqs::cli {
@@ -17,10 +21,31 @@ Data readData(const fs::path& path) {
   return readTiff(path);
 }
 
-static void writeData(const Data& data, const fs::path& path) {
+fs::path provenanceSidecar(const fs::path& csv) { return csv.string() + ".provenance.json"; }
+
+// The side-car is written before its CSV, so a complete CSV always has its record; a CSV written
+// without one loses a stale side-car rather than keeping a record of what it no longer holds.
+static void writeSidecar(const fs::path& csv, const std::string& provenance) {
+  const fs::path sidecar = provenanceSidecar(csv);
+  if (provenance.empty()) {
+    std::error_code ignored;
+    fs::remove(sidecar, ignored);
+    return;
+  }
+  AtomicFile file(sidecar);
+  {
+    std::ofstream out(file.temporaryPath());
+    out << provenance << "\n";
+    if (!out.flush()) throw InputError("cannot write " + sidecar.string() + " (disk full or not writable?)");
+  }
+  file.commit();
+}
+
+static void writeData(const Data& data, const fs::path& path, const std::string& provenance) {
   if (const auto* stack = std::get_if<Stack>(&data)) {
-    writeTiff(*stack, path);
+    writeTiff(*stack, path, provenance);
   } else {
+    writeSidecar(path, provenance);
     writeCsv(std::get<Table>(data), path);
   }
 }
@@ -29,14 +54,14 @@ static const char* extensionFor(const Data& data) {
   return std::holds_alternative<Stack>(data) ? ".tif" : ".csv";
 }
 
-std::vector<std::string> writeOutputs(const Result& result, const fs::path& primary) {
+std::vector<std::string> writeOutputs(const Result& result, const fs::path& primary, const ProvenanceText& provenance) {
   std::vector<std::string> written;
   for (std::size_t i = 0; i < result.outputs.size(); ++i) {
     const Output& output = result.outputs[i];
     const fs::path path = i == 0 ? primary
                                  : primary.parent_path() / (primary.stem().string() + "_" + output.name +
                                                             extensionFor(output.data));
-    writeData(output.data, path);
+    writeData(output.data, path, provenance ? provenance(output.name, path) : std::string());
     written.push_back(path.string());
   }
   return written;

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   lqs::cli::addWorkflowCommand(app, session, job);
   lqs::cli::addBenchCommand(app, session, job);
   lqs::cli::addStoreCommand(app, session);
+  lqs::cli::addProvenanceCommand(app);
+  lqs::cli::addRerunCommand(app, session, job);
 
   try {
     const auto threads = threadLimitFromEnvironment();

@@ -1,7 +1,4 @@
 // Runs the built `lqs` as a user would and checks exit codes, outputs and --json.
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -9,34 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/tiff.hpp"
+#include "tests/app/cli/run_lqs.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-};
-
-// stdout only, or stdout and stderr together
-Outcome runLqs(const std::string& arguments, bool withStderr = false) {
-  Outcome outcome;
-  const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
-  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments +
-                              (withStderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  outcome.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
-}
-
-}  // namespace
 
 TEST_CASE("lqs --version, info and methods answer") {
   CHECK(runLqs("--version").code == 0);

@@ -1,0 +1,31 @@
+#pragma once
+// Runs the built `lqs` as a user would: its exit code and what it printed.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace lqs::test {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+};
+
+// stdout only, or stdout and stderr together
+inline Outcome runLqs(const std::string& arguments, bool withStderr = false) {
+  Outcome outcome;
+  const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
+  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments +
+                              (withStderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  outcome.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+}  // namespace lqs::test
