@@ -179,6 +179,7 @@ MethodSpec decorrSpec() {
 Result runDecorr(const RunContext& c, CpuSchedule schedule) {
   const Stack& input = c.stack(0);
   requireFinite(input, "decorr input");
+  requireStructure(input.frameRange(0, 1), "decorr: the image");
   const double rMin = c.params.real("rmin"), rMax = c.params.real("rmax");
   if (rMin >= rMax) throw ParameterError("decorr: rmin must be below rmax");
   const int nR = c.params.integer("n_r"), nG = c.params.integer("n_g"), rows = int(input.rows()), cols = int(input.cols());

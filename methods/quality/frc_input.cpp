@@ -1,7 +1,5 @@
 #include "methods/quality/frc_input.hpp"
 
-#include <algorithm>
-
 #include "core/errors.hpp"
 #include "methods/quality/quality_methods.hpp"
 
@@ -17,12 +15,6 @@ Stack meanOfFrames(const Stack& stack, std::size_t first) {
     for (std::size_t i = 0; i < stack.frameSize(); ++i) mean.data()[i] += stack.frame(t)[i];
   for (std::size_t i = 0; i < mean.size(); ++i) mean.data()[i] /= float(count);
   return mean;
-}
-
-void requireStructure(const Stack& image, const std::string& method) {
-  const auto [low, high] = std::minmax_element(image.data(), image.data() + image.size());
-  if (*low == *high)
-    throw InputError(method + ": an input image is constant (no structure), so its correlation is undefined");
 }
 
 std::pair<Stack, Stack> splitOrPair(const RunContext& c, const std::string& method) {
@@ -51,8 +43,8 @@ std::pair<Stack, Stack> frcHalves(const RunContext& c, const std::string& method
   auto halves = splitOrPair(c, method);
   requireFinite(halves.first, method + " input");
   requireFinite(halves.second, method + " input");
-  requireStructure(halves.first, method);
-  requireStructure(halves.second, method);
+  requireStructure(halves.first, method + ": the first image");
+  requireStructure(halves.second, method + ": the second image");
   return halves;
 }
 

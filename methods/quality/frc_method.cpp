@@ -1,17 +1,10 @@
 // `frc`: two images, or one stack whose even and odd frames are averaged into two halves.
-#include <cmath>
-
 #include "core/errors.hpp"
 #include "methods/quality/frc.hpp"
 #include "methods/quality/frc_input.hpp"
 #include "methods/quality/quality_methods.hpp"
 
 namespace lqs {
-
-void requireFinite(const Stack& stack, const std::string& what) {
-  for (std::size_t i = 0; i < stack.size(); ++i)
-    if (!std::isfinite(stack.data()[i])) throw InputError(what + " holds NaN or Inf values");
-}
 
 MethodSpec frcSpec() {
   return {"frc",

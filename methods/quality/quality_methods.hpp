@@ -21,5 +21,7 @@ std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>
 
 // InputError naming `what` when the stack holds NaN or Inf.
 void requireFinite(const Stack& stack, const std::string& what);
+// InputError naming `what` when every value of the stack is the same.
+void requireStructure(const Stack& stack, const std::string& what);
 
 }  // namespace lqs

@@ -3,8 +3,6 @@
 // (squirrel_fit.hpp): RSF width sigma, intensity scaling alpha and beta, error map, RSE and RSP.
 #include "methods/quality/squirrel.hpp"
 
-#include <algorithm>
-
 #include "core/errors.hpp"
 #include "methods/quality/fourier_interpolation.hpp"
 #include "methods/quality/gaussian_blur.hpp"
@@ -48,6 +46,7 @@ Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSch
   const Stack& sr = c.stack(1);
   requireFinite(ref, "squirrel reference");
   requireFinite(sr, "squirrel super-resolved image");
+  requireStructure(ref, "squirrel: the reference");
   const std::size_t magnification = sr.rows() / ref.rows();
   if (magnification < 1 || sr.rows() != magnification * ref.rows() || sr.cols() != magnification * ref.cols())
     throw InputError("squirrel: the super-resolved image (" + std::to_string(sr.rows()) + "x" +
@@ -57,8 +56,6 @@ Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSch
   const std::vector<double> reference =
       magnification > 1 ? fourierInterpolate(ref.frame(0).data(), int(ref.rows()), int(ref.cols()), int(magnification))
                         : std::vector<double>(ref.frame(0).begin(), ref.frame(0).end());
-  if (*std::min_element(reference.begin(), reference.end()) == *std::max_element(reference.begin(), reference.end()))
-    throw InputError("squirrel: the reference is constant (no structure), so RSP and the RSF are undefined");
   const double maxSigma = 4.0 / 2.35482 * double(magnification);
 
   std::vector<SquirrelFrame> fits(sr.frames());

@@ -33,6 +33,16 @@ TEST_CASE("frc of identical images is 1 everywhere and never crosses") {
   CHECK_FALSE(report.result.notes.empty());
 }
 
+TEST_CASE("frc of independent zero-mean noise crosses within the first rings") {
+  MethodRunner runner;
+  // no mean, so no taper leakage around the zero frequency: FRC(r >= 1) is noise of std 1/sqrt(ring
+  // samples); 64 x 64 gives 31 rings 1/60 px^-1 apart, the crossing within the first three
+  const RunReport report =
+      runner.report("frc", {randomStack(1, 64, 64, 1, -50, 50), randomStack(1, 64, 64, 2, -50, 50)}, {});
+  REQUIRE(report.result.values.count("resolution"));
+  CHECK(report.result.values.at("resolution") > 60 / 3.0);
+}
+
 TEST_CASE("frc of independent noise crosses the threshold at once") {
   MethodRunner runner;
   const RunReport report = runner.report("frc", {randomStack(1, 64, 64, 1), randomStack(1, 64, 64, 2)}, {});
@@ -65,6 +75,9 @@ TEST_CASE("decorr scales with the pixel size and refuses tiny or NaN images") {
   Stack bad = loadRef("frc_1.tif");
   bad.at(0, 3, 3) = std::nanf("");
   CHECK_THROWS_AS(runner.report("decorr", {bad}, {}), InputError);
+  Stack constant(1, 64, 64);
+  std::fill_n(constant.data(), constant.size(), 7.0f);
+  CHECK_THROWS_AS(runner.report("decorr", {constant}, {}), InputError);
   CHECK_THROWS_AS(runner.report("decorr", {loadRef("frc_1.tif")}, {{"rmin", "0.9"}, {"rmax", "0.5"}}), ParameterError);
 }
 

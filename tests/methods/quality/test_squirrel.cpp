@@ -117,6 +117,7 @@ TEST_CASE("squirrel refuses mismatched magnifications, NaN and constant images o
     CHECK_THROWS_AS(runner.report("squirrel", {randomStack(1, 10, 10, 1), randomStack(1, 25, 25, 1)}, {}, impl), InputError);
     CHECK_THROWS_AS(runner.report("squirrel", {bad, randomStack(1, 20, 20, 1)}, {}, impl), InputError);
     CHECK_THROWS_AS(runner.report("squirrel", {randomStack(1, 10, 10, 1), constant}, {}, impl), InputError);
+    CHECK_THROWS_AS(runner.report("squirrel", {constant, randomStack(1, 40, 40, 1)}, {}, impl), InputError);
     CHECK_THROWS_AS(runner.report("squirrel", {Stack(1, 10, 10), randomStack(1, 20, 20, 1)}, {}, impl), InputError);
   }
 }
