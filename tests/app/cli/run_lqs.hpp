@@ -14,18 +14,25 @@ struct Outcome {
   std::string out;
 };
 
-// stdout only, or stdout and stderr together
-inline Outcome runLqs(const std::string& arguments, bool withStderr = false) {
+// A shell command's exit code and stdout.
+inline Outcome runShell(const std::string& command) {
   Outcome outcome;
-  const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
-  const std::string command = std::string(override && *override ? override : LQS_EXE) + " " + arguments +
-                              (withStderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer{};
   while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.out.append(buffer.data(), n);
   const int status = pclose(pipe);
   outcome.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return outcome;
+}
+
+inline std::string lqsExecutable() {
+  const char* override = std::getenv("LQS_EXE");  // bundled test binaries run a relocated lqs
+  return override && *override ? override : LQS_EXE;
+}
+
+// stdout only, or stdout and stderr together
+inline Outcome runLqs(const std::string& arguments, bool withStderr = false) {
+  return runShell(lqsExecutable() + " " + arguments + (withStderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 }  // namespace lqs::test

@@ -1,7 +1,6 @@
 // Provenance: every output of `lqs run` / `lqs workflow` names its method, parameters, implementation
 // and inputs (with SHA-256); `lqs provenance` prints it and `lqs rerun` reproduces the output.
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -24,13 +23,7 @@ json provenanceOf(const fs::path& file) {
 }
 
 // coreutils' checksum, independent of lqs's own SHA-256
-std::string sha256sum(const fs::path& file) {
-  FILE* pipe = popen(("sha256sum " + file.string()).c_str(), "r");
-  char digest[65] = {};
-  const std::size_t n = fread(digest, 1, 64, pipe);
-  pclose(pipe);
-  return std::string(digest, n);
-}
+std::string sha256sum(const fs::path& file) { return runShell("sha256sum " + file.string()).out.substr(0, 64); }
 
 std::string text(const fs::path& file) {
   std::ifstream in(file);

@@ -85,3 +85,23 @@ TEST_CASE("workflow --each refuses a pattern matching nothing and --out alone, b
   CHECK(runLqs("workflow " + (dir / "w.json").string() + " --out " + (dir / "r").string()).code == 2);
   CHECK(!fs::exists(dir / "r"));
 }
+
+TEST_CASE("workflow --each draws an overall progress bar on a terminal, and none into a pipe") {
+  if (runShell("command -v script").code != 0) {
+    WARN("util-linux `script` is missing: the terminal case is not checked");
+    return;
+  }
+  TempDir dir;
+  fs::create_directories(dir / "data");
+  writeWorkflow(dir / "w.json");
+  REQUIRE(runLqs("sample " + (dir / "data" / "a.tif").string() + " --frames 2 --size 8,8").code == 0);
+  const std::string each = "workflow " + (dir / "w.json").string() + " --each " + (dir / "data" / "a.tif").string();
+  // `script` runs lqs on a pseudo-terminal and copies what it drew to our pipe
+  const Outcome terminal =
+      runShell("script -qec '" + lqsExecutable() + " " + each + " --out " + (dir / "tty").string() + "' /dev/null");
+  CHECK(terminal.code == 0);
+  CHECK(terminal.out.find("100%  [1/1] a.tif") != std::string::npos);
+  const Outcome piped = runLqs(each + " --out " + (dir / "pipe").string(), true);
+  CHECK(piped.code == 0);
+  CHECK(piped.out.find('%') == std::string::npos);
+}
