@@ -12,9 +12,9 @@
 namespace lqs {
 
 struct BlockShift {
-  double dy = 0, dx = 0;    // translation that moves the channel's block onto the reference's
-  double similarity = 0;    // normalised correlation at the peak (0..1)
-  bool used = false;        // similarity reached min_similarity; otherwise dy, dx are refilled
+  double dy = 0, dx = 0;  // translation that moves the channel's block onto the reference's
+  double similarity = 0;  // normalised correlation at the peak (0..1)
+  bool used = false;      // similarity reached min_similarity; otherwise dy, dx are refilled
 };
 
 struct BlockGrid {
@@ -37,7 +37,13 @@ constexpr int kMinBlockSide = 8;
 BlockGrid measureBlockShifts(const Stack& reference, const Stack& channel, int perAxis, double maxShift,
                              double minSimilarity, CpuSchedule schedule, const Job& job);
 
-// Blocks below min_similarity take the inverse-distance-weighted mean of the used ones (NanoPyx's
+// Westerweel and Scarano's normalised median test (PIV): a used block whose shift differs from the
+// median of its used 8-neighbours by more than twice their median deviation from it (plus 0.1 px)
+// in either component is marked unused. Small blocks that see a spot half in, half out of their
+// window correlate well at a wrong shift; this catches them. Returns how many were marked.
+int rejectOutliers(BlockGrid& grid);
+
+// Unused blocks take the inverse-distance-weighted mean of the used ones (NanoPyx's
 // weight (1/d - 1/D)^2, d = distance + 1, D = image diagonal); with none used, every block is 0.
 void refillUnusedBlocks(BlockGrid& grid);
 

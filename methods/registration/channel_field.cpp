@@ -11,45 +11,65 @@ namespace lqs {
 
 namespace {
 
-// Ghost nodes on each side of the block grid: Catmull-Rom's four taps reach two nodes past the
-// outer centres, and pixels of the remainder rows and columns sit up to one more block out.
-constexpr int kGhosts = 3;
 // Passes that measure what is left after registering with the field so far (channel_field.hpp).
 constexpr int kRefinements = 2;
 
-// One component of the block shifts on a grid padded with kGhosts linearly extrapolated nodes per side.
-std::vector<float> paddedGrid(const BlockGrid& grid, double BlockShift::*component) {
-  const int n = grid.perAxis, side = n + 2 * kGhosts;
-  std::vector<float> padded(std::size_t(side) * side);
-  auto at = [&](int i, int j) -> float& { return padded[std::size_t(i + kGhosts) * side + (j + kGhosts)]; };
-  // node k of a line of nodes: linear from the nearest two, constant for a single node
-  auto extend = [n](auto&& value, int k) {
-    if (n == 1) return value(0);
-    if (k < 0) return value(0) + float(k) * (value(1) - value(0));
-    return value(n - 1) + float(k - n + 1) * (value(n - 1) - value(n - 2));
-  };
+// The block grid padded with linearly extrapolated nodes on every side, as an image for the
+// Catmull-Rom sampler (node k's centre at k + 0.5).
+struct PaddedGrid {
+  int ghosts, side;
+  std::vector<float> dy, dx;
+};
+
+// One component along a line of n nodes, extended to node k < 0 or k >= n from the nearest end
+// node with the least-squares slope of the whole line (exact for a linear field; one noisy end block
+// does not tilt the border); constant for a single node.
+template <class Value>
+float extended(const Value& value, int n, int k) {
+  if (n == 1) return value(0);
+  const double middle = (n - 1) / 2.0;
+  double mean = 0, covariance = 0, variance = 0;
+  for (int i = 0; i < n; ++i) mean += value(i) / n;
   for (int i = 0; i < n; ++i)
-    for (int j = -kGhosts; j < n + kGhosts; ++j)
-      at(i, j) = j >= 0 && j < n ? float(grid.blocks[std::size_t(i) * n + j].*component)
-                                 : extend([&](int c) { return float(grid.blocks[std::size_t(i) * n + c].*component); }, j);
-  for (int i = -kGhosts; i < n + kGhosts; ++i)
+    covariance += (i - middle) * (value(i) - mean), variance += (i - middle) * (i - middle);
+  const double slope = covariance / variance;
+  return float(k < 0 ? value(0) + k * slope : value(n - 1) + (k - n + 1) * slope);
+}
+
+std::vector<float> padded(const BlockGrid& grid, int ghosts, double BlockShift::*component) {
+  const int n = grid.perAxis, side = n + 2 * ghosts;
+  std::vector<float> out(std::size_t(side) * side);
+  auto at = [&](int i, int j) -> float& { return out[std::size_t(i + ghosts) * side + (j + ghosts)]; };
+  for (int i = 0; i < n; ++i) {
+    auto node = [&](int j) { return float(grid.blocks[std::size_t(i) * n + j].*component); };
+    for (int j = -ghosts; j < n + ghosts; ++j) at(i, j) = j >= 0 && j < n ? node(j) : extended(node, n, j);
+  }
+  for (int i = -ghosts; i < n + ghosts; ++i)
     if (i < 0 || i >= n)
-      for (int j = -kGhosts; j < n + kGhosts; ++j) at(i, j) = extend([&](int r) { return at(r, j); }, i);
-  return padded;
+      for (int j = -ghosts; j < n + ghosts; ++j) at(i, j) = extended([&](int r) { return at(r, j); }, n, i);
+  return out;
+}
+
+PaddedGrid padGrid(const BlockGrid& grid, std::size_t rows, std::size_t cols) {
+  // Catmull-Rom reaches two nodes past the outer centres; the remainder rows and columns that belong
+  // to no block lie up to (remainder / block side) nodes further out
+  const std::size_t n = std::size_t(grid.perAxis);
+  const int ghosts =
+      3 + int(std::max((rows % n) / std::size_t(grid.blockRows), (cols % n) / std::size_t(grid.blockCols)));
+  return {ghosts, grid.perAxis + 2 * ghosts, padded(grid, ghosts, &BlockShift::dy),
+          padded(grid, ghosts, &BlockShift::dx)};
 }
 
 Stack interpolateField(const BlockGrid& grid, std::size_t rows, std::size_t cols, CpuSchedule schedule) {
-  const int side = grid.perAxis + 2 * kGhosts;
-  const std::vector<float> dy = paddedGrid(grid, &BlockShift::dy), dx = paddedGrid(grid, &BlockShift::dx);
+  const PaddedGrid padded = padGrid(grid, rows, cols);
   Stack field(2, rows, cols);
   forRange(schedule, rows, [&](std::size_t begin, std::size_t end) {
     for (std::size_t y = begin; y < end; ++y) {
-      // node k's centre is at k + 0.5 for the sampler
-      const float row = float((double(y) + 0.5 - grid.centreRow(0)) / grid.blockRows + kGhosts + 0.5);
+      const float row = float((double(y) + 0.5 - grid.centreRow(0)) / grid.blockRows + padded.ghosts + 0.5);
       for (std::size_t x = 0; x < cols; ++x) {
-        const float col = float((double(x) + 0.5 - grid.centreCol(0)) / grid.blockCols + kGhosts + 0.5);
-        field.at(0, y, x) = sampleAt(dy.data(), row, col, side, side, LQS_CATMULL_ROM);
-        field.at(1, y, x) = sampleAt(dx.data(), row, col, side, side, LQS_CATMULL_ROM);
+        const float col = float((double(x) + 0.5 - grid.centreCol(0)) / grid.blockCols + padded.ghosts + 0.5);
+        field.at(0, y, x) = sampleAt(padded.dy.data(), row, col, padded.side, padded.side, LQS_CATMULL_ROM);
+        field.at(1, y, x) = sampleAt(padded.dx.data(), row, col, padded.side, padded.side, LQS_CATMULL_ROM);
       }
     }
   });
@@ -58,17 +78,19 @@ Stack interpolateField(const BlockGrid& grid, std::size_t rows, std::size_t cols
 
 void checkField(const Stack& channel, const Stack& field) {
   if (field.frames() != 2 || field.rows() != channel.rows() || field.cols() != channel.cols())
-    throw InputError("the translation field must be 2 frames (dy, dx) of " + std::to_string(channel.rows()) + "x" +
-                     std::to_string(channel.cols()) + " pixels like the channel; it is " +
+    throw InputError("the translation field must be 2 frames (dy, dx) of " + std::to_string(channel.rows()) +
+                     "x" + std::to_string(channel.cols()) + " pixels like the channel; it is " +
                      std::to_string(field.frames()) + " of " + std::to_string(field.rows()) + "x" +
                      std::to_string(field.cols()));
-  const auto bad = std::find_if(field.data(), field.data() + field.size(), [](float v) { return !std::isfinite(v); });
+  const auto bad =
+      std::find_if(field.data(), field.data() + field.size(), [](float v) { return !std::isfinite(v); });
   if (bad != field.data() + field.size())
     throw InputError("the translation field has a non-finite value at element " +
                      std::to_string(bad - field.data()));
 }
 
-void notesOnBlocks(const BlockGrid& grid, const ChannelFieldOptions& options, ChannelField& result) {
+void notesOnBlocks(const BlockGrid& grid, const ChannelFieldOptions& options, int dissimilar, int outliers,
+                   ChannelField& result) {
   if (grid.searchRadius < options.maxShift)
     result.notes.push_back("max_shift limited to " + std::to_string(int(grid.searchRadius)) +
                            " px by the block size");
@@ -79,8 +101,9 @@ void notesOnBlocks(const BlockGrid& grid, const ChannelFieldOptions& options, Ch
                            "); the field is zero. Featureless images cannot be registered; otherwise lower "
                            "min_similarity or use fewer blocks");
   } else if (result.blocksUsed < result.blocks) {
-    result.notes.push_back(std::to_string(result.blocks - result.blocksUsed) +
-                           " block(s) below min_similarity took their neighbours' shifts");
+    result.notes.push_back(std::to_string(dissimilar) + " block(s) below min_similarity and " +
+                           std::to_string(outliers) +
+                           " disagreeing with their neighbours took the shifts of the others");
   }
 }
 
@@ -98,35 +121,40 @@ Stack singleImage(const Stack& stack, const std::string& role, std::vector<std::
   return mean;
 }
 
-ChannelField estimateChannelField(const Stack& reference, const Stack& channel, const ChannelFieldOptions& options,
-                                  CpuSchedule schedule, const Job& job) {
+ChannelField estimateChannelField(const Stack& reference, const Stack& channel,
+                                  const ChannelFieldOptions& options, CpuSchedule schedule, const Job& job) {
   ChannelField result;
   const Stack ref = singleImage(reference, "reference", result.notes);
   const Stack moving = singleImage(channel, "channel", result.notes);
   auto measure = [&](const Stack& image) {
-    return measureBlockShifts(ref, image, options.blocksPerAxis, options.maxShift, options.minSimilarity, schedule,
-                              job);
+    return measureBlockShifts(ref, image, options.blocksPerAxis, options.maxShift, options.minSimilarity,
+                              schedule, job);
   };
   BlockGrid grid = measure(moving);
-  result.blocks = int(grid.blocks.size());
-  result.blocksUsed = grid.used();
-  notesOnBlocks(grid, options, result);
+  const int dissimilar = int(grid.blocks.size()) - grid.used();
+  int outliers = rejectOutliers(grid);
   refillUnusedBlocks(grid);
   result.field = interpolateField(grid, ref.rows(), ref.cols(), schedule);
-  for (int pass = 1; pass <= kRefinements && result.blocksUsed > 0; ++pass) {
+  for (int pass = 1; pass <= kRefinements && grid.used() > 0; ++pass) {
     job.progress(double(pass) / (kRefinements + 1), "field");
-    BlockGrid residual = measure(applyChannelField(moving, result.field, LQS_CATMULL_ROM, schedule, job));
-    for (std::size_t b = 0; b < grid.blocks.size(); ++b) residual.blocks[b].used = grid.blocks[b].used;
-    refillUnusedBlocks(residual);
+    const BlockGrid residual =
+        measure(applyChannelField(moving, result.field, LQS_CATMULL_ROM, schedule, job));
     for (std::size_t b = 0; b < grid.blocks.size(); ++b)
       grid.blocks[b].dy += residual.blocks[b].dy, grid.blocks[b].dx += residual.blocks[b].dx;
+    // outliers are judged on the totals, which every pass makes more precise
+    outliers += rejectOutliers(grid);
+    refillUnusedBlocks(grid);
     result.field = interpolateField(grid, ref.rows(), ref.cols(), schedule);
   }
+  result.blocks = int(grid.blocks.size());
+  result.blocksUsed = grid.used();
+  notesOnBlocks(grid, options, dissimilar, outliers, result);
   result.field.pixelSize = ref.pixelSize;
   return result;
 }
 
-Stack applyChannelField(const Stack& channel, const Stack& field, int kind, CpuSchedule schedule, const Job& job) {
+Stack applyChannelField(const Stack& channel, const Stack& field, int kind, CpuSchedule schedule,
+                        const Job& job) {
   checkField(channel, field);
   const std::size_t cols = channel.cols();
   const float* dy = field.frame(0).data();

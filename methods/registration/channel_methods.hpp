@@ -1,7 +1,7 @@
 #pragma once
 // channel-estimate, channel-apply and channel-register (channel_field.hpp does the work).
-#include "engine/registry.hpp"
 #include "engine/device.hpp"
+#include "engine/registry.hpp"
 
 namespace lqs {
 

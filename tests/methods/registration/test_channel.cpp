@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/sample.hpp"
 #include "methods/interpolation/geometric_transform.hpp"
+#include "methods/registration/channel_blocks.hpp"
 #include "tests/support/method_runner.hpp"
 
 using namespace lqs;
@@ -49,13 +50,26 @@ Stack view(const Stack& scene) {
   return view(scene, [](double, double) { return std::pair{0.0, 0.0}; });
 }
 
+// The view and the same view with its content moved by whole pixels (no interpolation).
+std::pair<Stack, Stack> movedByWholePixels(const Stack& scene, int rows, int cols) {
+  Stack reference(1, kSide, kSide), channel(1, kSide, kSide);
+  for (std::size_t r = 0; r < kSide; ++r)
+    for (std::size_t c = 0; c < kSide; ++c) {
+      reference.at(0, r, c) = scene.at(0, r + kPad, c + kPad);
+      channel.at(0, r, c) = scene.at(0, r + kPad - rows, c + kPad - cols);
+    }
+  return {reference, channel};
+}
+
 Stack withNoise(const Stack& image, std::uint64_t seed, float amplitude) {
   Stack noisy = randomStack(1, image.rows(), image.cols(), seed, -amplitude, amplitude);
   for (std::size_t i = 0; i < noisy.size(); ++i) noisy.data()[i] += image.data()[i];
   return noisy;
 }
 
-float peak(const Stack& image) { return *std::max_element(image.data(), image.data() + image.size()); }
+float peak(const Stack& image) {
+  return *std::max_element(image.data(), image.data() + image.size());
+}
 
 // The true field d solves channel(p - d) = image(p), i.e. d = -u(p - d) (a fixed point for small u').
 std::pair<double, double> trueField(const Displacement& u, double row, double col) {
@@ -115,24 +129,19 @@ struct Registration {
 Registration registerChannel(MethodRunner& runner, const Stack& reference, const Stack& channel,
                              const std::string& implementation = "") {
   RunReport report = runner.report("channel-register", {reference, channel}, {}, implementation);
-  return {std::get<Stack>(report.result.outputs.at(0).data), std::get<Stack>(report.result.outputs.at(1).data),
-          std::move(report)};
+  return {std::get<Stack>(report.result.outputs.at(0).data),
+          std::get<Stack>(report.result.outputs.at(1).data), std::move(report)};
 }
 
 }  // namespace
 
 TEST_CASE("channel-estimate's field has the documented sign: an integer translation") {
   MethodRunner runner;
-  const Stack full = scene();
-  Stack reference(1, kSide, kSide), channel(1, kSide, kSide);  // the channel's content sits 3 rows down, 2 left
-  for (std::size_t r = 0; r < kSide; ++r)
-    for (std::size_t c = 0; c < kSide; ++c) {
-      reference.at(0, r, c) = full.at(0, r + kPad, c + kPad);
-      channel.at(0, r, c) = full.at(0, r + kPad - 3, c + kPad + 2);
-    }
+  const auto [reference, channel] = movedByWholePixels(scene(), 3, -2);  // 3 rows down, 2 columns left
   const Stack field = runner.stack("channel-estimate", {reference, channel}, {});
   REQUIRE(field.frames() == 2);
-  CHECK(field.at(0, 80, 80) == Approx(-3).margin(0.02));  // registered(p) = channel(p - d) = channel(p + (3, -2))
+  CHECK(field.at(0, 80, 80) ==
+        Approx(-3).margin(0.02));  // registered(p) = channel(p - d) = channel(p + (3, -2))
   CHECK(field.at(1, 80, 80) == Approx(2).margin(0.02));
 }
 
@@ -143,13 +152,18 @@ TEST_CASE("channel-register recovers a sub-pixel translation and smooth warps wi
   const Stack reference = withNoise(view(full), 21, noise);
   const std::size_t margin = 16;  // half a block: outside the outer block centres the field is extrapolated
   const std::vector<std::pair<std::string, Displacement>> cases = {
-      {"translation", [](double, double) { return std::pair{0.37, -0.62}; }},
+      {"translation",
+       [](double, double) {
+         return std::pair{0.37, -0.62};
+       }},
       {"sinusoidal warp",
        [](double row, double col) {
-         return std::pair{1.2 * std::sin(2 * M_PI * col / 320 + 0.3), 0.9 * std::cos(2 * M_PI * row / 320 - 0.5)};
+         return std::pair{1.2 * std::sin(2 * M_PI * col / 320 + 0.3),
+                          0.9 * std::cos(2 * M_PI * row / 320 - 0.5)};
        }},
-      {"magnification 1.004",
-       [](double row, double col) { return std::pair{0.004 * (row - 80), 0.004 * (col - 80)}; }}};
+      {"magnification 1.004", [](double row, double col) {
+         return std::pair{0.004 * (row - 80), 0.004 * (col - 80)};
+       }}};
   for (const auto& [name, u] : cases) {
     INFO(name);
     const Stack channel = withNoise(view(full, u), 22, noise);
@@ -160,7 +174,8 @@ TEST_CASE("channel-register recovers a sub-pixel translation and smooth warps wi
     // and against the same channel registered with the true field (the interpolation's own floor)
     const Stack clean = view(full, u);
     const double before = contrastError(clean, view(full), margin);
-    const double after = contrastError(runner.stack("channel-apply", {clean, result.field}, {}), view(full), margin);
+    const double after =
+        contrastError(runner.stack("channel-apply", {clean, result.field}, {}), view(full), margin);
     const double floor =
         contrastError(runner.stack("channel-apply", {clean, trueFieldStack(u)}, {}), view(full), margin);
     CHECK(after < floor + 0.005);
@@ -171,9 +186,37 @@ TEST_CASE("channel-register recovers a sub-pixel translation and smooth warps wi
 TEST_CASE("channel-estimate keeps a linear field linear out to the borders") {
   MethodRunner runner;
   const Stack full = scene();
-  const Displacement u = [](double row, double col) { return std::pair{0.004 * (row - 80), -0.003 * (col - 80)}; };
+  const Displacement u = [](double row, double col) {
+    return std::pair{0.004 * (row - 80), -0.003 * (col - 80)};
+  };
   const Stack field = runner.stack("channel-estimate", {view(full), view(full, u)}, {});
   CHECK(fieldError(field, u, 0) < 0.1);
+}
+
+TEST_CASE("the rows and columns past the last block get the field too") {
+  MethodRunner runner;
+  // 18 blocks of 8 pixels leave 16 rows and columns, two blocks' worth, outside every block (such
+  // small blocks measure less precisely: 0.1 px)
+  const auto [reference, channel] = movedByWholePixels(scene(), 2, -1);
+  const Stack field = runner.stack("channel-estimate", {reference, channel}, {{"blocks_per_axis", "18"}});
+  for (std::size_t p : {std::size_t(0), kSide - 1}) {
+    CHECK(field.at(0, p, p) == Approx(-2).margin(0.1));
+    CHECK(field.at(1, p, p) == Approx(1).margin(0.1));
+  }
+}
+
+TEST_CASE("a block that disagrees with its neighbours is refilled; a steep smooth field is kept") {
+  BlockGrid grid;
+  grid.perAxis = 5, grid.blockRows = grid.blockCols = 32;
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j) grid.blocks.push_back({0.8 * i, -0.6 * j + 0.1 * i * j, 0.9, true});
+  BlockGrid broken = grid;
+  broken.blocks[7].dy += 1.5;  // a spot half inside one small block's window
+  CHECK(rejectOutliers(grid) == 0);
+  REQUIRE(rejectOutliers(broken) == 1);
+  CHECK_FALSE(broken.blocks[7].used);
+  refillUnusedBlocks(broken);
+  CHECK(broken.blocks[7].dy == Approx(0.8).margin(0.3));  // from its neighbours
 }
 
 TEST_CASE("channel registration gives the same field and image on cpu:unthreaded and cpu:tbb") {
@@ -191,7 +234,8 @@ TEST_CASE("channel-register measures stacks by their mean and aligns every frame
   const Stack full = scene();
   const Stack moved = view(full, [](double, double) { return std::pair{0.5, -0.5}; });
   Stack channel(3, kSide, kSide);
-  for (std::size_t t = 0; t < 3; ++t) std::copy(moved.data(), moved.data() + moved.size(), channel.frame(t).data());
+  for (std::size_t t = 0; t < 3; ++t)
+    std::copy(moved.data(), moved.data() + moved.size(), channel.frame(t).data());
   const Registration result = registerChannel(runner, view(full), channel);
   REQUIRE(result.registered.frames() == 3);
   CHECK(maxAbsDifference(result.registered.frameRange(2, 1), result.registered.frameRange(0, 1)) == 0);
@@ -217,13 +261,15 @@ TEST_CASE("channel registration refuses or warns on bad input, never crashes") {
     CHECK_THROWS_AS(runner.report("channel-estimate", {image, randomStack(1, 64, 63, 3)}, {}), InputError);
   }
   SECTION("1xN and tiny images") {
-    CHECK_THROWS_AS(runner.report("channel-estimate", {randomStack(1, 1, 64, 1), randomStack(1, 1, 64, 2)}, {}),
-                    InputError);
+    CHECK_THROWS_AS(
+        runner.report("channel-estimate", {randomStack(1, 1, 64, 1), randomStack(1, 1, 64, 2)}, {}),
+        InputError);
     CHECK_THROWS_AS(runner.report("channel-register", {randomStack(1, 6, 6, 1), randomStack(1, 6, 6, 2)}, {}),
                     InputError);
   }
   SECTION("more blocks than the image holds") {
-    CHECK_THROWS_AS(runner.report("channel-estimate", {image, image}, {{"blocks_per_axis", "9"}}), ParameterError);
+    CHECK_THROWS_AS(runner.report("channel-estimate", {image, image}, {{"blocks_per_axis", "9"}}),
+                    ParameterError);
   }
   SECTION("a featureless channel: zero field and a warning") {
     const Stack flat(1, 64, 64);
