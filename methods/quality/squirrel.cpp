@@ -36,7 +36,8 @@ MethodSpec squirrelSpec() {
           "SQUIRREL error map, RSE and RSP of a super-resolved image against a diffraction-limited reference",
           {{"reference", DataKind::Stack, "diffraction-limited image (a stack is averaged over time)"},
            {"super_resolved", DataKind::Stack, "super-resolved image or stack, an integer magnification larger"}},
-          {{"error_map", DataKind::Stack, "absolute error per pixel, one map per super-resolved frame"}},
+          {{"error_map", DataKind::Stack, "absolute error per pixel, one map per super-resolved frame"},
+           {"frames", DataKind::Table, "frame, sigma, alpha, beta, rse, rsp of every super-resolved frame"}},
           {}};
 }
 
@@ -69,9 +70,11 @@ Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSch
   Stack maps(sr.frames(), sr.rows(), sr.cols());
   maps.pixelSize = sr.pixelSize;
   Result result;
+  Table frames{{"frame", "sigma", "alpha", "beta", "rse", "rsp"}, {}};
   double rseSum = 0, rspSum = 0;
   for (std::size_t t = 0; t < fits.size(); ++t) {
     std::copy(fits[t].errorMap.begin(), fits[t].errorMap.end(), maps.frame(t).begin());
+    frames.rows.push_back({double(t), fits[t].sigma, fits[t].alpha, fits[t].beta, fits[t].rse, fits[t].rsp});
     rseSum += fits[t].rse;
     rspSum += fits[t].rsp;
     if (fits[t].atBound)
@@ -83,6 +86,7 @@ Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSch
   result.values["rse"] = rseSum / double(sr.frames());
   result.values["rsp"] = rspSum / double(sr.frames());
   result.outputs.push_back(Output{"error_map", std::move(maps)});
+  result.outputs.push_back(Output{"frames", std::move(frames)});
   return result;
 }
 

@@ -61,6 +61,11 @@ TEST_CASE("squirrel implementations agree with cpu:unthreaded on a two-frame sta
   const Stack& maps = std::get<Stack>(serial.result.outputs.at(0).data);
   REQUIRE(maps.frames() == 2);
   CHECK(relativeL2(maps.frameRange(1, 1), maps.frameRange(0, 1)) <= 1e-6);
+  const Table& frames = std::get<Table>(serial.result.outputs.at(1).data);
+  REQUIRE(frames.rows.size() == 2);
+  CHECK(frames.rows[1][1] == Approx(frames.rows[0][1]).epsilon(1e-6));  // same sigma
+  CHECK(frames.rows[1][2] == Approx(frames.rows[0][2] / 2).epsilon(1e-6));  // alpha halves for 2 SR + 1
+  CHECK(frames.rows[1][5] == Approx(frames.rows[0][5]).epsilon(1e-9));  // same rsp
   for (const auto& impl : runner.implementations("squirrel")) {
     INFO(impl);
     const RunReport report = runner.report("squirrel", {loadRef("sq_ref.tif"), sr}, {}, impl);
