@@ -231,7 +231,9 @@ void Canvas::refreshColourBar() {
     s.lookup->SetTableValue(i, colour.r, colour.g, colour.b, 1);
   }
   s.lookup->Modified();
-  s.colourBar->SetTitle(layer.name.c_str());
+  // Reported values (RSE, RSP of an error map) under the name, so they are read with the map.
+  const std::string values = layer.valuesText("\n");
+  s.colourBar->SetTitle((values.empty() ? layer.name : layer.name + "\n" + values).c_str());
 }
 
 void Canvas::refreshScaleBar() {

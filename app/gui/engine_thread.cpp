@@ -8,6 +8,8 @@ namespace lqs::gui {
 EngineThread::EngineThread(Engine& engine, QObject* parent)
     : QObject(parent), engine_(engine), worker_(new QObject) {
   qRegisterMetaType<lqs::gui::StepResult>();
+  qRegisterMetaType<lqs::gui::FileOutcome>();
+  qRegisterMetaType<std::vector<lqs::BenchmarkResult>>();
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   thread_.setObjectName("engine");
@@ -61,7 +63,7 @@ void EngineThread::start(std::function<void(const Job&)> task) {
 void EngineThread::runMethod(RunRequest request) {
   start([this, request = std::move(request)](const Job& job) {
     RunReport report = engine_.run(request, job);
-    emit stepFinished(StepResult{request.method, {}, RunRequest{request.method, {}, request.params, {}}, std::move(report)});
+    emit stepFinished(StepResult{request.method, {}, {}, RunRequest{request.method, {}, request.params, {}}, std::move(report)});
   });
 }
 
@@ -74,9 +76,26 @@ void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, Data> la
     lqs::runWorkflow(workflow, engine_, job, input, [&](const StepOutcome& outcome) {
       if (writeFiles && !outcome.step.output.empty() && !outcome.report.result.outputs.empty())
         cli::writeOutputs(outcome.report.result, workflow.resolve(outcome.step.output));
-      emit stepFinished(StepResult{outcome.step.method, outcome.step.output,
+      emit stepFinished(StepResult{outcome.step.method, outcome.step.output, outcome.step.inputs,
                                    RunRequest{outcome.step.method, {}, outcome.step.params, {}}, outcome.report});
     });
+  });
+}
+
+void EngineThread::runBenchmark(RunRequest request, int repeat) {
+  start([this, request = std::move(request), repeat](const Job& job) {
+    auto results = benchmarkImplementations(engine_, request, repeat, job, [&](std::size_t done, std::size_t total) {
+      job.progress(double(done) / double(total), "benchmark");
+    });
+    emit benchmarkFinished(QString::fromStdString(request.method), results);
+  });
+}
+
+void EngineThread::runOnFiles(Workflow workflow, std::vector<std::filesystem::path> files, std::filesystem::path outputFolder) {
+  start([this, workflow = std::move(workflow), files = std::move(files), outputFolder = std::move(outputFolder)](const Job& job) {
+    gui::runOnFiles(
+        workflow, files, outputFolder, engine_, job, [&](std::size_t index) { emit fileStarted(int(index), int(files.size())); },
+        [&](std::size_t index, const FileOutcome& outcome) { emit fileFinished(int(index), outcome); });
   });
 }
 

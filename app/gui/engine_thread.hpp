@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include "app/gui/jobs/folder_run.hpp"
+#include "engine/benchmark.hpp"
 #include "engine/engine.hpp"
 #include "engine/workflow.hpp"
 
@@ -17,6 +19,7 @@ namespace lqs::gui {
 struct StepResult {
   std::string method;
   std::string outputFile;  // the workflow's "output" name; empty for a single method run
+  std::vector<std::string> inputs;  // the workflow's input names; empty for a single method run
   RunRequest request;      // inputs dropped: only method and parameters are kept
   RunReport report;
 };
@@ -32,11 +35,18 @@ class EngineThread : public QObject {
   // Inputs naming a key of `layers` use that data, others are files relative to the workflow. With
   // writeFiles, every step's outputs are also written next to the workflow file.
   void runWorkflow(Workflow workflow, std::map<std::string, Data> layers, bool writeFiles);
+  // Every implementation `repeat` times on the request's inputs (`lqs bench`); runs are recorded.
+  void runBenchmark(RunRequest request, int repeat);
+  // The workflow on each file (folder_run.hpp); a failing file does not stop the others.
+  void runOnFiles(Workflow workflow, std::vector<std::filesystem::path> files, std::filesystem::path outputFolder);
   void cancel();
 
  signals:
   void progress(double fraction, const QString& stage);
   void stepFinished(const lqs::gui::StepResult& step);
+  void benchmarkFinished(const QString& method, const std::vector<lqs::BenchmarkResult>& results);
+  void fileStarted(int index, int total);
+  void fileFinished(int index, const lqs::gui::FileOutcome& outcome);
   void failed(const QString& message);
   void finished(bool succeeded);
 
@@ -53,3 +63,5 @@ class EngineThread : public QObject {
 }  // namespace lqs::gui
 
 Q_DECLARE_METATYPE(lqs::gui::StepResult)
+Q_DECLARE_METATYPE(lqs::gui::FileOutcome)
+Q_DECLARE_METATYPE(std::vector<lqs::BenchmarkResult>)

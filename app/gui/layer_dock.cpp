@@ -36,7 +36,8 @@ LayerDock::LayerDock(LayerList& layers, QWidget* parent)
       opacity_(spinBox(0, 1, 0.05, 2)),
       blending_(new QComboBox),
       frame_(new QSlider(Qt::Horizontal)),
-      frameLabel_(new QLabel) {
+      frameLabel_(new QLabel),
+      values_(new QLabel) {
   auto* layout = new QVBoxLayout(this);
   list_->setDragDropMode(QAbstractItemView::InternalMove);
   list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -66,6 +67,9 @@ LayerDock::LayerDock(LayerList& layers, QWidget* parent)
   form->addRow("blending", blending_);
   form->addRow(frameLabel_, frame_);
   layout->addLayout(form);
+  values_->setWordWrap(true);
+  values_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  layout->addWidget(values_);
 
   connect(&layers_, &LayerList::changed, this, &LayerDock::rebuildList);
   connect(&layers_, &LayerList::selectionChanged, this, [this](int index) {
@@ -141,8 +145,10 @@ void LayerDock::showSelected() {
   const bool any = layers_.selected() >= 0;
   for (QWidget* w : std::initializer_list<QWidget*>{colormap_, low_, high_, gamma_, opacity_, blending_})
     w->setEnabled(any);
+  values_->setVisible(any && !layers_.at(std::size_t(layers_.selected())).values.empty());
   if (!any) return;
   const ImageLayer& layer = layers_.at(std::size_t(layers_.selected()));
+  values_->setText("<b>" + QString::fromStdString(layer.valuesText()).toHtmlEscaped() + "</b>");
   updating_ = true;
   colormap_->setCurrentText(QString::fromStdString(layer.colormap.name()));
   low_->setValue(layer.contrast.low);

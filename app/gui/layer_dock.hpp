@@ -32,6 +32,7 @@ class LayerDock : public QWidget {
   QComboBox* blending_;
   QSlider* frame_;
   QLabel* frameLabel_;
+  QLabel* values_;  // the selected layer's reported values (RSE, RSP)
   bool updating_ = false;  // true while widgets are set from the model, so they do not write back
 };
 

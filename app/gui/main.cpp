@@ -1,4 +1,5 @@
-// liquidscope [FILES] [--sample] [--workflow FILE.json] [--screenshot OUT.png] [--quit]
+// liquidscope [FILES] [--sample] [--workflow FILE.json [--folder DIR]] [--engine-view METHOD]
+//             [--screenshot OUT.png] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
@@ -37,9 +38,11 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("FILES", "TIFF stacks to open as layers", "[FILES...]");
   const QCommandLineOption sample("sample", "Open a generated blinking sample as the layer \"sample\"");
   const QCommandLineOption workflow("workflow", "Run a workflow JSON; inputs naming a layer use it", "FILE.json");
+  const QCommandLineOption folder("folder", "With --workflow: run it on every TIFF of DIR instead (outputs next to the files)", "DIR");
+  const QCommandLineOption engineView("engine-view", "Show the Liquid Engine view for METHOD", "METHOD");
   const QCommandLineOption screenshot("screenshot", "Save a picture of the window when loading and the workflow are done", "OUT.png");
   const QCommandLineOption quit("quit", "Quit when done (exit status 1 if a workflow step failed)");
-  parser.addOptions({sample, workflow, screenshot, quit});
+  parser.addOptions({sample, workflow, folder, engineView, screenshot, quit});
   parser.process(app);
   const bool batch = parser.isSet(quit);
 
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
   window.show();
   window.openFiles(parser.positionalArguments());
   if (parser.isSet(sample)) window.openSample({});
+  if (parser.isSet(engineView)) window.showEngineView(parser.value(engineView));
 
   int exitCode = 0;
   const auto finish = [&](bool succeeded) {
@@ -63,7 +67,10 @@ int main(int argc, char** argv) {
   };
   if (parser.isSet(workflow)) {
     QObject::connect(&window, &lqs::gui::MainWindow::jobDone, &window, finish, Qt::SingleShotConnection);
-    QTimer::singleShot(0, &window, [&] { window.runWorkflowFile(parser.value(workflow)); });
+    QTimer::singleShot(0, &window, [&] {
+      if (parser.isSet(folder)) window.runWorkflowOnFolder(parser.value(workflow), parser.value(folder), {});
+      else window.runWorkflowFile(parser.value(workflow));
+    });
   } else if (parser.isSet(screenshot) || batch) {
     finish(true);
   }

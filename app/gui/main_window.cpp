@@ -30,6 +30,9 @@
 #include <cmath>
 
 #include "app/gui/canvas.hpp"
+#include "app/gui/engine_view.hpp"
+#include "app/gui/folder_run_dialog.hpp"
+#include "app/gui/jobs/folder_run.hpp"
 #include "app/gui/layer_dock.hpp"
 #include "app/gui/method_panel.hpp"
 #include "app/gui/plot_view.hpp"
@@ -65,7 +68,10 @@ MainWindow::MainWindow()
       panels_(new QStackedWidget),
       progress_(new QProgressBar),
       cancel_(new QPushButton("Cancel")),
-      cursorLabel_(new QLabel) {
+      cursorLabel_(new QLabel),
+      engineView_(new EngineView(
+          session_, [this] { return engine_->busy(); },
+          [this](const std::string& method) { return requestOnSelected(method); })) {
   setWindowTitle("LiquidScope");
   setAcceptDrops(true);
   setCentralWidget(canvas_);
@@ -93,11 +99,38 @@ MainWindow::MainWindow()
   resultsDock->setWidget(results);
   addDockWidget(Qt::BottomDockWidgetArea, resultsDock);
 
+  auto* engineDock = new QDockWidget("Liquid Engine", this);
+  engineDock->setObjectName("engine");
+  engineDock->setWidget(engineView_);
+  addDockWidget(Qt::BottomDockWidgetArea, engineDock);
+  tabifyDockWidget(resultsDock, engineDock);
+  resultsDock->raise();
+  connect(engineView_, &EngineView::benchmarkRequested, this, &MainWindow::startBenchmark);
+  connect(methodChooser_, &QComboBox::currentTextChanged, engineView_, &EngineView::setMethod);
+  connect(&layers_, &LayerList::selectionChanged, engineView_, &EngineView::refresh);
+  engineView_->setMethod(methodChooser_->currentText());
+
   buildMenus();
   connect(engine_.get(), &EngineThread::progress, this, [this](double fraction, const QString& stage) {
+    // A folder run reports each file's workflow progress; the bar shows the whole run.
+    if (folderRun_.total > 0) fraction = (folderRun_.index + fraction) / folderRun_.total;
+    const QString prefix = folderRun_.total > 0 ? QString("file %1/%2 ").arg(folderRun_.index + 1).arg(folderRun_.total) : QString();
     progress_->setValue(int(std::lround(fraction * 100)));
-    progress_->setFormat(stage.isEmpty() ? "%p%" : stage + " %p%");
+    progress_->setFormat(prefix + (stage.isEmpty() ? "%p%" : stage + " %p%"));
   });
+  connect(engine_.get(), &EngineThread::benchmarkFinished, this,
+          [this](const QString& method, const std::vector<BenchmarkResult>& results) {
+            for (const auto& result : results)
+              log(QString("<b>benchmark</b> %1 on %2: %3").arg(method, QString::fromStdString(result.implementation),
+                  result.runs.empty() ? "failed: " + QString::fromStdString(result.error).toHtmlEscaped()
+                                      : QString("median %1 s over %2 runs").arg(result.median(), 0, 'g', 4).arg(result.runs.size())));
+            engineView_->showBenchmark(method, results);
+          });
+  connect(engine_.get(), &EngineThread::fileStarted, this, [this](int index, int total) {
+    folderRun_.index = index;
+    folderRun_.total = total;
+  });
+  connect(engine_.get(), &EngineThread::fileFinished, this, &MainWindow::fileFinished);
   connect(engine_.get(), &EngineThread::stepFinished, this, &MainWindow::addStepResult);
   connect(engine_.get(), &EngineThread::failed, this, [this](const QString& message) {
     lastJobFailed_ = true;
@@ -122,7 +155,7 @@ MainWindow::MainWindow()
     // Docks take their sizes only once the window is laid out.
     QTimer::singleShot(0, this, [this, layerDock, methodDock, resultsDock] {
       resizeDocks({layerDock, methodDock}, {250, 290}, Qt::Horizontal);
-      resizeDocks({resultsDock}, {250}, Qt::Vertical);
+      resizeDocks({resultsDock}, {280}, Qt::Vertical);
     });
   }
 }
@@ -188,6 +221,11 @@ void MainWindow::buildMenus() {
     settings.setValue("folders/workflow", QFileInfo(file).absolutePath());
     runWorkflowFile(file);
   });
+  workflows->addAction("&Save Session as Workflow…", this, &MainWindow::saveSessionWorkflow);
+  workflows->addAction("Run on a &Folder of Files…", this, [this] {
+    FolderRunDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) runWorkflowOnFolder(dialog.workflowFile(), dialog.folder(), dialog.outputFolder());
+  });
   workflows->addSeparator();
   // Ready-made chains on the selected layer; shown only when this build registers every method.
   const auto chain = [this, workflows](const QString& title, const std::vector<std::string>& methods,
@@ -216,6 +254,22 @@ void MainWindow::buildMenus() {
           return {{"channel-register", {layers_.at(std::size_t(below)).name, layer.name}, "registered.tif", {}},
                   {"esrrf", {"registered.tif"}, "esrrf.tif", {}}};
         });
+
+  QMenu* engine = menuBar()->addMenu("&Engine");
+  engine->addAction("&Liquid Engine (run times, agent's choice, benchmark)", this,
+                    [this] { showEngineView(methodChooser_->currentText()); });
+}
+
+void MainWindow::showEngineView(const QString& method) {
+  methodChooser_->setCurrentText(method);  // the view follows the method panel
+  engineView_->setMethod(method);
+  if (auto* dock = findChild<QDockWidget*>("engine")) {
+    dock->show();
+    dock->raise();
+    // After the first layout, which sets the docks' initial sizes.
+    QTimer::singleShot(0, this, [this, dock] { resizeDocks({dock}, {std::max(dock->height(), 380)}, Qt::Vertical); });
+  }
+  engineView_->refresh();
 }
 
 void MainWindow::showMethod(int index) {
@@ -242,7 +296,8 @@ void MainWindow::rememberRecent(const QString& file) {
 void MainWindow::openFiles(const QStringList& files) {
   for (const QString& file : files) {
     try {
-      layers_.add(QFileInfo(file).completeBaseName().toStdString(), readTiff(file.toStdString()));
+      const std::size_t index = layers_.add(QFileInfo(file).completeBaseName().toStdString(), readTiff(file.toStdString()));
+      recorder_.noteSource(layers_.at(index).name, file.toStdString());
       rememberRecent(QFileInfo(file).absoluteFilePath());
     } catch (const std::exception& error) {
       QMessageBox::warning(this, "Cannot open " + file, error.what());
@@ -311,13 +366,20 @@ void MainWindow::saveSelectedLayer() {
   }
 }
 
+void MainWindow::startJob(const std::function<void()>& start) {
+  if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
+  progress_->setValue(0);
+  cancel_->setEnabled(true);
+  lastJobFailed_ = false;
+  start();
+  engineView_->refresh();  // it says it waits for the job
+}
+
 void MainWindow::runPanel(MethodPanel* panel) {
   try {
-    if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
     RunRequest request = panel->request(layers_);
-    progress_->setValue(0);
-    cancel_->setEnabled(true);
-    engine_->runMethod(std::move(request));
+    panelInputs_ = panel->inputNames();
+    startJob([&] { engine_->runMethod(std::move(request)); });
   } catch (const std::exception& error) {
     QMessageBox::warning(this, "LiquidScope", error.what());
   }
@@ -353,10 +415,82 @@ void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
   for (const auto& step : workflow.steps)
     for (const auto& name : step.inputs)
       if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, layer->data());
-  progress_->setValue(0);
-  cancel_->setEnabled(true);
-  lastJobFailed_ = false;
-  engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles);
+  workflowFolder_ = workflow.folder;
+  workflowLayers_.clear();
+  startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles); });
+}
+
+void MainWindow::runWorkflowOnFolder(const QString& workflowFile, const QString& folder, const QString& outputFolder) {
+  try {
+    Workflow workflow = readWorkflow(workflowFile.toStdString());
+    std::vector<std::filesystem::path> files = folderInputs(folder.toStdString(), workflow);
+    if (files.empty()) throw InputError("no TIFF files in " + folder.toStdString());
+    workflowForFile(workflow, files.front(), folder.toStdString());  // refuses a workflow with several inputs now
+    log(QString("<b>folder run</b> of %1 on %2 files in %3").arg(workflowFile.toHtmlEscaped()).arg(files.size()).arg(folder.toHtmlEscaped()));
+    folderRun_ = {0, int(files.size()), {}};
+    startJob([&] { engine_->runOnFiles(std::move(workflow), std::move(files), outputFolder.toStdString()); });
+  } catch (const std::exception& error) {
+    folderRun_ = {};
+    lastJobFailed_ = true;
+    log("<b>failed:</b> " + QString(error.what()).toHtmlEscaped());
+    if (property("batch").toBool()) qWarning("folder run: %s", error.what());
+    else QMessageBox::warning(this, "Run on a folder", error.what());
+    emit jobDone(false);
+  }
+}
+
+void MainWindow::fileFinished(int index, const FileOutcome& outcome) {
+  const QString name = QString::fromStdString(outcome.file.filename().string()).toHtmlEscaped();
+  if (!outcome.error.empty()) {
+    folderRun_.failures << QString::fromStdString(outcome.file.filename().string() + ": " + outcome.error);
+    log(QString("file %1/%2 %3 <b>failed:</b> %4").arg(index + 1).arg(folderRun_.total).arg(name,
+        QString::fromStdString(outcome.error).toHtmlEscaped()));
+    return;
+  }
+  QStringList written;
+  for (const auto& file : outcome.written) written << QString::fromStdString(std::filesystem::path(file).filename().string());
+  log(QString("file %1/%2 %3: wrote %4").arg(index + 1).arg(folderRun_.total).arg(name, written.join(", ").toHtmlEscaped()));
+}
+
+void MainWindow::saveSessionWorkflow() {
+  if (recorder_.empty()) {
+    QMessageBox::information(this, "LiquidScope", "No step has run in this session yet: run a method first.");
+    return;
+  }
+  QSettings settings;
+  const QString file = QFileDialog::getSaveFileName(this, "Save session as workflow",
+                                                    settings.value("folders/workflow").toString() + "/workflow.json",
+                                                    "Workflows (*.json)");
+  if (file.isEmpty()) return;
+  settings.setValue("folders/workflow", QFileInfo(file).absolutePath());
+  try {
+    recorder_.save(file.toStdString());
+    statusBar()->showMessage("Saved " + file, 5000);
+  } catch (const std::exception& error) {
+    QMessageBox::warning(this, "Cannot save " + file, error.what());
+  }
+}
+
+RunRequest MainWindow::requestOnSelected(const std::string& method) {
+  const auto panel = std::find_if(methodPanels_.begin(), methodPanels_.end(),
+                                  [&](const MethodPanel* p) { return p->spec().name == method; });
+  if (panel == methodPanels_.end()) throw ParameterError("no panel for " + method);
+  if (layers_.selected() < 0) throw InputError("open an image or the sample and select it");
+  RunRequest request = (*panel)->request(layers_);
+  const auto& ports = (*panel)->spec().inputs;
+  if (!ports.empty() && ports.front().kind == DataKind::Stack && !request.inputs.empty())
+    request.inputs.front() = layers_.at(std::size_t(layers_.selected())).data();
+  return request;
+}
+
+void MainWindow::startBenchmark(const QString& method, int repeat) {
+  try {
+    RunRequest request = requestOnSelected(method.toStdString());
+    log(QString("<b>benchmark</b> of %1: every implementation %2 times").arg(method).arg(repeat));
+    startJob([&] { engine_->runBenchmark(std::move(request), repeat); });
+  } catch (const std::exception& error) {
+    QMessageBox::warning(this, "Benchmark", error.what());
+  }
 }
 
 void MainWindow::addStepResult(const StepResult& step) {
@@ -375,6 +509,8 @@ void MainWindow::addStepResult(const StepResult& step) {
                                .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
                                .arg(report.seconds, 0, 'f', 3));
 
+  std::string outputLayer;
+  bool tableOutput = false;
   for (std::size_t i = 0; i < report.result.outputs.size(); ++i) {
     const Output& output = report.result.outputs[i];
     const std::string name = i == 0 ? baseName : baseName + "_" + output.name;
@@ -382,8 +518,11 @@ void MainWindow::addStepResult(const StepResult& step) {
       if (stack->empty()) continue;
       auto layer = std::make_unique<ImageLayer>(name, std::make_shared<const Stack>(*stack));
       styleResultLayer(*layer, output.name);
-      layers_.add(std::move(layer));
+      if (i == 0) layer->values.assign(report.result.values.begin(), report.result.values.end());  // RSE, RSP
+      const std::size_t index = layers_.add(std::move(layer));
+      if (i == 0) outputLayer = layers_.at(index).name;
     } else {
+      tableOutput = tableOutput || i == 0;
       const auto resolution = report.result.values.find("resolution");
       const double marker = step.method == "frc" && resolution != report.result.values.end() && resolution->second > 0
                                 ? 1.0 / resolution->second
@@ -393,12 +532,45 @@ void MainWindow::addStepResult(const StepResult& step) {
       plot_->show(title, std::get<Table>(output.data), marker);
     }
   }
+  recordStep(step, outputLayer, tableOutput);
+}
+
+void MainWindow::recordStep(const StepResult& step, const std::string& outputLayer, bool tableOutput) {
+  std::vector<std::string> inputs = panelInputs_;
+  if (!step.outputFile.empty() || !step.inputs.empty()) {  // a workflow step: its inputs are names in the file
+    inputs.clear();
+    for (const auto& name : step.inputs) {
+      if (const auto made = workflowLayers_.find(name); made != workflowLayers_.end()) {
+        inputs.push_back(made->second);
+      } else if (layers_.find(name)) {
+        inputs.push_back(name);
+      } else {
+        const std::string file = (workflowFolder_ / name).lexically_normal().string();
+        recorder_.noteSource(file, file);
+        inputs.push_back(file);
+      }
+    }
+    if (!outputLayer.empty()) workflowLayers_[step.outputFile] = outputLayer;
+  }
+  recorder_.record(step.method, inputs, step.request.params, outputLayer, tableOutput);
 }
 
 void MainWindow::jobFinished(bool succeeded) {
   cancel_->setEnabled(false);
   progress_->setValue(succeeded ? 100 : 0);
   if (!succeeded) lastJobFailed_ = true;
+  if (folderRun_.total > 0) {
+    const int failed = int(folderRun_.failures.size());
+    log(QString("<b>folder run %1:</b> %2 of %3 files failed").arg(succeeded ? "done" : "stopped").arg(failed).arg(folderRun_.total));
+    if (failed > 0) {
+      lastJobFailed_ = true;
+      if (property("batch").toBool()) qWarning("folder run, failed files:\n%s", qPrintable(folderRun_.failures.join("\n")));
+      else QMessageBox::warning(this, "Run on a folder", QString("%1 of %2 files failed:\n\n").arg(failed).arg(folderRun_.total) +
+                                                         folderRun_.failures.join("\n"));
+    }
+    folderRun_ = {};
+  }
+  engineView_->refresh();
   emit jobDone(!lastJobFailed_);
 }
 

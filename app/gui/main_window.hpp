@@ -7,6 +7,7 @@
 
 #include "app/cli/session.hpp"
 #include "app/gui/engine_thread.hpp"
+#include "app/gui/jobs/session_recorder.hpp"
 #include "app/gui/model/layer_list.hpp"
 #include "core/sample.hpp"
 
@@ -21,6 +22,7 @@ class QTextEdit;
 namespace lqs::gui {
 
 class Canvas;
+class EngineView;
 class MethodPanel;
 class PlotView;
 
@@ -35,6 +37,11 @@ class MainWindow : public QMainWindow {
   void openSample(const SampleOptions& options);
   // Inputs naming a layer use it; outputs become layers and files next to the workflow file.
   void runWorkflowFile(const QString& file);
+  // The workflow on every TIFF of `folder` (outputs into `outputFolder`, or next to each file when
+  // empty); failures are listed at the end.
+  void runWorkflowOnFolder(const QString& workflowFile, const QString& folder, const QString& outputFolder);
+  // Shows the Liquid Engine view for `method`.
+  void showEngineView(const QString& method);
 
  signals:
   void jobDone(bool succeeded);
@@ -54,7 +61,14 @@ class MainWindow : public QMainWindow {
   void runPanel(MethodPanel* panel);
   void runReadyMade(const std::function<std::vector<WorkflowStep>(const ImageLayer&)>& steps);
   void startWorkflow(Workflow workflow, bool writeFiles);
+  void saveSessionWorkflow();
+  void fileFinished(int index, const FileOutcome& outcome);
+  // The method panel's request with its first image input replaced by the selected layer.
+  RunRequest requestOnSelected(const std::string& method);
+  void startBenchmark(const QString& method, int repeat);
+  void startJob(const std::function<void()>& start);  // progress and cancel for a new engine job
   void addStepResult(const StepResult& step);
+  void recordStep(const StepResult& step, const std::string& outputLayer, bool tableOutput);
   void jobFinished(bool succeeded);
   void showMethod(int index);
   void log(const QString& line);
@@ -72,7 +86,17 @@ class MainWindow : public QMainWindow {
   QPushButton* cancel_;
   QLabel* cursorLabel_;
   QMenu* recentMenu_;
+  EngineView* engineView_;
   bool lastJobFailed_ = false;
+
+  SessionRecorder recorder_;
+  std::vector<std::string> panelInputs_;  // the inputs of the method run from a panel
+  std::filesystem::path workflowFolder_;  // of the running workflow
+  std::map<std::string, std::string> workflowLayers_;  // its output names -> the layers they became
+  struct FolderRun {
+    int index = 0, total = 0;  // total 0: no folder run
+    QStringList failures;
+  } folderRun_;
 };
 
 }  // namespace lqs::gui

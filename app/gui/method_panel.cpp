@@ -97,6 +97,9 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
         if (optional) return std::nullopt;
         throw InputError("choose a layer for \"" + portName + "\" (open an image or the sample first)");
       });
+      inputNames_.push_back([picker, optional] {
+        return optional && picker->currentIndex() == 0 ? std::string() : picker->currentText().toStdString();
+      });
     } else {
       auto* row = new QWidget;
       auto* layout = new QHBoxLayout(row);
@@ -120,6 +123,7 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
         }
         return Data{readCsv(path->text().toStdString())};
       });
+      inputNames_.push_back([path] { return path->text().toStdString(); });
     }
   }
 
@@ -146,6 +150,13 @@ RunRequest MethodPanel::request(const LayerList& layers) const {
     if (auto data = input(layers)) request.inputs.push_back(std::move(*data));
   for (std::size_t i = 0; i < spec_.params.size(); ++i) request.params[spec_.params[i].name] = paramTexts_[i]();
   return request;
+}
+
+std::vector<std::string> MethodPanel::inputNames() const {
+  std::vector<std::string> names;
+  for (const auto& name : inputNames_)
+    if (std::string text = name(); !text.empty()) names.push_back(std::move(text));
+  return names;
 }
 
 }  // namespace lqs::gui

@@ -22,6 +22,8 @@ class MethodPanel : public QWidget {
   void setLayerNames(const QStringList& names);
   // The request for the current choices; throws InputError when an input is missing.
   RunRequest request(const LayerList& layers) const;
+  // What request() takes its inputs from: the chosen layer names and table files, in input order.
+  std::vector<std::string> inputNames() const;
 
  signals:
   void runRequested();
@@ -30,6 +32,7 @@ class MethodPanel : public QWidget {
   MethodSpec spec_;
   std::vector<std::function<void(const QStringList&)>> layerPickers_;
   std::vector<std::function<std::optional<Data>(const LayerList&)>> inputs_;
+  std::vector<std::function<std::string()>> inputNames_;  // empty text: an optional input left out
   std::vector<std::function<std::string()>> paramTexts_;
 };
 

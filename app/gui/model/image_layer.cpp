@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <vector>
 
@@ -44,6 +45,16 @@ float ImageLayer::valueAt(double x, double y) const {
   const auto col = std::min(std::size_t(x / scale()), data_->cols() - 1);
   const auto row = std::min(std::size_t(y / scale()), data_->rows() - 1);
   return data_->at(frame_, row, col);
+}
+
+std::string ImageLayer::valuesText(const std::string& separator) const {
+  std::string text;
+  for (const auto& [name, value] : values) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.4g", value);
+    text += (text.empty() ? "" : separator) + name + " = " + number;
+  }
+  return text;
 }
 
 }  // namespace lqs::gui

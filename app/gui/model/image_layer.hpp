@@ -2,6 +2,8 @@
 // One image layer of the viewer (napari's Image layer): a stack and how it is drawn. No widgets.
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/gui/model/colormap.hpp"
 #include "core/stack.hpp"
@@ -25,6 +27,10 @@ class ImageLayer {
   float opacity = 1;
   Blending blending = Blending::Translucent;
   bool visible = true;
+  // Values the method reported with this layer (RSE and RSP of a SQUIRREL error map), shown beside it.
+  std::vector<std::pair<std::string, double>> values;
+  // "rse = 1.23, rsp = 0.987" (with the default separator); empty without values.
+  std::string valuesText(const std::string& separator = ", ") const;
 
   const Stack& data() const { return *data_; }
   std::shared_ptr<const Stack> sharedData() const { return data_; }

@@ -1,68 +1,16 @@
 // The engine thread and the generated panels, driven without a window (Qt's offscreen platform
 // is enough for plain widgets; only the OpenGL canvas needs Xvfb).
-#include <QApplication>
-#include <QEventLoop>
-#include <QTimer>
 #include <catch2/catch.hpp>
 #include <chrono>
 
-#include "app/cli/session.hpp"
-#include "app/gui/engine_thread.hpp"
 #include "app/gui/method_panel.hpp"
 #include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
-#include "core/sample.hpp"
+#include "gui_test_support.hpp"
 
 using namespace lqs;
 using namespace lqs::gui;
-
-namespace {
-
-QApplication& application() {
-  static int argc = 1;
-  static char name[] = "gui_tests";
-  static char* argv[] = {name, nullptr};
-  qputenv("QT_QPA_PLATFORM", "offscreen");
-  static QApplication app(argc, argv);
-  return app;
-}
-
-cli::Session& session() {
-  static cli::Session shared;
-  return shared;
-}
-
-struct Outcome {
-  std::vector<StepResult> steps;
-  QString failure;
-  bool finished = false, succeeded = false;
-};
-
-// Runs the event loop until the job finishes (or 60 s pass) and returns what was signalled.
-Outcome waitFor(EngineThread& engine, const std::function<void()>& start) {
-  Outcome outcome;
-  QEventLoop loop;
-  QObject::connect(&engine, &EngineThread::stepFinished, &loop, [&](const StepResult& step) { outcome.steps.push_back(step); });
-  QObject::connect(&engine, &EngineThread::failed, &loop, [&](const QString& message) { outcome.failure = message; });
-  QObject::connect(&engine, &EngineThread::finished, &loop, [&](bool succeeded) {
-    outcome.finished = true;
-    outcome.succeeded = succeeded;
-    loop.quit();
-  });
-  QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-  start();
-  loop.exec();
-  return outcome;
-}
-
-Stack smallSample(std::size_t frames, std::size_t size) {
-  SampleOptions options;
-  options.frames = frames;
-  options.rows = options.cols = size;
-  return simulateBlinking(options);
-}
-
-}  // namespace
+using namespace lqs::gui::test;
 
 TEST_CASE("every registered method gets a generated panel whose defaults pass validation") {
   application();
@@ -148,4 +96,23 @@ TEST_CASE("destroying the engine thread cancels the running job and returns prom
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   CHECK(seconds < 5);
+}
+
+TEST_CASE("a panel names the layers its request takes, leaving out an optional input set to none") {
+  application();
+  LayerList layers;
+  layers.add("raw", Stack(1, 4, 4));
+  layers.add("sr", Stack(1, 8, 8));
+  MethodPanel panel(session().registry().find("magnify"));
+  panel.setLayerNames({"sr", "raw"});
+  CHECK(panel.inputNames() == std::vector<std::string>{"sr"});
+  for (const Method& method : session().registry().methods()) {
+    MethodPanel any(method);
+    any.setLayerNames({"sr", "raw"});
+    const bool needsTable = std::any_of(method.spec.inputs.begin(), method.spec.inputs.end(),
+                                        [](const PortSpec& port) { return port.kind == DataKind::Table && !port.optional; });
+    if (needsTable) continue;
+    INFO(method.spec.name);
+    CHECK(any.inputNames().size() == any.request(layers).inputs.size());
+  }
 }

@@ -186,3 +186,11 @@ TEST_CASE("a huge field is composited on a coarser grid capped at the maximum ed
   CHECK(image.rows == 60);
   CHECK(image.pixelSize == Approx(5));
 }
+
+TEST_CASE("a layer's reported values are listed with four significant digits") {
+  ImageLayer layer("error map", std::make_shared<const Stack>(constant(2, 2, 1)));
+  CHECK(layer.valuesText().empty());
+  layer.values = {{"rse", 12.345678}, {"rsp", 0.98765}};
+  CHECK(layer.valuesText() == "rse = 12.35, rsp = 0.9877");
+  CHECK(layer.valuesText("\n") == "rse = 12.35\nrsp = 0.9877");
+}

@@ -1,0 +1,71 @@
+#include "app/gui/jobs/session_recorder.hpp"
+
+#include <fstream>
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+
+namespace lqs::gui {
+
+namespace fs = std::filesystem;
+
+void SessionRecorder::noteSource(const std::string& layer, const fs::path& file) {
+  sources_[layer] = fs::absolute(file).lexically_normal();
+  produced_.erase(layer);
+}
+
+void SessionRecorder::record(const std::string& method, const std::vector<std::string>& inputs,
+                             const std::map<std::string, std::string>& params, const std::string& outputLayer,
+                             bool tableOutput) {
+  Step step{method, {}, params, {}};
+  for (const auto& input : inputs) step.inputs.push_back(inputOf(input));
+  if (!outputLayer.empty()) {
+    step.output = outputLayer + ".tif";
+    produced_[outputLayer] = step.output;
+    sources_.erase(outputLayer);
+  } else if (tableOutput) {
+    // Named after the method, numbered when the method ran before, so no two steps share a file.
+    std::size_t earlier = 0;
+    for (const auto& other : steps_) earlier += other.method == method ? 1 : 0;
+    step.output = method + (earlier ? "_" + std::to_string(earlier + 1) : "") + ".csv";
+  }
+  steps_.push_back(std::move(step));
+}
+
+void SessionRecorder::clear() {
+  steps_.clear();
+  produced_.clear();
+}
+
+SessionRecorder::Input SessionRecorder::inputOf(const std::string& layer) const {
+  if (const auto made = produced_.find(layer); made != produced_.end()) return {made->second, false};
+  if (const auto source = sources_.find(layer); source != sources_.end()) return {source->second.string(), true};
+  return {layer, false};  // a layer without a file (the sample), or a table path
+}
+
+Workflow SessionRecorder::workflow(const fs::path& folder) const {
+  Workflow workflow{folder, {}};
+  const fs::path base = fs::absolute(folder).lexically_normal();
+  for (const Step& step : steps_) {
+    WorkflowStep saved{step.method, {}, step.output, step.params};
+    for (const auto& input : step.inputs) {
+      const fs::path relative = fs::path(input.text).lexically_relative(base);
+      const bool inside = input.sourceFile && !relative.empty() && *relative.begin() != "..";
+      saved.inputs.push_back(inside ? relative.generic_string() : input.text);
+    }
+    workflow.steps.push_back(std::move(saved));
+  }
+  return workflow;
+}
+
+void SessionRecorder::save(const fs::path& file) const {
+  AtomicFile out(file);
+  {
+    std::ofstream stream(out.temporaryPath());
+    stream << workflowToJson(workflow(file.has_parent_path() ? file.parent_path() : fs::path("."))) << "\n";
+    if (!stream.flush()) throw InputError("cannot write the workflow " + file.string());
+  }
+  out.commit();
+}
+
+}  // namespace lqs::gui
