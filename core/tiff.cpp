@@ -12,6 +12,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/memory.hpp"
 #include "core/tiff_metadata.hpp"
 
 namespace lqs {
@@ -46,10 +47,6 @@ TiffHandle open(const std::filesystem::path& path, const char* mode) {
   TiffHandle tif(TIFFOpen(path.c_str(), mode));
   if (!tif) throw InputError("cannot open " + path.string() + ": not a readable TIFF file" + detail());
   return tif;
-}
-
-std::uint64_t physicalMemoryBytes() {
-  return std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGE_SIZE));
 }
 
 struct Layout {

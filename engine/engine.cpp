@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/errors.hpp"
+#include "engine/frame_blocks.hpp"
 #include "engine/signature.hpp"
 
 namespace lqs {
@@ -25,12 +26,12 @@ void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs) {
                          (required == spec.inputs.size() ? "" : "-" + std::to_string(spec.inputs.size())) +
                          " input(s), got " + std::to_string(inputs.size()));
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const bool isStack = std::holds_alternative<Stack>(inputs[i]);
+    const bool isStack = !std::holds_alternative<Table>(inputs[i]);
     const bool wantStack = spec.inputs[i].kind == DataKind::Stack;
     if (isStack != wantStack)
       throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' must be " +
                        (wantStack ? "a TIFF image" : "a CSV table"));
-    if (isStack && std::get<Stack>(inputs[i]).empty())
+    if (isStack && FrameBlocks(inputs[i]).frames() * FrameBlocks(inputs[i]).frameSize() == 0)
       throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' is empty");
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/stack.hpp"
+#include "core/stack_file.hpp"
 #include "core/table.hpp"
 #include "engine/device.hpp"
 #include "engine/job.hpp"
@@ -17,7 +18,9 @@
 namespace lqs {
 
 enum class DataKind { Stack, Table };
-using Data = std::variant<Stack, Table>;
+// A Stack port receives a Stack, or a StackFile when the stack is too large for the memory a run
+// may use: methods that reduce frames read it in blocks (engine/frame_blocks.hpp).
+using Data = std::variant<Stack, Table, StackFile>;
 
 struct PortSpec {
   std::string name;  // "image", "kernel", "reference", "drift_table"
@@ -51,7 +54,8 @@ struct RunContext {
   const ParamValues& params;
   const Job& job;
 
-  const Stack& stack(std::size_t index) const { return std::get<Stack>(inputs.at(index)); }
+  // A stack input in memory; InputError when it was left on disk and this method cannot stream it.
+  const Stack& stack(std::size_t index) const;
   const Table& table(std::size_t index) const { return std::get<Table>(inputs.at(index)); }
 };
 

@@ -3,15 +3,18 @@
 #include <cmath>
 #include <sstream>
 
+#include "engine/frame_blocks.hpp"
+
 namespace lqs {
 
 Signature signatureOf(const MethodSpec& spec, const std::vector<Data>& inputs, const ParamValues& params) {
   Signature signature;
   std::ostringstream text;
   for (const auto& input : inputs) {
-    if (const auto* stack = std::get_if<Stack>(&input)) {
-      text << "shape(" << stack->frames() << "," << stack->rows() << "," << stack->cols() << ")";
-      signature.score *= double(std::max<std::size_t>(stack->size(), 1));
+    if (!std::holds_alternative<Table>(input)) {
+      const FrameBlocks stack(input);
+      text << "shape(" << stack.frames() << "," << stack.rows() << "," << stack.cols() << ")";
+      signature.score *= double(std::max<std::size_t>(stack.frames() * stack.frameSize(), 1));
     } else {
       const auto& table = std::get<Table>(input);
       text << "table(" << table.rows.size() << ")";

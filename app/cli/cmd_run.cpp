@@ -19,6 +19,7 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     std::string method;
     std::vector<std::string> inputs, sets;
     std::string output, impl;
+    std::uint64_t maxMemory = defaultMemoryLimit();
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -28,13 +29,17 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
   cmd->add_option("--impl", args->impl, "Run exactly this implementation");
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
+  cmd->add_option("--max-memory", args->maxMemory,
+                  "Inputs larger than this (e.g. 2G) stay on disk; eSRRF and SRRF read them in blocks "
+                  "(default: half of this machine's memory)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->callback([&session, &job, args] {
     RunRequest request;
     request.method = args->method;
     session.registry().find(request.method);  // unknown method: exit 2 before reading inputs
     for (const auto& assignment : args->sets) request.params.insert(parseAssignment(assignment));
     if (!args->impl.empty()) request.implementation = args->impl;
-    for (const auto& path : args->inputs) request.inputs.push_back(readData(path));
+    for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
 
     const RunReport report = session.engine().run(request, job);
     job.checkCancelled();  // no output once the user has asked to stop

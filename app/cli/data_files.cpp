@@ -1,9 +1,12 @@
 #include "app/cli/data_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/memory.hpp"
+#include "core/stack_file.hpp"
 #include "core/tiff.hpp"
 
 namespace lqs::cli {
@@ -16,8 +19,13 @@ static bool isCsv(const fs::path& path) {
   return ext == ".csv";
 }
 
-Data readData(const fs::path& path) {
+std::uint64_t defaultMemoryLimit() { return physicalMemoryBytes() / 2; }
+
+Data readData(const fs::path& path, std::uint64_t maxMemoryBytes) {
   if (isCsv(path)) return readCsv(path);
+  // a quarter of the limit per block leaves room for the method's own buffers and its output
+  StackFile file(path, std::max<std::size_t>(maxMemoryBytes / 4, 1));
+  if (std::uint64_t(file.frames()) * file.frameSize() * sizeof(float) > maxMemoryBytes) return file;
   return readTiff(path);
 }
 

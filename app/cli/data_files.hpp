@@ -1,5 +1,6 @@
 #pragma once
 // Reading method inputs and writing method outputs: TIFF for stacks, CSV for tables.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -9,7 +10,11 @@
 
 namespace lqs::cli {
 
-Data readData(const std::filesystem::path& path);  // .csv -> Table, anything else -> TIFF stack
+// Half of this machine's memory.
+std::uint64_t defaultMemoryLimit();
+// .csv -> Table, anything else -> TIFF stack: in memory, or left on disk as a StackFile (read in
+// blocks by the methods that can) when its float32 frames would take more than `maxMemoryBytes`.
+Data readData(const std::filesystem::path& path, std::uint64_t maxMemoryBytes = defaultMemoryLimit());
 
 // The provenance record (one line of JSON) to embed in the output `name` written to `path`.
 using ProvenanceText = std::function<std::string(const std::string& name, const std::filesystem::path& path)>;

@@ -21,20 +21,12 @@ MethodSpec esrrfSpec() {
                  "frames per reconstruction (0: all frames in one)")}};
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> timepointBlocks(std::size_t frames, std::size_t perTimepoint) {
-  if (perTimepoint == 0 || perTimepoint > frames) perTimepoint = frames;
-  std::vector<std::pair<std::size_t, std::size_t>> blocks;
-  for (std::size_t first = 0; first < frames; first += perTimepoint)
-    blocks.emplace_back(first, std::min(perTimepoint, frames - first));
-  return blocks;
-}
-
 EsrrfPlan planEsrrf(const RunContext& c) {
   const auto& p = c.params;
   EsrrfPlan plan{{p.integer("magnification"), float(p.real("radius")), float(p.real("sensitivity")),
                   p.flag("intensity_weighting")},
                  temporalCorrelationFrom(p.choice("temporal_correlation")),
-                 timepointBlocks(c.stack(0).frames(), std::size_t(p.integer("frames_per_timepoint"))),
+                 timepointBlocks(FrameBlocks(c.inputs.at(0)).frames(), std::size_t(p.integer("frames_per_timepoint"))),
                  p.flag("macro_pixel_correction")};
   if (plan.mode == TemporalCorrelation::Tac2 && plan.blocks.back().second < 2)
     throw ParameterError("esrrf: temporal_correlation=tac2 needs at least 2 frames in every time point");
@@ -42,36 +34,27 @@ EsrrfPlan planEsrrf(const RunContext& c) {
 }
 
 Stack EsrrfPlan::reconstruct(const RunContext& c, const Reducer& reducer) const {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const auto mag = std::size_t(settings.magnification);
   Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
-  out.pixelSize = in.pixelSize;
+  out.pixelSize = in.pixelSize();
   out.pixelSize.value /= double(mag);
-  std::size_t done = 0;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const auto [first, frames] = blocks[b];
-    for (std::size_t t = first; t < first + frames; t += reducer.blockFrames) {
-      c.job.checkCancelled();
-      const std::size_t count = std::min(reducer.blockFrames, first + frames - t);
-      reducer.add(t, count);
-      done += count;
-      c.job.progress(double(done) / double(in.frames()), "esrrf");
-    }
+  readTimepoints(c, blocks, reducer.blockFrames, "esrrf", reducer.add, [&](std::size_t b) {
     float* target = out.frame(b).data();
     reducer.finish(target);
     if (macroPixelCorrection) correctMacroPixels(target, out.rows(), out.cols(), settings.magnification);
-  }
+  });
   return out;
 }
 
-Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
-  const Stack& in = c.stack(0);
+Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(const float*, float*)>& frameMap) const {
+  const FrameBlocks in(c.inputs.at(0));
   const std::size_t pixels = in.frameSize() * std::size_t(settings.magnification * settings.magnification);
   std::vector<float> map(pixels);
   TemporalAccumulator accumulator(mode, pixels);
   return reconstruct(c, Reducer{1,
-                                [&](std::size_t t, std::size_t) {
-                                  frameMap(t, map.data());
+                                [&](const float* frame, std::size_t) {
+                                  frameMap(frame, map.data());
                                   accumulator.add(map.data());
                                 },
                                 [&](float* out) {
@@ -82,13 +65,13 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::
 }
 
 Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const EsrrfPlan plan = planEsrrf(c);
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
   EsrrfScratch scratch;
-  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
-                          esrrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, table, schedule,
-                                     scratch, map);
+  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+                          esrrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), plan.settings, table,
+                                     schedule, scratch, map);
                         })}}};
 }
 

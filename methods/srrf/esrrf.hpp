@@ -8,6 +8,7 @@
 #include "methods/common/opencl.hpp"
 #include "methods/srrf/esrrf_frame.hpp"
 #include "methods/srrf/temporal.hpp"
+#include "methods/srrf/timepoint_reader.hpp"
 
 namespace lqs {
 
@@ -22,26 +23,22 @@ Result runEsrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
 struct EsrrfPlan {
   EsrrfSettings settings;
   TemporalCorrelation mode;
-  std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
+  Timepoints blocks;
   bool macroPixelCorrection = true;
 
-  // The one time-point loop of every implementation: for each time point, `add(first, count)` for
+  // The one time-point loop of every implementation: for each time point, `add(frames, count)` for
   // its frames in blocks of at most `blockFrames`, then `finish(out)` writes the reduced map, which
   // gets macro-pixel correction here. Progress and cancel per block.
   struct Reducer {
     std::size_t blockFrames = 1;
-    std::function<void(std::size_t first, std::size_t count)> add;
+    std::function<void(const float* frames, std::size_t count)> add;
     std::function<void(float* out)> finish;
   };
   Stack reconstruct(const RunContext& context, const Reducer& reducer) const;
-  // For implementations that produce one frame's RGC map at a time (`frameMap(t, map)`): the
+  // For implementations that produce one frame's RGC map at a time (`frameMap(frame, map)`): the
   // temporal reduction runs on the host.
-  Stack reconstruct(const RunContext& context, const std::function<void(std::size_t, float*)>& frameMap) const;
+  Stack reconstruct(const RunContext& context, const std::function<void(const float*, float*)>& frameMap) const;
 };
 EsrrfPlan planEsrrf(const RunContext& context);  // throws ParameterError for impossible requests
-
-// Frame ranges of the time points: frames_per_timepoint 0 (or more than the stack) = all frames;
-// a remainder makes a shorter last time point, as the original does.
-std::vector<std::pair<std::size_t, std::size_t>> timepointBlocks(std::size_t frames, std::size_t perTimepoint);
 
 }  // namespace lqs

@@ -8,15 +8,15 @@
 namespace lqs {
 
 Result runEsrrfCuda(const RunContext& c, int device) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const EsrrfPlan plan = planEsrrf(c);
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
   gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
                                      plan.settings.intensityWeighting, int(plan.mode)},
                                     table);
   return Result{{Output{"image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
-                                                                       [&](std::size_t t, std::size_t count) {
-                                                                         pipeline.add(in.frame(t).data(), count);
+                                                                       [&](const float* frames, std::size_t count) {
+                                                                         pipeline.add(frames, count);
                                                                        },
                                                                        [&](float* out) { pipeline.finish(out); }})}}};
 }

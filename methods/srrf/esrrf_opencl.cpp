@@ -8,7 +8,7 @@
 namespace lqs {
 
 Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const EsrrfPlan plan = planEsrrf(c);
   const int mag = plan.settings.magnification, rows = int(in.rows()), cols = int(in.cols());
   const std::size_t latticeSize = std::size_t(2 * rows + 1) * (2 * cols + 1), mapSize = in.frameSize() * mag * mag;
@@ -32,8 +32,8 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const int mode = int(plan.mode);
   int framesInTimepoint = 0;
 
-  const auto add = [&](std::size_t t, std::size_t) {
-    const cl::Buffer frame = gpu.upload(in.frame(t).data(), in.frameSize());
+  const auto add = [&](const float* host, std::size_t) {
+    const cl::Buffer frame = gpu.upload(host, in.frameSize());
     setArguments(roberts, frame, gradCol, gradRow);
     gpu.run(roberts, in.rows(), in.cols());
     setArguments(lattice, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);

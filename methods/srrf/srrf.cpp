@@ -46,33 +46,33 @@ SrrfPlan planSrrf(const RunContext& c) {
                       &s.taps[std::size_t(((sy * s.magnification + sx) * LQS_RING + k) * LQS_RING_FIELDS)]);
   plan.order = p.integer("order");
   plan.macroPixelCorrection = p.flag("macro_pixel_correction");
-  plan.blocks = timepointBlocks(c.stack(0).frames(), std::size_t(p.integer("frames_per_timepoint")));
+  plan.blocks = timepointBlocks(FrameBlocks(c.inputs.at(0)).frames(), std::size_t(p.integer("frames_per_timepoint")));
   if (plan.order >= 2 && plan.blocks.back().second <= std::size_t(plan.order))
     throw ParameterError("srrf: order " + std::to_string(plan.order) + " needs more than " +
                          std::to_string(plan.order) + " frames in every time point");
   return plan;
 }
 
-Stack SrrfPlan::reconstruct(const RunContext& c, const std::function<void(std::size_t, float*)>& frameMap) const {
-  const Stack& in = c.stack(0);
+Stack SrrfPlan::reconstruct(const RunContext& c, const std::function<void(const float*, float*)>& frameMap) const {
+  const FrameBlocks in(c.inputs.at(0));
   const auto mag = std::size_t(settings.magnification);
   Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
-  out.pixelSize = in.pixelSize;
+  out.pixelSize = in.pixelSize();
   out.pixelSize.value /= double(mag);
   std::vector<float> map(out.frameSize());
-  std::size_t done = 0;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    SrrfTemporal temporal(order, out.frameSize());
-    for (std::size_t t = blocks[b].first; t < blocks[b].first + blocks[b].second; ++t) {
-      c.job.checkCancelled();
-      frameMap(t, map.data());
-      if (macroPixelCorrection) correctMacroPixels(map.data(), out.rows(), out.cols(), settings.magnification);
-      temporal.add(map.data());
-      c.job.progress(double(++done) / double(in.frames()), "srrf");
-    }
-    const auto reduced = temporal.result();
-    std::copy(reduced.begin(), reduced.end(), out.frame(b).begin());
-  }
+  SrrfTemporal temporal(order, out.frameSize());
+  readTimepoints(
+      c, blocks, 1, "srrf",
+      [&](const float* frame, std::size_t) {
+        frameMap(frame, map.data());
+        if (macroPixelCorrection) correctMacroPixels(map.data(), out.rows(), out.cols(), settings.magnification);
+        temporal.add(map.data());
+      },
+      [&](std::size_t b) {
+        const auto reduced = temporal.result();
+        std::copy(reduced.begin(), reduced.end(), out.frame(b).begin());
+        temporal = SrrfTemporal(order, out.frameSize());
+      });
   return out;
 }
 
@@ -96,12 +96,12 @@ void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSetti
 }
 
 Result runSrrf(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
   std::vector<float> gradients;
-  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
-                          srrfFrame(in.frame(t), int(in.rows()), int(in.cols()), plan.settings, schedule, gradients,
-                                    map);
+  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+                          srrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), plan.settings, schedule,
+                                    gradients, map);
                         })}}};
 }
 

@@ -10,6 +10,7 @@
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
 #include "methods/common/opencl.hpp"
+#include "methods/srrf/timepoint_reader.hpp"
 
 namespace lqs {
 
@@ -25,11 +26,11 @@ struct SrrfPlan {
   SrrfSettings settings;
   int order = 1;
   bool macroPixelCorrection = true;
-  std::vector<std::pair<std::size_t, std::size_t>> blocks;  // first frame, frame count
+  Timepoints blocks;
 
-  // Calls `frameMap(t, map)` for every frame (the implementation's part), corrects, reduces each
+  // Calls `frameMap(frame, map)` for every frame (the implementation's part), corrects, reduces each
   // time point; progress and cancel per frame.
-  Stack reconstruct(const RunContext& context, const std::function<void(std::size_t, float*)>& frameMap) const;
+  Stack reconstruct(const RunContext& context, const std::function<void(const float*, float*)>& frameMap) const;
 };
 SrrfPlan planSrrf(const RunContext& context);  // throws ParameterError for impossible requests
 

@@ -7,13 +7,13 @@
 namespace lqs {
 
 Result runSrrfCuda(const RunContext& c, int device) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
   const SrrfSettings& s = plan.settings;
   gpu::cuda::SrrfSession session({device, int(in.rows()), int(in.cols()), s.magnification, s.border, s.ringRadius,
                                   s.positive, s.intensityWeighting, s.ringCol, s.ringRow, s.taps});
-  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* map) {
-                          session.frame(in.frame(t).data(), map);
+  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+                          session.frame(frame, map);
                         })}}};
 }
 

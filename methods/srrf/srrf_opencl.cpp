@@ -9,7 +9,7 @@
 namespace lqs {
 
 Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
-  const Stack& in = c.stack(0);
+  const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
   const auto& s = plan.settings;
   const int rows = int(in.rows()), cols = int(in.cols());
@@ -23,8 +23,8 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize()), map = gpu.allocate(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
-  return Result{{Output{"image", plan.reconstruct(c, [&](std::size_t t, float* host) {
-                          const cl::Buffer frame = gpu.upload(in.frame(t).data(), in.frameSize());
+  return Result{{Output{"image", plan.reconstruct(c, [&](const float* source, float* host) {
+                          const cl::Buffer frame = gpu.upload(source, in.frameSize());
                           setArguments(gradients, frame, gradCol, gradRow);
                           gpu.run(gradients, in.rows(), in.cols());
                           setArguments(radiality, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol,

@@ -1,0 +1,15 @@
+#include "engine/method.hpp"
+
+#include "core/errors.hpp"
+
+namespace lqs {
+
+const Stack& RunContext::stack(std::size_t index) const {
+  const Data& input = inputs.at(index);
+  if (const auto* file = std::get_if<StackFile>(&input))
+    throw InputError(file->path().string() + " is larger than the memory this run may use and this method needs it " +
+                     "whole: raise --max-memory or process a frame range");
+  return std::get<Stack>(input);
+}
+
+}  // namespace lqs
