@@ -36,26 +36,36 @@ LQS_FN float lqs_sample_nearest(LQS_CONSTANT float* img, float row, float col, i
 }
 
 LQS_FN lqs_acc lqs_tap_weight(int kind, lqs_acc v) {
+  if (kind == LQS_NEAREST) return 1;
   if (kind == LQS_BILINEAR) return 1 - fabs(v);
   if (kind == LQS_LANCZOS) return lqs_lanczos_weight(v);
   return lqs_catmull_rom_weight(v);
 }
 
-/* Separable sampler over taps [first, first + count) per axis; kind selects the weight. */
+/* Taps along one axis at coordinate x: input indices lqs_tap_first .. + lqs_tap_count - 1. */
+LQS_FN int lqs_tap_count(int kind) {
+  return kind == LQS_NEAREST ? 1 : kind == LQS_BILINEAR ? 2 : kind == LQS_LANCZOS ? 5 : 4;
+}
+LQS_FN int lqs_tap_first(int kind, float x) {
+  if (kind == LQS_NEAREST) return (int)x; /* truncation toward zero, as the original */
+  const int nearestBelow = (int)floor(x - 0.5f);
+  return nearestBelow + (kind == LQS_BILINEAR ? 0 : kind == LQS_LANCZOS ? -2 : -1);
+}
+/* Bicubic and Lanczos divide by the weights of the taps inside the image; the others do not. */
+LQS_FN int lqs_tap_normalised(int kind) { return kind == LQS_BICUBIC || kind == LQS_LANCZOS; }
+
+/* Separable sampler over the taps of each axis; kind selects the weight. */
 LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col, int rows, int cols, int kind) {
   if (row < 0 || row >= rows || col < 0 || col >= cols) return 0.0f;
-  const int r0 = (int)floor(row - 0.5f), c0 = (int)floor(col - 0.5f);
-  int first = -1, count = 4; /* cubic kernels: r0-1 .. r0+2 */
-  if (kind == LQS_BILINEAR) { first = 0; count = 2; }
-  if (kind == LQS_LANCZOS) { first = -2; count = 5; }
+  const int r0 = lqs_tap_first(kind, row), c0 = lqs_tap_first(kind, col), count = lqs_tap_count(kind);
   lqs_acc sum = 0, weights = 0;
   for (int j = 0; j < count; ++j) {
-    const int c = c0 + first + j;
+    const int c = c0 + j;
     if (c < 0 || c >= cols) continue;
     const lqs_acc wc = lqs_tap_weight(kind, (lqs_acc)col - ((lqs_acc)c + 0.5));
     lqs_acc column = 0, columnWeights = 0;
     for (int i = 0; i < count; ++i) {
-      const int r = r0 + first + i;
+      const int r = r0 + i;
       if (r < 0 || r >= rows) continue;
       const lqs_acc wr = lqs_tap_weight(kind, (lqs_acc)row - ((lqs_acc)r + 0.5));
       column += img[r * cols + c] * wr;
@@ -64,7 +74,7 @@ LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col,
     sum += column * wc;
     weights += columnWeights * wc;
   }
-  if (kind == LQS_BICUBIC || kind == LQS_LANCZOS) return weights != 0 ? (float)(sum / weights) : 0.0f;
+  if (lqs_tap_normalised(kind)) return weights != 0 ? (float)(sum / weights) : 0.0f;
   return (float)sum;
 }
 

@@ -1,5 +1,6 @@
 // conv2d: NanoPyx's Convolution (a correlation with replicated borders), the paper's delay experiment.
 #include <algorithm>
+#include <cstring>
 
 #include "core/errors.hpp"
 #include "gpu/kernels/convolution.h"
@@ -33,32 +34,47 @@ Stack correlate(const Stack& image, const Stack& kernel, CpuSchedule schedule, c
   return out;
 }
 
-// The same sums in the same order as lqs_correlate_pixel, but a whole row at a time: for each kernel
-// tap the shifted source row is added to an accumulator row, which vectorises away from the borders.
-Stack correlateRows(const Stack& image, const Stack& kernel, const Job& job) {
+// Interior output pixels in blocks of kBlock columns: the block's sums stay in registers while all
+// kernel taps are added, in lqs_correlate_pixel's order (so the results are identical), and every
+// tap is one broadcast multiply-add over the block. Border pixels use lqs_correlate_pixel itself.
+constexpr int kLanes = 8, kVectors = 4, kBlock = kLanes * kVectors;
+typedef float Lanes __attribute__((vector_size(kLanes * sizeof(float))));
+
+void correlateBlock(const float* src, int rows, int cols, const float* weights, int kRows, int kCols, int r, int c0,
+                    float* dst) {
+  const int cr = (kRows - 1) / 2, cc = (kCols - 1) / 2;
+  Lanes acc[kVectors] = {};
+  for (int kr = 0; kr < kRows; ++kr) {
+    const float* line = src + std::size_t(lqs_clamp_index(r + kr - cr, rows)) * cols + (c0 - cc);
+    for (int kc = 0; kc < kCols; ++kc) {
+      const float w = weights[kr * kCols + kc];
+      for (int v = 0; v < kVectors; ++v) {
+        Lanes x;
+        std::memcpy(&x, line + kc + v * kLanes, sizeof x);
+        acc[v] += w * x;
+      }
+    }
+  }
+  std::memcpy(dst + c0, acc, sizeof acc);
+}
+
+Stack correlateBlocks(const Stack& image, const Stack& kernel, const Job& job) {
   if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
   Stack out(image.frames(), image.rows(), image.cols());
   out.pixelSize = image.pixelSize;
   const int rows = int(image.rows()), cols = int(image.cols()), kRows = int(kernel.rows()), kCols = int(kernel.cols());
-  const int cr = (kRows - 1) / 2, cc = (kCols - 1) / 2;
+  const int cc = (kCols - 1) / 2, interiorEnd = cols - (kCols - 1 - cc);  // columns needing no clamping
   for (std::size_t t = 0; t < image.frames(); ++t) {
     job.checkCancelled();
     const float* src = image.frame(t).data();
     float* dst = out.frame(t).data();
     forRange(CpuSchedule::Tbb, image.rows(), [&](std::size_t begin, std::size_t end) {
       for (int r = int(begin); r < int(end); ++r) {
-        float* acc = dst + std::size_t(r) * cols;
-        std::fill(acc, acc + cols, 0.0f);
-        for (int kr = 0; kr < kRows; ++kr) {
-          const float* line = src + std::size_t(lqs_clamp_index(r + kr - cr, rows)) * cols;
-          for (int kc = 0; kc < kCols; ++kc) {
-            const float w = kernel.data()[kr * kCols + kc];
-            const int shift = kc - cc, first = std::max(0, -shift), last = std::min(cols, cols - shift);
-            for (int c = 0; c < std::min(first, cols); ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
-            for (int c = first; c < last; ++c) acc[c] += w * line[c + shift];
-            for (int c = std::max(last, first); c < cols; ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
-          }
-        }
+        float* row = dst + std::size_t(r) * cols;
+        int c = 0;
+        for (; c < std::min(cc, cols); ++c) row[c] = lqs_correlate_pixel(src, rows, cols, kernel.data(), kRows, kCols, r, c);
+        for (; c + kBlock <= interiorEnd; c += kBlock) correlateBlock(src, rows, cols, kernel.data(), kRows, kCols, r, c, row);
+        for (; c < cols; ++c) row[c] = lqs_correlate_pixel(src, rows, cols, kernel.data(), kRows, kCols, r, c);
       }
     });
   }
@@ -93,8 +109,8 @@ void registerConvolution(Registry& registry, const std::vector<Device>& devices)
   Method method{spec, cpuImplementations(cpuOf(devices), [](const RunContext& c, CpuSchedule s) {
                   return Result{{Output{"image", correlate(c.stack(0), c.stack(1), s, c.job)}}};
                 })};
-  method.implementations.push_back({"cpu:tbb-rows", cpuOf(devices), [](const RunContext& c) {
-                                       return Result{{Output{"image", correlateRows(c.stack(0), c.stack(1), c.job)}}};
+  method.implementations.push_back({"cpu:tbb-blocks", cpuOf(devices), [](const RunContext& c) {
+                                       return Result{{Output{"image", correlateBlocks(c.stack(0), c.stack(1), c.job)}}};
                                      }});
 #ifdef LQS_HAVE_OPENCL
   for (auto& impl : openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {

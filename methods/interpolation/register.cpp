@@ -6,6 +6,7 @@
 #include "methods/interpolation/geometric_transform.hpp"
 #include "methods/common/cuda.hpp"
 #include "methods/interpolation/opencl_resample.hpp"
+#include "methods/interpolation/separable_resample.hpp"
 #ifdef LQS_HAVE_CUDA
 #include "gpu/cuda/cuda_kernels.hpp"
 #endif
@@ -33,32 +34,31 @@ struct Backend {
 };
 
 // Output pixel (i, j) samples the input at (i / mag - shift); no half-pixel offset on the output side.
-Stack shiftMagnify(const Stack& in, double shiftRow, double shiftCol, double magRow, double magCol,
-                   const std::string& interpolation, const Backend& backend, const Job& job) {
-  const auto rows = scaledSize(in.rows(), magRow, "rows"), cols = scaledSize(in.cols(), magCol, "columns");
-  const float mr = float(magRow), mc = float(magCol), sr = float(shiftRow), sc = float(shiftCol);
-  const int kind = interpolatorKind(interpolation);
+Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, float mr, float mc, float sr, float sc,
+                           int kind, const Backend& backend, const Job& job) {
 #ifdef LQS_HAVE_CUDA
   if (backend.cuda >= 0) {
     Stack out(in.frames(), rows, cols);
     gpu::cuda::shiftMagnify(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(), int(rows),
                             int(cols), mr, mc, sr, sc, kind);
-    out.pixelSize = in.pixelSize;
-    out.pixelSize.value = in.pixelSize.value / magCol;
     return out;
   }
 #endif
 #ifdef LQS_HAVE_OPENCL
-  Stack out = backend.opencl ? openclShiftMagnify(*backend.opencl, in, rows, cols, mr, mc, sr, sc, kind, job)
-                             : resample(
-                                   in, rows, cols,
-                                   [=](int i, int j) { return std::pair{float(i) / mr - sr, float(j) / mc - sc}; },
-                                   kind, backend.schedule, job);
-#else
-  Stack out = resample(
-      in, rows, cols, [=](int i, int j) { return std::pair{float(i) / mr - sr, float(j) / mc - sc}; }, kind,
-      backend.schedule, job);
+  if (backend.opencl) return openclShiftMagnify(*backend.opencl, in, rows, cols, mr, mc, sr, sc, kind, job);
 #endif
+  std::vector<float> rowCoords(rows), colCoords(cols);
+  for (std::size_t i = 0; i < rows; ++i) rowCoords[i] = float(i) / mr - sr;
+  for (std::size_t j = 0; j < cols; ++j) colCoords[j] = float(j) / mc - sc;
+  return resampleSeparable(in, rowCoords, colCoords, kind, backend.schedule, job);
+}
+
+Stack shiftMagnify(const Stack& in, double shiftRow, double shiftCol, double magRow, double magCol,
+                   const std::string& interpolation, const Backend& backend, const Job& job) {
+  const auto rows = scaledSize(in.rows(), magRow, "rows"), cols = scaledSize(in.cols(), magCol, "columns");
+  Stack out = resampleShiftMagnify(in, rows, cols, float(magRow), float(magCol), float(shiftRow), float(shiftCol),
+                                   interpolatorKind(interpolation), backend, job);
+  out.pixelSize = in.pixelSize;
   out.pixelSize.value = in.pixelSize.value / magCol;
   return out;
 }

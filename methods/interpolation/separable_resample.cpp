@@ -1,0 +1,101 @@
+#include "methods/interpolation/separable_resample.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "gpu/kernels/interpolation.h"
+
+namespace lqs {
+
+namespace {
+
+constexpr int kMaxTaps = 5;
+
+// The taps of one axis, structure of arrays over the output index. A tap outside the image gets
+// weight 0 and the index of the nearest tap inside (lqs_sample skips such taps; adding 0 times a
+// pixel the sum already contains changes nothing), so every output index has exactly `count` taps
+// and the inner loops have no branches.
+struct AxisTaps {
+  int count = 0;
+  std::vector<int> first;                      // input index of tap 0
+  std::vector<std::array<double, kMaxTaps>> weight;
+  std::vector<double> weightSum;               // of the taps inside the image
+  std::vector<char> inside;                    // the coordinate lies in [0, size); else the output is 0
+};
+
+AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
+  AxisTaps taps;
+  taps.count = std::min(lqs_tap_count(kind), size);
+  const std::size_t n = coords.size();
+  taps.first.assign(n, 0);
+  taps.weight.assign(n, {});
+  taps.weightSum.assign(n, 0);
+  taps.inside.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const float x = coords[i];
+    if (!(x >= 0 && x < float(size))) continue;
+    taps.inside[i] = 1;
+    const int nominal = lqs_tap_first(kind, x);
+    taps.first[i] = std::clamp(nominal, 0, size - taps.count);
+    for (int k = 0; k < lqs_tap_count(kind); ++k) {
+      const int index = nominal + k;
+      if (index < 0 || index >= size) continue;
+      const double w = lqs_tap_weight(kind, double(x) - (double(index) + 0.5));
+      taps.weight[i][std::size_t(index - taps.first[i])] = w;
+      taps.weightSum[i] += w;
+    }
+  }
+  return taps;
+}
+
+// One output row: `column` receives the row taps' weighted sum for every input column, then each
+// output pixel combines its column taps from it.
+void resampleRow(const float* src, std::size_t inCols, const AxisTaps& rowTaps, std::size_t i,
+                 const AxisTaps& colTaps, bool normalised, std::vector<double>& column, float* dst) {
+  const std::size_t outCols = colTaps.first.size();
+  if (!rowTaps.inside[i]) {
+    std::fill(dst, dst + outCols, 0.0f);
+    return;
+  }
+  std::fill(column.begin(), column.end(), 0.0);
+  for (int k = 0; k < rowTaps.count; ++k) {
+    const float* line = src + std::size_t(rowTaps.first[i] + k) * inCols;
+    const double w = rowTaps.weight[i][std::size_t(k)];
+    for (std::size_t c = 0; c < inCols; ++c) column[c] += line[c] * w;
+  }
+  const int count = colTaps.count;
+  for (std::size_t j = 0; j < outCols; ++j) {
+    const double* taps = column.data() + colTaps.first[j];
+    const auto& w = colTaps.weight[j];
+    double sum = 0;
+    for (int k = 0; k < count; ++k) sum += taps[k] * w[std::size_t(k)];
+    const double weights = rowTaps.weightSum[i] * colTaps.weightSum[j];
+    const float value = !normalised ? float(sum) : weights != 0 ? float(sum / weights) : 0.0f;
+    dst[j] = colTaps.inside[j] ? value : 0.0f;
+  }
+}
+
+}  // namespace
+
+Stack resampleSeparable(const Stack& in, const std::vector<float>& rowCoords, const std::vector<float>& colCoords,
+                        int kind, CpuSchedule schedule, const Job& job) {
+  Stack out(in.frames(), rowCoords.size(), colCoords.size());
+  out.pixelSize = in.pixelSize;
+  const AxisTaps rowTaps = axisTaps(rowCoords, int(in.rows()), kind);
+  const AxisTaps colTaps = axisTaps(colCoords, int(in.cols()), kind);
+  const bool normalised = lqs_tap_normalised(kind);
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    job.checkCancelled();
+    const float* src = in.frame(t).data();
+    float* dst = out.frame(t).data();
+    forRange(schedule, rowCoords.size(), [&](std::size_t begin, std::size_t end) {
+      std::vector<double> column(in.cols());
+      for (std::size_t i = begin; i < end; ++i)
+        resampleRow(src, in.cols(), rowTaps, i, colTaps, normalised, column, dst + i * colCoords.size());
+    });
+    job.progress(double(t + 1) / double(in.frames()));
+  }
+  return out;
+}
+
+}  // namespace lqs
