@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev qt6-charts-dev libgl-dev libvtk9-dev
   ocl-icd-opencl-dev opencl-clhpp-headers opencl-c-headers pocl-opencl-icd clinfo
-  libtbb-dev libtiff-dev libsqlite3-dev libfftw3-dev catch2 libcli11-dev nlohmann-json3-dev
+  libtbb-dev libtiff-dev libsqlite3-dev libfftw3-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev
   xvfb xauth imagemagick python3-numpy python3-tifffile snakemake
 )
 
