@@ -23,8 +23,8 @@ struct FrcTiling {
 // or the image is smaller than one tile.
 FrcTiling frcTiling(int rows, int cols, int tile, int overlap);
 
-// The resolution (in pixelSize units) of every tile of the two images (rows x cols of the tiling's
-// image), NaN where there is none; tiles in parallel with CpuSchedule::Tbb.
+// The resolution (in pixelSize units) of every tile of the two images (row-major, `cols` wide, the
+// size the tiling was made for), NaN where there is none; tiles in parallel with CpuSchedule::Tbb.
 std::vector<double> tileResolutions(const FrcTiling& tiling, std::span<const float> first,
                                     std::span<const float> second, int cols, double pixelSize, CpuSchedule schedule,
                                     const Job& job);
