@@ -1,9 +1,13 @@
 #include <cuda_runtime.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
-#include "core/errors.hpp"
 #include "gpu/cuda/cuda_kernels.hpp"
+#include "gpu/cuda/cuda_support.cuh"
 #include "gpu/kernels/convolution.h"
 #include "gpu/kernels/nlm.h"
 #include "gpu/kernels/interpolation.h"
@@ -12,34 +16,9 @@ namespace lqs::gpu::cuda {
 
 namespace {
 
-void check(cudaError_t status, const char* what) {
-  if (status == cudaSuccess) return;
-  throw DeviceError(std::string("CUDA ") + what + ": " + cudaGetErrorString(status) +
-                    (status == cudaErrorMemoryAllocation ? " (out of device memory)" : ""));
+dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
+  return dim3((cols + block.x - 1) / block.x, (rows + block.y - 1) / block.y, unsigned(frames));
 }
-
-template <class T>
-class DeviceBuffer {
- public:
-  explicit DeviceBuffer(std::size_t count) : count_(count) {
-    check(cudaMalloc(&data_, (count ? count : 1) * sizeof(T)), "allocation");
-  }
-  DeviceBuffer(const T* host, std::size_t count) : DeviceBuffer(count) { upload(host); }
-  ~DeviceBuffer() { cudaFree(data_); }
-  DeviceBuffer(const DeviceBuffer&) = delete;
-  DeviceBuffer& operator=(const DeviceBuffer&) = delete;
-  void upload(const T* host) { check(cudaMemcpy(data_, host, count_ * sizeof(T), cudaMemcpyHostToDevice), "upload"); }
-  void download(T* host) const {
-    check(cudaMemcpy(host, data_, count_ * sizeof(T), cudaMemcpyDeviceToHost), "download");
-  }
-  T* get() const { return data_; }
-
- private:
-  T* data_ = nullptr;
-  std::size_t count_;
-};
-
-dim3 gridFor(int rows, int cols, dim3 block) { return dim3((cols + block.x - 1) / block.x, (rows + block.y - 1) / block.y); }
 const dim3 kBlock(32, 8);
 
 void launched(const char* what) {
@@ -47,10 +26,13 @@ void launched(const char* what) {
   check(cudaDeviceSynchronize(), what);
 }
 
+// Frame blockIdx.z of a batch of frames.
 __global__ void shiftMagnifyKernel(const float* in, float* out, int rows, int cols, int outRows, int outCols,
                                    float magRow, float magCol, float shiftRow, float shiftCol, int kind) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
   if (i >= outRows || j >= outCols) return;
+  in += std::size_t(blockIdx.z) * rows * cols;
+  out += std::size_t(blockIdx.z) * outRows * outCols;
   out[i * outCols + j] = lqs_sample(in, (float)i / magRow - shiftRow, (float)j / magCol - shiftCol, rows, cols, kind);
 }
 
@@ -59,6 +41,8 @@ __global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, in
                                        int kind) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
   if (i >= rows || j >= cols) return;
+  in += std::size_t(blockIdx.z) * rows * cols;
+  out += std::size_t(blockIdx.z) * rows * cols;
   const float x = (float)j - centreCol - shiftCol, y = (float)i - centreRow - shiftRow;
   out[i * cols + j] = lqs_sample(in, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
 }
@@ -67,6 +51,8 @@ __global__ void correlateKernel(const float* in, float* out, int rows, int cols,
                                 int kCols) {
   const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
   if (r >= rows || c >= cols) return;
+  in += std::size_t(blockIdx.z) * rows * cols;
+  out += std::size_t(blockIdx.z) * rows * cols;
   out[r * cols + c] = lqs_correlate_pixel(in, rows, cols, weights, kRows, kCols, r, c);
 }
 
@@ -77,59 +63,105 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
   out[r * cols + c] = lqs_nlm_pixel(padded, paddedCols, r + pad, c + pad, offset, distance, h2s2, variance2);
 }
 
+
+// Kernel time per call on stderr when LQS_CUDA_TIMING is set: for comparing the kernels with the
+// device's bandwidth bound apart from the host<->device copies (docs/benchmarks.md).
+class KernelTimer {
+ public:
+  explicit KernelTimer(const char* what) : what_(what), enabled_(std::getenv("LQS_CUDA_TIMING") != nullptr) {
+    if (!enabled_) return;
+    check(cudaEventCreate(&start_), "event");
+    check(cudaEventCreate(&stop_), "event");
+  }
+  ~KernelTimer() {
+    if (!enabled_) return;
+    std::fprintf(stderr, "cuda kernel %s: %.4f ms\n", what_, milliseconds_);
+    cudaEventDestroy(start_);
+    cudaEventDestroy(stop_);
+  }
+  template <class Launch>
+  void run(const Launch& launch) {
+    if (enabled_) check(cudaEventRecord(start_), "event");
+    launch();
+    if (!enabled_) return launched(what_);
+    check(cudaEventRecord(stop_), "event");
+    launched(what_);
+    float ms = 0;
+    check(cudaEventElapsedTime(&ms, start_, stop_), "event timing");
+    milliseconds_ += ms;
+  }
+
+ private:
+  const char* what_;
+  bool enabled_;
+  float milliseconds_ = 0;
+  cudaEvent_t start_ = nullptr, stop_ = nullptr;
+};
+
+// Frames in batches that fit in half the free device memory (and a grid's z extent): one upload,
+// one launch `launch(source, target, count)` and one download per batch.
+template <class Launch>
+void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out, std::size_t outFrameSize,
+                    std::size_t frames, const Launch& launch) {
+  std::size_t freeBytes = 0, totalBytes = 0;
+  check(cudaMemGetInfo(&freeBytes, &totalBytes), "memory query");
+  const std::size_t frameBytes = (inFrameSize + outFrameSize) * sizeof(float);
+  const std::size_t batch = std::clamp<std::size_t>(freeBytes / 2 / frameBytes, 1, std::min<std::size_t>(frames, 65535));
+  DeviceArray<float> source(batch * inFrameSize), target(batch * outFrameSize);
+  KernelTimer timer(what);
+  for (std::size_t t = 0; t < frames; t += batch) {
+    const std::size_t count = std::min(batch, frames - t);
+    check(cudaMemcpy(source.get(), in + t * inFrameSize, count * inFrameSize * sizeof(float), cudaMemcpyHostToDevice),
+          "upload");
+    timer.run([&] { launch(source.get(), target.get(), count); });
+    check(cudaMemcpy(out + t * outFrameSize, target.get(), count * outFrameSize * sizeof(float), cudaMemcpyDeviceToHost),
+          "download");
+  }
+}
+
 }  // namespace
 
 void shiftMagnify(int device, const float* in, std::size_t frames, int rows, int cols, float* out, int outRows,
                   int outCols, float magRow, float magCol, float shiftRow, float shiftCol, int kind) {
   check(cudaSetDevice(device), "device selection");
-  const std::size_t inSize = std::size_t(rows) * cols, outSize = std::size_t(outRows) * outCols;
-  DeviceBuffer<float> source(inSize), target(outSize);
-  for (std::size_t t = 0; t < frames; ++t) {
-    source.upload(in + t * inSize);
-    shiftMagnifyKernel<<<gridFor(outRows, outCols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, outRows,
-                                                                       outCols, magRow, magCol, shiftRow, shiftCol, kind);
-    launched("shift-magnify");
-    target.download(out + t * outSize);
-  }
+  inFrameBatches("shift-magnify", in, std::size_t(rows) * cols, out, std::size_t(outRows) * outCols, frames,
+                 [&](const float* source, float* target, std::size_t count) {
+                   shiftMagnifyKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
+                       source, target, rows, cols, outRows, outCols, magRow, magCol, shiftRow, shiftCol, kind);
+                 });
 }
 
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                       const float* m, int kind) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
-  DeviceBuffer<float> source(size), target(size);
-  for (std::size_t t = 0; t < frames; ++t) {
-    source.upload(in + t * size);
-    shiftScaleRotateKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, m[0], m[1],
-                                                                     m[2], m[3], m[4], m[5], m[6], m[7], kind);
-    launched("shift-scale-rotate");
-    target.download(out + t * size);
-  }
+  inFrameBatches("shift-scale-rotate", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
+    shiftScaleRotateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, m[0], m[1], m[2],
+                                                                            m[3], m[4], m[5], m[6], m[7], kind);
+  });
 }
 
 void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights, int kRows,
                int kCols, float* out) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
-  DeviceBuffer<float> source(size), target(size), kernel(weights, std::size_t(kRows) * kCols);
-  for (std::size_t t = 0; t < frames; ++t) {
-    source.upload(in + t * size);
-    correlateKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, kernel.get(), kRows,
-                                                              kCols);
-    launched("conv2d");
-    target.download(out + t * size);
-  }
+  const DeviceArray<float> kernel(std::vector<float>(weights, weights + std::size_t(kRows) * kCols));
+  inFrameBatches("conv2d", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
+    correlateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, kernel.get(), kRows,
+                                                                     kCols);
+  });
 }
 
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
                   float variance2, float* out) {
   check(cudaSetDevice(device), "device selection");
   const int paddedCols = cols + 2 * pad;
-  DeviceBuffer<float> source(padded, std::size_t(rows + 2 * pad) * paddedCols), target(std::size_t(rows) * cols);
+  const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));
+  DeviceArray<float> target(std::size_t(rows) * cols);
   nlmKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, paddedCols, pad, offset,
                                                       distance, h2s2, variance2);
   launched("nlm");
-  target.download(out);
+  check(cudaMemcpy(out, target.get(), std::size_t(rows) * cols * sizeof(float), cudaMemcpyDeviceToHost), "download");
 }
 
 }  // namespace lqs::gpu::cuda

@@ -1,5 +1,5 @@
 #pragma once
-// RAII for the super-resolution CUDA pipelines: device and pinned arrays, streams, events; every
+// RAII for the CUDA back end: device and pinned arrays, streams, events; every
 // CUDA failure (out-of-memory included) becomes a DeviceError.
 #include <cuda_runtime.h>
 

@@ -2,7 +2,7 @@
 // wrappers, all shifts of a frame queued on one stream without host synchronisation.
 #include "gpu/kernels/nlm.h"
 #include "methods/denoise/nlm_cuda_session.hpp"
-#include "methods/srrf/cuda_support.cuh"
+#include "gpu/cuda/cuda_support.cuh"
 
 namespace lqs::gpu::cuda {
 

@@ -1,6 +1,6 @@
 #include "gpu/kernels/gaussian_blur.h"
 #include "methods/quality/squirrel_cuda_blur.hpp"
-#include "methods/srrf/cuda_support.cuh"
+#include "gpu/cuda/cuda_support.cuh"
 
 namespace lqs::gpu::cuda {
 

@@ -10,7 +10,7 @@
 #include "gpu/kernels/esrrf_temporal.h"
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/rgc.h"
-#include "methods/srrf/cuda_support.cuh"
+#include "gpu/cuda/cuda_support.cuh"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
 namespace lqs::gpu::cuda {
