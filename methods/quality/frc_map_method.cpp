@@ -12,8 +12,9 @@ namespace lqs {
 
 namespace {
 
-// NanoJ-SQUIRREL's default: 10 blocks along the width (here square tiles, at least 16 pixels).
-int automaticTile(int cols) { return std::max(16, cols / 10); }
+// NanoJ-SQUIRREL's default: 10 blocks along the width (here square tiles, at least 16 pixels and,
+// for a wide strip, no taller than the image).
+int automaticTile(int rows, int cols) { return std::max(16, std::min(cols / 10, rows)); }
 
 double median(std::vector<double> values) {
   const std::size_t middle = values.size() / 2;
@@ -59,7 +60,7 @@ MethodSpec frcMapSpec() {
 Result runFrcMap(const RunContext& c, CpuSchedule schedule) {
   const auto [a, b] = frcHalves(c, "frc-map");
   const int rows = int(a.rows()), cols = int(a.cols());
-  const int tile = c.params.integer("tile_size") == 0 ? automaticTile(cols) : c.params.integer("tile_size");
+  const int tile = c.params.integer("tile_size") == 0 ? automaticTile(rows, cols) : c.params.integer("tile_size");
   const FrcTiling tiling = frcTiling(rows, cols, tile, c.params.integer("overlap"));
   const auto resolutions =
       tileResolutions(tiling, a.frame(0), b.frame(0), cols, c.params.real("pixel_size"), schedule, c.job);

@@ -20,12 +20,14 @@ static const Table& tilesOf(const RunReport& report) { return std::get<Table>(re
 
 // Independent zero-mean noise: with no mean there is no taper leakage around the zero frequency, so
 // the FRC drops to noise level (std 1/sqrt(ring samples)) from the first ring on.
-static Stack zeroMeanNoise(std::size_t size, std::uint64_t seed) { return randomStack(1, size, size, seed, -50, 50); }
+static Stack zeroMeanNoise(std::size_t rows, std::size_t cols, std::uint64_t seed) {
+  return randomStack(1, rows, cols, seed, -50, 50);
+}
 
 // frc_1 and frc_2 with their right half replaced by independent zero-mean noise.
 static std::pair<Stack, Stack> structureLeftNoiseRight() {
   Stack a = loadRef("frc_1.tif"), b = loadRef("frc_2.tif");
-  const Stack noiseA = zeroMeanNoise(128, 11), noiseB = zeroMeanNoise(128, 12);
+  const Stack noiseA = zeroMeanNoise(128, 128, 11), noiseB = zeroMeanNoise(128, 128, 12);
   for (std::size_t r = 0; r < 128; ++r)
     for (std::size_t c = 64; c < 128; ++c) a.at(0, r, c) = noiseA.at(0, r, c), b.at(0, r, c) = noiseB.at(0, r, c);
   return {a, b};
@@ -91,7 +93,7 @@ TEST_CASE("frc-map of identical images has no crossing anywhere: NaN and a note,
 
 TEST_CASE("frc-map of independent zero-mean noise crosses within the first rings in every tile") {
   MethodRunner runner;
-  const RunReport report = runner.report("frc-map", {zeroMeanNoise(96, 1), zeroMeanNoise(96, 2)}, {{"tile_size", "48"}});
+  const RunReport report = runner.report("frc-map", {zeroMeanNoise(96, 96, 1), zeroMeanNoise(96, 96, 2)}, {{"tile_size", "48"}});
   CHECK(report.result.values.at("tiles") == 4);
   CHECK(report.result.values.at("tiles_without_crossing") == 0);
   // 48-pixel tiles: 23 rings, 1 / 44 px apart; crossing within the first three
@@ -112,11 +114,15 @@ TEST_CASE("frc-map splits a stack into even and odd frames and keeps the pixel s
   CHECK(tilesOf(fromStack).rows.size() == 9);
 }
 
-TEST_CASE("frc-map's default tile is a tenth of the width, at least 16 pixels") {
+TEST_CASE("frc-map's default tile is a tenth of the width, at least 16 pixels, at most the height") {
   MethodRunner runner;
   const RunReport report = runner.report("frc-map", {loadRef("frc_1.tif"), loadRef("frc_2.tif")}, {});
   CHECK(tilesOf(report).rows.front()[2] == 16);
   CHECK(report.result.values.at("tiles") == 64);
+  // a wide strip: a tenth of 300 is 30, more than its 20 rows, so tiles of 20
+  const RunReport strip = runner.report("frc-map", {zeroMeanNoise(20, 300, 1), zeroMeanNoise(20, 300, 2)}, {});
+  CHECK(tilesOf(strip).rows.front()[2] == 20);
+  CHECK(strip.result.values.at("tiles") == 15);
 }
 
 TEST_CASE("frc-map refuses small tiles, bad overlaps, images smaller than a tile, different sizes, NaN and constants") {
