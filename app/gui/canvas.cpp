@@ -89,6 +89,7 @@ Canvas::Canvas(LayerList& layers, QWidget* parent)
   s.renderer->AddActor(s.imageActor);
 
   s.colourBar->SetLookupTable(s.lookup);
+  s.colourBar->SetVisibility(false);  // until a layer is selected
   s.colourBar->SetNumberOfLabels(5);
   s.colourBar->SetMaximumWidthInPixels(90);
   s.colourBar->SetPosition(kColourBarLeft, 0.1);
@@ -253,7 +254,7 @@ void Canvas::refreshScaleBar() {
   s.scaleBarPoints->SetPoint(3, right - pixels, bottom + thickness, 0);
   s.scaleBarPoints->Modified();
   const int selected = std::max(layers_.selected(), 0);
-  const QString label = lengthLabel(length, layers_.at(std::size_t(selected)).data().pixelSize.unit);
+  const QString label = lengthLabel(length, layers_.at(std::size_t(selected)).pixelSize().unit);
   s.scaleLabel->SetInput(label.toUtf8().constData());
   s.scaleLabel->SetPosition(right - pixels / 2, bottom + thickness + 4);
 }

@@ -126,10 +126,10 @@ void LayerDock::rebuildList() {
     auto* item = new QListWidgetItem(QString::fromStdString(layer.name));
     item->setFlags(item->flags() | Qt::ItemIsEditable | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
     item->setCheckState(layer.visible ? Qt::Checked : Qt::Unchecked);
-    const Stack& data = layer.data();
-    item->setToolTip(QString("%1 x %2 x %3, pixel %4 %5")
-                         .arg(data.frames()).arg(data.rows()).arg(data.cols())
-                         .arg(data.pixelSize.value).arg(QString::fromStdString(data.pixelSize.unit)));
+    item->setToolTip(QString("%1 x %2 x %3, pixel %4 %5%6")
+                         .arg(layer.frames()).arg(layer.rows()).arg(layer.cols())
+                         .arg(layer.pixelSize().value).arg(QString::fromStdString(layer.pixelSize().unit))
+                         .arg(layer.onDisk() ? "; left on disk, only the shown frame is read" : ""));
     list_->addItem(item);
   }
   if (layers_.selected() >= 0) list_->setCurrentRow(int(layers_.size()) - 1 - layers_.selected());

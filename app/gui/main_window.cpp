@@ -239,7 +239,7 @@ void MainWindow::buildMenus() {
   chain("Drift correct → eSRRF → FRC + SQUIRREL (selected layer)", {"drift-correct", "esrrf", "frc", "squirrel"},
         [](const ImageLayer& layer) -> std::vector<WorkflowStep> {
           // Two eSRRF time points are the independent halves FRC compares.
-          const std::string half = std::to_string(std::max<std::size_t>(layer.data().frames() / 2, 1));
+          const std::string half = std::to_string(std::max<std::size_t>(layer.frames() / 2, 1));
           return {{"drift-correct", {layer.name}, "aligned.tif", {}},
                   {"esrrf", {"aligned.tif"}, "esrrf.tif", {{"frames_per_timepoint", half}}},
                   {"frc", {"esrrf.tif"}, "frc_curve.csv", {}},
@@ -296,7 +296,7 @@ void MainWindow::rememberRecent(const QString& file) {
 void MainWindow::openFiles(const QStringList& files) {
   for (const QString& file : files) {
     try {
-      const std::size_t index = layers_.add(QFileInfo(file).completeBaseName().toStdString(), readTiff(file.toStdString()));
+      const std::size_t index = layers_.add(ImageLayer::open(QFileInfo(file).completeBaseName().toStdString(), file.toStdString()));
       recorder_.noteSource(layers_.at(index).name, file.toStdString());
       rememberRecent(QFileInfo(file).absoluteFilePath());
     } catch (const std::exception& error) {
@@ -359,7 +359,7 @@ void MainWindow::saveSelectedLayer() {
   if (file.isEmpty()) return;
   settings.setValue("folders/save", QFileInfo(file).absolutePath());
   try {
-    writeTiff(layer.data(), file.toStdString());
+    writeTiff(*layer.stack(), file.toStdString());
     statusBar()->showMessage("Saved " + file, 5000);
   } catch (const std::exception& error) {
     QMessageBox::warning(this, "Cannot save " + file, error.what());
@@ -414,7 +414,7 @@ void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
   std::map<std::string, Data> inputs;
   for (const auto& step : workflow.steps)
     for (const auto& name : step.inputs)
-      if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, layer->data());
+      if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, *layer->stack());
   workflowFolder_ = workflow.folder;
   workflowLayers_.clear();
   startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles); });
@@ -449,7 +449,10 @@ void MainWindow::fileFinished(int index, const FileOutcome& outcome) {
   }
   QStringList written;
   for (const auto& file : outcome.written) written << QString::fromStdString(std::filesystem::path(file).filename().string());
-  log(QString("file %1/%2 %3: wrote %4").arg(index + 1).arg(folderRun_.total).arg(name, written.join(", ").toHtmlEscaped()));
+  QStringList values;
+  for (const auto& [what, value] : outcome.values) values << QString("%1 = %2").arg(QString::fromStdString(what)).arg(value, 0, 'g', 4);
+  log(QString("file %1/%2 %3: wrote %4").arg(index + 1).arg(folderRun_.total).arg(name, written.join(", ").toHtmlEscaped()) +
+      (values.isEmpty() ? QString() : "<br>&nbsp;&nbsp;" + values.join(", ").toHtmlEscaped()));
 }
 
 void MainWindow::saveSessionWorkflow() {
@@ -479,7 +482,7 @@ RunRequest MainWindow::requestOnSelected(const std::string& method) {
   RunRequest request = (*panel)->request(layers_);
   const auto& ports = (*panel)->spec().inputs;
   if (!ports.empty() && ports.front().kind == DataKind::Stack && !request.inputs.empty())
-    request.inputs.front() = layers_.at(std::size_t(layers_.selected())).data();
+    request.inputs.front() = *layers_.at(std::size_t(layers_.selected())).stack();
   return request;
 }
 
@@ -529,7 +532,7 @@ void MainWindow::addStepResult(const StepResult& step) {
                                 : NAN;
       QString title = QString::fromStdString(step.method + ": " + name);
       if (std::isfinite(marker)) title += QString(" (resolution %1)").arg(resolution->second, 0, 'g', 4);
-      plot_->show(title, std::get<Table>(output.data), marker);
+      plot_->show(title, std::get<Table>(output.data), marker, i == 0);  // secondary tables wait behind
     }
   }
   recordStep(step, outputLayer, tableOutput);

@@ -93,7 +93,7 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
       });
       inputs_.push_back([picker, portName, optional](const LayerList& layers) -> std::optional<Data> {
         const ImageLayer* layer = layers.find(picker->currentText().toStdString());
-        if (layer) return Data{layer->data()};
+        if (layer) return Data{*layer->stack()};
         if (optional) return std::nullopt;
         throw InputError("choose a layer for \"" + portName + "\" (open an image or the sample first)");
       });

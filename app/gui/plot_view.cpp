@@ -2,7 +2,9 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QLabel>
 #include <QLineSeries>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -10,16 +12,18 @@
 
 namespace lqs::gui {
 
-PlotView::PlotView(QWidget* parent) : QWidget(parent), view_(new QChartView) {
+PlotView::PlotView(QWidget* parent) : QWidget(parent), tabs_(new QTabWidget) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(view_);
-  view_->setRenderHint(QPainter::Antialiasing);
-  view_->chart()->setTitle("Curves from methods appear here (frc, drift-estimate, ...)");
+  layout->addWidget(tabs_);
+  auto* hint = new QLabel("Curves from methods appear here (frc, drift-estimate, ...)");
+  hint->setAlignment(Qt::AlignCenter);
+  tabs_->addTab(hint, "plots");
+  tabs_->setDocumentMode(true);
   setMinimumHeight(220);
 }
 
-void PlotView::show(const QString& title, const Table& table, double marker) {
+void PlotView::show(const QString& title, const Table& table, double marker, bool raise) {
   auto* chart = new QChart;
   chart->setTitle(title);
   chart->legend()->setAlignment(Qt::AlignRight);
@@ -59,9 +63,15 @@ void PlotView::show(const QString& title, const Table& table, double marker) {
     xAxis->setRange(xMin, xMax);
     yAxis->setRange(std::min(0.0, yMin), yMax + 0.05 * (yMax - yMin));
   }
-  QChart* old = view_->chart();
-  view_->setChart(chart);
-  delete old;
+  auto* view = new QChartView(chart);
+  view->setRenderHint(QPainter::Antialiasing);
+  // The tab is named by the table (the part of the title before any " (resolution ...)").
+  const QString name = title.section(" (", 0, 0);
+  for (int i = tabs_->count(); i-- > 0;)
+    if (tabs_->tabText(i) == name || !qobject_cast<QChartView*>(tabs_->widget(i))) delete tabs_->widget(i);
+  while (tabs_->count() >= kKeptPlots) delete tabs_->widget(0);
+  const int index = tabs_->addTab(view, name);
+  if (raise || tabs_->count() == 1) tabs_->setCurrentIndex(index);
 }
 
 }  // namespace lqs::gui

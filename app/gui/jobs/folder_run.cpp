@@ -86,6 +86,7 @@ void runOnFiles(const Workflow& workflow, const std::vector<fs::path>& files, co
       lqs::runWorkflow(
           single, engine, job, [&](const std::string& name) { return cli::readData(single.resolve(name)); },
           [&](const StepOutcome& step) {
+            for (const auto& [name, value] : step.report.result.values) outcome.values.emplace_back(step.step.method + " " + name, value);
             if (step.step.output.empty() || step.report.result.outputs.empty()) return;
             for (auto& path : cli::writeOutputs(step.report.result, single.resolve(step.step.output)))
               outcome.written.push_back(std::move(path));

@@ -14,6 +14,7 @@ namespace lqs::gui {
 struct FileOutcome {
   std::filesystem::path file;
   std::vector<std::string> written;  // output files
+  std::vector<std::pair<std::string, double>> values;  // "frc resolution", "squirrel rse", ...
   std::string error;                 // empty when every step succeeded
 };
 

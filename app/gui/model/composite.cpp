@@ -1,3 +1,7 @@
+// TBB before any Qt header: its profiling.h has a member named `emit`, which Qt defines as a macro.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "app/gui/model/composite.hpp"
 
 #include <algorithm>
@@ -9,19 +13,22 @@ namespace {
 
 void blendLayer(const ImageLayer& layer, RgbImage& image, std::vector<float>& rgb) {
   const float alpha = std::clamp(layer.opacity, 0.0f, 1.0f);
-  for (std::size_t r = 0; r < image.rows; ++r) {
-    const double y = (double(r) + 0.5) * image.pixelSize;
-    for (std::size_t c = 0; c < image.cols; ++c) {
-      const double x = (double(c) + 0.5) * image.pixelSize;
-      if (!layer.contains(x, y)) continue;
-      const Rgb colour = layer.colour(layer.valueAt(x, y));
-      float* out = &rgb[(r * image.cols + c) * 3];
-      const float in[3] = {colour.r, colour.g, colour.b};
-      for (int k = 0; k < 3; ++k)
-        out[k] = layer.blending == Blending::Additive ? std::min(1.0f, out[k] + alpha * in[k])
-                                                      : out[k] * (1 - alpha) + alpha * in[k];
+  // Rows in parallel: a 2048 x 2048 frame takes ~130 ms on one core, and scrubbing frames should not.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, image.rows), [&](const tbb::blocked_range<std::size_t>& rows) {
+    for (std::size_t r = rows.begin(); r < rows.end(); ++r) {
+      const double y = (double(r) + 0.5) * image.pixelSize;
+      for (std::size_t c = 0; c < image.cols; ++c) {
+        const double x = (double(c) + 0.5) * image.pixelSize;
+        if (!layer.contains(x, y)) continue;
+        const Rgb colour = layer.colour(layer.valueAt(x, y));
+        float* out = &rgb[(r * image.cols + c) * 3];
+        const float in[3] = {colour.r, colour.g, colour.b};
+        for (int k = 0; k < 3; ++k)
+          out[k] = layer.blending == Blending::Additive ? std::min(1.0f, out[k] + alpha * in[k])
+                                                        : out[k] * (1 - alpha) + alpha * in[k];
+      }
     }
-  }
+  });
 }
 
 }  // namespace

@@ -4,17 +4,50 @@
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
+#include <unistd.h>
 #include <vector>
+
+#include "core/errors.hpp"
 
 namespace lqs::gui {
 
 ImageLayer::ImageLayer(std::string layerName, std::shared_ptr<const Stack> data)
     : name(std::move(layerName)), data_(std::move(data)) {
   if (!data_ || data_->empty()) throw std::invalid_argument("layer \"" + name + "\" has no pixels");
+  info_.frames = data_->frames();
+  info_.rows = data_->rows();
+  info_.cols = data_->cols();
+  info_.pixelSize = data_->pixelSize;
   autoContrast();
 }
 
-void ImageLayer::setCurrentFrame(std::size_t frame) { frame_ = std::min(frame, data_->frames() - 1); }
+ImageLayer::ImageLayer(std::string layerName, std::filesystem::path file)
+    : name(std::move(layerName)), file_(std::move(file)), shown_(readTiff(file_, 0, 1)), info_(readTiffInfo(file_)) {
+  autoContrast();
+}
+
+std::unique_ptr<ImageLayer> ImageLayer::open(std::string name, const std::filesystem::path& file, double inMemoryBytes) {
+  const TiffInfo info = readTiffInfo(file);
+  if (double(info.frames) * double(info.rows) * double(info.cols) * sizeof(float) <= inMemoryBytes)
+    return std::make_unique<ImageLayer>(std::move(name), std::make_shared<const Stack>(readTiff(file)));
+  return std::make_unique<ImageLayer>(std::move(name), file);
+}
+
+void ImageLayer::setCurrentFrame(std::size_t frame) {
+  frame = std::min(frame, frames() - 1);
+  if (!data_ && frame != frame_) shown_ = readTiff(file_, frame, 1);
+  frame_ = frame;
+}
+
+std::shared_ptr<const Stack> ImageLayer::stack() const {
+  if (data_) return data_;
+  const double bytes = double(frames()) * double(rows()) * double(cols()) * sizeof(float);
+  const double memory = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));
+  if (bytes > memory / 2)
+    throw InputError(file_.string() + " is " + std::to_string(int(bytes / 1e9)) +
+                     " GB as float32, more than half of this machine's memory: run lqs on the file instead");
+  return std::make_shared<const Stack>(readTiff(file_));
+}
 
 float percentile(std::span<const float> values, double percent) {
   std::vector<float> finite;
@@ -28,7 +61,7 @@ float percentile(std::span<const float> values, double percent) {
 }
 
 void ImageLayer::autoContrast() {
-  const auto frame = data_->frame(frame_);
+  const auto frame = shownFrame();
   contrast = {percentile(frame, 0.5), percentile(frame, 99.5)};
   if (!(contrast.high > contrast.low)) contrast.high = contrast.low + 1;  // a flat frame still shows
 }
@@ -42,9 +75,9 @@ float ImageLayer::normalized(float value) const {
 bool ImageLayer::contains(double x, double y) const { return x >= 0 && y >= 0 && x < width() && y < height(); }
 
 float ImageLayer::valueAt(double x, double y) const {
-  const auto col = std::min(std::size_t(x / scale()), data_->cols() - 1);
-  const auto row = std::min(std::size_t(y / scale()), data_->rows() - 1);
-  return data_->at(frame_, row, col);
+  const auto col = std::min(std::size_t(x / scale()), cols() - 1);
+  const auto row = std::min(std::size_t(y / scale()), rows() - 1);
+  return shownFrame()[row * cols() + col];
 }
 
 std::string ImageLayer::valuesText(const std::string& separator) const {

@@ -1,5 +1,8 @@
 #pragma once
 // One image layer of the viewer (napari's Image layer): a stack and how it is drawn. No widgets.
+// A stack too large to hold (a 2048 x 2048 x 10,000 acquisition is 168 GB) stays in its TIFF file:
+// the layer reads only the frame it shows.
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -7,6 +10,7 @@
 
 #include "app/gui/model/colormap.hpp"
 #include "core/stack.hpp"
+#include "core/tiff.hpp"
 
 namespace lqs::gui {
 
@@ -19,6 +23,13 @@ struct ContrastLimits {
 class ImageLayer {
  public:
   ImageLayer(std::string name, std::shared_ptr<const Stack> data);
+  // Left on disk: reads the shape now and one frame at a time. Throws InputError.
+  ImageLayer(std::string name, std::filesystem::path file);
+  // A TIFF as a layer: read whole when its float32 frames take at most `inMemoryBytes`, else left
+  // on disk. Throws InputError.
+  static constexpr double kInMemoryBytes = 1 << 30;
+  static std::unique_ptr<ImageLayer> open(std::string name, const std::filesystem::path& file,
+                                          double inMemoryBytes = kInMemoryBytes);
 
   std::string name;
   Colormap colormap = Colormap::named("gray");
@@ -32,17 +43,24 @@ class ImageLayer {
   // "rse = 1.23, rsp = 0.987" (with the default separator); empty without values.
   std::string valuesText(const std::string& separator = ", ") const;
 
-  const Stack& data() const { return *data_; }
-  std::shared_ptr<const Stack> sharedData() const { return data_; }
+  std::size_t frames() const { return info_.frames; }
+  std::size_t rows() const { return info_.rows; }
+  std::size_t cols() const { return info_.cols; }
+  const PixelSize& pixelSize() const { return info_.pixelSize; }
+  bool onDisk() const { return !data_; }
+
+  // The whole stack, for methods and saving; read from the file for a layer on disk (InputError
+  // when it would take more than half of this machine's memory).
+  std::shared_ptr<const Stack> stack() const;
 
   std::size_t currentFrame() const { return frame_; }
   void setCurrentFrame(std::size_t frame);  // clamped to the stack
 
   // Physical edge length of one pixel: a x5 reconstruction has a fifth of its input's scale, so
   // both cover the same field of view.
-  double scale() const { return data_->pixelSize.value > 0 ? data_->pixelSize.value : 1.0; }
-  double width() const { return double(data_->cols()) * scale(); }
-  double height() const { return double(data_->rows()) * scale(); }
+  double scale() const { return info_.pixelSize.value > 0 ? info_.pixelSize.value : 1.0; }
+  double width() const { return double(cols()) * scale(); }
+  double height() const { return double(rows()) * scale(); }
 
   // Contrast limits from the 0.5th and 99.5th percentiles of the current frame (NaN ignored).
   void autoContrast();
@@ -55,7 +73,12 @@ class ImageLayer {
   float valueAt(double x, double y) const;  // call only where contains(x, y)
 
  private:
-  std::shared_ptr<const Stack> data_;
+  std::span<const float> shownFrame() const { return data_ ? data_->frame(frame_) : shown_.frame(0); }
+
+  std::shared_ptr<const Stack> data_;  // the whole stack, or null when it stays on disk
+  std::filesystem::path file_;         // on disk: the TIFF, and the frame read from it
+  Stack shown_;
+  TiffInfo info_;                      // the shape, in memory or not
   std::size_t frame_ = 0;
 };
 

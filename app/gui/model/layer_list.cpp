@@ -79,7 +79,7 @@ void LayerList::setCurrentFrame(std::size_t frame) {
 
 std::size_t LayerList::maxFrames() const {
   std::size_t frames = 0;
-  for (const auto& layer : layers_) frames = std::max(frames, layer->data().frames());
+  for (const auto& layer : layers_) frames = std::max(frames, layer->frames());
   return frames;
 }
 

@@ -4,6 +4,9 @@
 
 #include "app/gui/model/composite.hpp"
 #include "app/gui/model/layer_list.hpp"
+#include "core/errors.hpp"
+#include "core/tiff.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lqs;
 using namespace lqs::gui;
@@ -112,7 +115,7 @@ TEST_CASE("names stay unique through add, rename and duplicate") {
   CHECK(layers.find("sr") == &layers.at(1));
   const std::size_t copy = layers.duplicate(0);
   CHECK(layers.at(copy).name == "raw copy");
-  CHECK(&layers.at(copy).data() == &layers.at(0).data());  // pixels shared, not copied
+  CHECK(layers.at(copy).stack().get() == layers.at(0).stack().get());  // pixels shared, not copied
   CHECK(layers.selected() == int(copy));
 }
 
@@ -147,7 +150,7 @@ TEST_CASE("a x5 reconstruction covers exactly the field of its raw data") {
   CHECK(image.rows == 20);
   CHECK(image.cols == 30);
   // Raw pixel (1, 2) spans sr pixels rows 5..9, cols 10..14.
-  CHECK(layers.at(0).valueAt(10 * 20 + 1, 5 * 20 + 1) == layers.at(0).data().at(0, 1, 2));
+  CHECK(layers.at(0).valueAt(10 * 20 + 1, 5 * 20 + 1) == layers.at(0).stack()->at(0, 1, 2));
 }
 
 TEST_CASE("translucent blending mixes by opacity, additive blending sums and saturates") {
@@ -193,4 +196,34 @@ TEST_CASE("a layer's reported values are listed with four significant digits") {
   layer.values = {{"rse", 12.345678}, {"rsp", 0.98765}};
   CHECK(layer.valuesText() == "rse = 12.35, rsp = 0.9877");
   CHECK(layer.valuesText("\n") == "rse = 12.35\nrsp = 0.9877");
+}
+
+TEST_CASE("a stack over the in-memory limit stays in its file and the layer reads only the shown frame") {
+  lqs::test::TempDir dir;
+  Stack stack = ramp(3, 4, 5, 100);
+  stack.pixelSize.unit = "nm";
+  writeTiff(stack, dir / "big.tif");
+  const auto small = ImageLayer::open("small", dir / "big.tif");  // 240 bytes: read whole
+  CHECK_FALSE(small->onDisk());
+  const auto layer = ImageLayer::open("big", dir / "big.tif", 100);  // over a 100-byte limit
+  REQUIRE(layer->onDisk());
+  CHECK(layer->frames() == 3);
+  CHECK(layer->rows() == 4);
+  CHECK(layer->cols() == 5);
+  CHECK(layer->scale() == Approx(100));
+  CHECK(layer->pixelSize().unit == "nm");
+  CHECK(layer->valueAt(2 * 100 + 50, 3 * 100 + 50) == 32);  // frame 0, row 3, column 2
+  ImageLayer shown = *layer;
+  shown.setCurrentFrame(2);
+  CHECK(shown.valueAt(2 * 100 + 50, 3 * 100 + 50) == 232);
+  shown.setCurrentFrame(99);  // clamped
+  CHECK(shown.currentFrame() == 2);
+  shown.autoContrast();  // from the shown frame only
+  CHECK(shown.contrast.low == Approx(200));
+  CHECK(shown.contrast.high == Approx(234));
+  CHECK(layer->valueAt(50, 50) == 0);  // the copy read its own frame
+  const auto whole = layer->stack();  // for methods: the whole stack, read from the file
+  REQUIRE(whole->frames() == 3);
+  CHECK(whole->at(1, 2, 3) == 123);
+  CHECK_THROWS_AS(ImageLayer::open("missing", dir / "missing.tif"), InputError);
 }

@@ -93,6 +93,7 @@ TEST_CASE("a folder run processes every TIFF, lists the bad file and keeps going
   REQUIRE(outcomes.size() == 3);
   CHECK(outcomes[0].error.empty());
   CHECK(outcomes[0].written.size() == 2);
+  CHECK(outcomes[0].values.empty());  // magnify reports no values
   CHECK_FALSE(outcomes[1].error.empty());
   CHECK(outcomes[1].written.empty());
   CHECK(outcomes[2].error.empty());
