@@ -1,6 +1,7 @@
 #!/bin/sh
 # GUI smoke test: liquidscope opens the sample, runs a workflow (eSRRF, then FRC and SQUIRREL when
-# this build registers them) through its engine thread, grabs its window and quits.
+# this build registers them) through its engine thread, grabs its window and quits; then shows the
+# Liquid Engine view, and runs a workflow on a folder holding one bad file.
 # Usage: smoke_test.sh LIQUIDSCOPE LQS WORKDIR. Exit 77 (skipped) when xvfb-run is missing.
 set -eu
 exe=$1
@@ -26,3 +27,17 @@ test -s shot.png || { echo "no screenshot"; exit 1; }
 colours=$(convert shot.png -format '%k' info:)
 echo "screenshot has $colours distinct colours"
 test "$colours" -gt 200
+
+run() { xvfb-run -a -s "-screen 0 1280x800x24" "$exe" "$@"; }
+run --sample --engine-view esrrf --screenshot engine.png --quit
+test -s engine.png || { echo "no screenshot of the Liquid Engine view"; exit 1; }
+
+mkdir folder
+"$lqs" sample folder/a.tif --frames 4 --size 16,16 >/dev/null
+printf 'not a TIFF' > folder/bad.tif
+printf '{"steps": [{"method": "magnify", "inputs": ["raw.tif"], "output": "big.tif", "params": {"magnification": 2}}]}\n' > M.json
+if run --workflow M.json --folder folder --quit 2> folder.log; then
+  echo "a folder run with a bad file must exit 1"; exit 1
+fi
+test -s folder/a_big.tif || { echo "the folder run did not write folder/a_big.tif"; exit 1; }
+grep -q "bad.tif" folder.log || { echo "the failed file is not listed"; cat folder.log; exit 1; }
