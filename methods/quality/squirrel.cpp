@@ -22,11 +22,22 @@ Stack timeAverage(const Stack& stack) {
 }
 
 FrameBlurMaker cpuBlur(CpuSchedule schedule) {
-  return [schedule](std::span<const float> frame, int rows, int cols) -> FrameBlur {
-    return [image = std::vector<double>(frame.begin(), frame.end()), rows, cols, schedule](double sigma) {
-      return gaussianBlur(image, rows, cols, sigma, schedule);
+  return [schedule](const std::vector<double>& frame, const std::vector<double>& reference, int rows,
+                    int cols) -> FrameBlur {
+    const auto image = [&frame, rows, cols, schedule](double sigma) {
+      return gaussianBlur(frame, rows, cols, sigma, schedule);
     };
+    return {[image, &reference](double sigma) { return blurSums(image(sigma), reference); }, image};
   };
+}
+
+// `values` less their mean, and the mean.
+std::pair<std::vector<double>, double> centred(std::vector<double> values) {
+  double mean = 0;
+  for (const double v : values) mean += v;
+  mean /= double(values.size());
+  for (auto& v : values) v -= mean;
+  return {std::move(values), mean};
 }
 
 }  // namespace
@@ -54,16 +65,17 @@ Result runSquirrelWith(const RunContext& c, const FrameBlurMaker& blurOf, CpuSch
                      std::to_string(sr.cols()) + ") must be the reference (" + std::to_string(ref.rows()) + "x" +
                      std::to_string(ref.cols()) + ") magnified by the same integer factor along both axes");
   const int rows = int(sr.rows()), cols = int(sr.cols());
-  const std::vector<double> reference =
+  const auto [reference, referenceMean] = centred(
       magnification > 1 ? fourierInterpolate(ref.frame(0).data(), int(ref.rows()), int(ref.cols()), int(magnification))
-                        : std::vector<double>(ref.frame(0).begin(), ref.frame(0).end());
+                        : std::vector<double>(ref.frame(0).begin(), ref.frame(0).end()));
   const double maxSigma = 4.0 / 2.35482 * double(magnification);
 
   std::vector<SquirrelFrame> fits(sr.frames());
   forRange(framesSchedule, sr.frames(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t t = begin; t < end; ++t) {
       c.job.checkCancelled();
-      fits[t] = fitSquirrelFrame(reference, blurOf(sr.frame(t), rows, cols), maxSigma);
+      const auto [frame, frameMean] = centred({sr.frame(t).begin(), sr.frame(t).end()});
+      fits[t] = fitSquirrelFrame(reference, referenceMean, frameMean, blurOf(frame, reference, rows, cols), maxSigma);
     }
   });
 

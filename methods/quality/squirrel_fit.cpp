@@ -1,5 +1,6 @@
 #include "methods/quality/squirrel_fit.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/errors.hpp"
@@ -9,18 +10,28 @@ namespace lqs {
 
 namespace {
 
-struct LinearFit {
-  double slope = 0, intercept = 0;
+// The centred reference's sums the fit needs (the plain sum is ~0, kept for exactness).
+struct ReferenceSums {
+  double sum = 0, squares = 0;
 };
 
-LinearFit leastSquares(const std::vector<double>& x, const std::vector<double>& y) {
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i], my += y[i];
-  mx /= double(x.size()), my /= double(y.size());
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx);
-  if (sxx == 0) throw InputError("squirrel: the super-resolved image is constant; no intensity scaling can be fitted");
-  return {sxy / sxx, my - sxy / sxx * mx};
+ReferenceSums referenceSums(const std::vector<double>& centred) {
+  ReferenceSums s;
+  for (const double r : centred) s.sum += r, s.squares += r * r;
+  return s;
+}
+
+// Least squares of the centred reference on the blurred centred frame, from the sums alone.
+struct Fit {
+  double slope = 0, intercept = 0, rms = 0;
+};
+
+Fit fitFromSums(const BlurSums& s, const ReferenceSums& r, double n) {
+  const double sxx = s.bb - s.b * s.b / n, sxy = s.br - s.b * r.sum / n;
+  if (!(sxx > 0)) throw InputError("squirrel: the super-resolved image is constant; no intensity scaling can be fitted");
+  const double syy = r.squares - r.sum * r.sum / n;
+  const double slope = sxy / sxx;
+  return {slope, (r.sum - slope * s.b) / n, std::sqrt(std::max(0.0, syy - slope * sxy) / n)};
 }
 
 double pearson(const std::vector<double>& a, const std::vector<double>& b) {
@@ -39,26 +50,29 @@ double rms(const std::vector<double>& a, const std::vector<double>& b) {
   return std::sqrt(s / double(a.size()));
 }
 
-// alpha * blur(SR, sigma) + beta with the least-squares (alpha, beta).
-std::vector<double> scaledBlur(const std::vector<double>& reference, const FrameBlur& blur, double sigma,
-                               LinearFit& fit) {
-  std::vector<double> blurred = blur(sigma);
-  fit = leastSquares(blurred, reference);
-  for (auto& value : blurred) value = fit.slope * value + fit.intercept;
-  return blurred;
-}
-
 }  // namespace
 
-SquirrelFrame fitSquirrelFrame(const std::vector<double>& reference, const FrameBlur& blur, double maxSigma) {
-  LinearFit fit;
-  const Minimum best = brentMinimize(
-      [&](double sigma) { return rms(scaledBlur(reference, blur, sigma, fit), reference); }, 0, maxSigma);
-  const std::vector<double> scaled = scaledBlur(reference, blur, best.x, fit);
+BlurSums blurSums(const std::vector<double>& blurred, const std::vector<double>& centredReference) {
+  BlurSums s;
+  for (std::size_t i = 0; i < blurred.size(); ++i)
+    s.b += blurred[i], s.bb += blurred[i] * blurred[i], s.br += blurred[i] * centredReference[i];
+  return s;
+}
+
+SquirrelFrame fitSquirrelFrame(const std::vector<double>& centredReference, double referenceMean, double frameMean,
+                               const FrameBlur& blur, double maxSigma) {
+  const double n = double(centredReference.size());
+  const ReferenceSums r = referenceSums(centredReference);
+  const Minimum best = brentMinimize([&](double sigma) { return fitFromSums(blur.sums(sigma), r, n).rms; }, 0, maxSigma);
+
+  std::vector<double> scaled = blur.image(best.x);
+  const Fit fit = fitFromSums(blurSums(scaled, centredReference), r, n);
+  for (auto& value : scaled) value = fit.slope * value + fit.intercept;
   // Brent may leave the bracket to negative sigma; the blur depends on |sigma| only
-  SquirrelFrame frame{std::fabs(best.x), fit.slope, fit.intercept, rms(scaled, reference), pearson(scaled, reference),
+  SquirrelFrame frame{std::fabs(best.x), fit.slope, fit.intercept + referenceMean - fit.slope * frameMean,
+                      rms(scaled, centredReference), pearson(scaled, centredReference),
                       std::fabs(best.x - maxSigma) < 1e-4, std::vector<float>(scaled.size())};
-  for (std::size_t i = 0; i < scaled.size(); ++i) frame.errorMap[i] = float(std::fabs(scaled[i] - reference[i]));
+  for (std::size_t i = 0; i < scaled.size(); ++i) frame.errorMap[i] = float(std::fabs(scaled[i] - centredReference[i]));
   return frame;
 }
 

@@ -1,6 +1,7 @@
-// `squirrel` on OpenCL and CUDA devices: the RSF blur of each Brent evaluation (the heavy part, two
-// passes of up to 2 * int(4 sigma + 0.5) + 1 taps per pixel) runs on the device from
-// gpu/kernels/gaussian_blur.h; the reference's Fourier upsampling and the fit's sums stay on the CPU.
+// `squirrel` on OpenCL and CUDA devices: each Brent step's RSF blur (two passes of up to
+// 2 * int(4 sigma + 0.5) + 1 taps per pixel) and the fit's row sums run on the device
+// (gpu/kernels/gaussian_blur.h, squirrel.h), so a step moves 6 floats per row, not the image. The
+// reference's Fourier upsampling and the final error map stay on the CPU.
 #include <memory>
 
 #include "methods/common/cuda.hpp"
@@ -21,44 +22,71 @@ namespace {
   return {weights.begin(), weights.end()};
 }
 
-// A FrameBlur around a device session made per frame (a shared_ptr to anything with
-// blur(taps, out)).
+// Row sums stored as (hi, lo) float pairs (gpu/kernels/squirrel.h), added up in double.
+[[maybe_unused]] BlurSums addRows(const std::vector<float>& split) {
+  BlurSums s;
+  for (std::size_t i = 0; i < split.size(); i += 6) {
+    s.b += double(split[i]) + split[i + 1];
+    s.bb += double(split[i + 2]) + split[i + 3];
+    s.br += double(split[i + 4]) + split[i + 5];
+  }
+  return s;
+}
+
+// A FrameBlur around a device session made per frame: `make(frame, reference, rows, cols)` returns a
+// shared_ptr to anything with blur(taps), rowSums(out) and image(out) on float arrays.
 template <class MakeSession>
 FrameBlurMaker deviceBlur(MakeSession make) {
-  return [make](std::span<const float> frame, int rows, int cols) -> FrameBlur {
-    auto session = make(frame, rows, cols);
-    return [session, size = frame.size()](double sigma) {
+  return [make](const std::vector<double>& frame, const std::vector<double>& reference, int rows,
+                int cols) -> FrameBlur {
+    const std::vector<float> frameFloats(frame.begin(), frame.end()), referenceFloats(reference.begin(), reference.end());
+    auto session = make(frameFloats.data(), referenceFloats.data(), rows, cols);
+    const auto sums = [session, rows](double sigma) {
+      session->blur(blurTaps(sigma));
+      std::vector<float> split(6 * std::size_t(rows));
+      session->rowSums(split.data());
+      return addRows(split);
+    };
+    const auto image = [session, size = frame.size()](double sigma) {
+      session->blur(blurTaps(sigma));
       std::vector<float> out(size);
-      session->blur(blurTaps(sigma), out.data());
+      session->image(out.data());
       return std::vector<double>(out.begin(), out.end());
     };
+    return {sums, image};
   };
 }
 
 #ifdef LQS_HAVE_OPENCL
-// One super-resolved frame held on an OpenCL device.
+// One centred frame and the centred reference held on an OpenCL device.
 class OpenclBlurSession {
  public:
-  OpenclBlurSession(gpu::OpenclDevice& gpu, std::span<const float> frame, int rows, int cols)
-      : gpu_(gpu), rows_(rows), cols_(cols), frame_(gpu.upload(frame.data(), frame.size())),
-        along_(gpu.allocate(frame.size())), blurred_(gpu.allocate(frame.size())),
-        pass_(gpu.kernel("squirrel.cl", "blur_pass")) {}
+  OpenclBlurSession(gpu::OpenclDevice& gpu, const float* frame, const float* reference, int rows, int cols)
+      : gpu_(gpu), rows_(rows), cols_(cols), frame_(gpu.upload(frame, size())), reference_(gpu.upload(reference, size())),
+        along_(gpu.allocate(size())), blurred_(gpu.allocate(size())), sums_(gpu.allocate(6 * std::size_t(rows))),
+        pass_(gpu.kernel("squirrel.cl", "blur_pass")), rowSums_(gpu.kernel("squirrel.cl", "row_sums")) {}
 
-  void blur(const std::vector<float>& taps, float* out) {
+  void blur(const std::vector<float>& taps) {
     const cl::Buffer weights = gpu_.upload(taps.data(), taps.size());
     const int radius = int(taps.size() / 2);
     setArguments(pass_, frame_, along_, weights, radius, 0);
     gpu_.run(pass_, rows_, cols_);
     setArguments(pass_, along_, blurred_, weights, radius, 1);
     gpu_.run(pass_, rows_, cols_);
-    gpu_.download(blurred_, out, std::size_t(rows_) * cols_);
   }
+  void rowSums(float* out) {
+    setArguments(rowSums_, blurred_, reference_, sums_, cols_);
+    gpu_.run(rowSums_, rows_, 1);
+    gpu_.download(sums_, out, 6 * std::size_t(rows_));
+  }
+  void image(float* out) { gpu_.download(blurred_, out, size()); }
 
  private:
+  std::size_t size() const { return std::size_t(rows_) * cols_; }
   gpu::OpenclDevice& gpu_;
   int rows_, cols_;
-  cl::Buffer frame_, along_, blurred_;
-  cl::Kernel pass_;
+  cl::Buffer frame_, reference_, along_, blurred_, sums_;
+  cl::Kernel pass_, rowSums_;
 };
 #endif
 
@@ -69,8 +97,8 @@ std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>
   std::vector<Implementation> implementations;
 #ifdef LQS_HAVE_OPENCL
   for (auto& implementation : openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
-         const auto make = [&gpu](std::span<const float> frame, int rows, int cols) {
-           return std::make_shared<OpenclBlurSession>(gpu, frame, rows, cols);
+         const auto make = [&gpu](const float* frame, const float* reference, int rows, int cols) {
+           return std::make_shared<OpenclBlurSession>(gpu, frame, reference, rows, cols);
          };
          return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
        }))
@@ -79,8 +107,8 @@ std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>
 #ifdef LQS_HAVE_CUDA
   using gpu::cuda::BlurSession;
   for (auto& implementation : cudaImplementations(devices, [](const RunContext& c, int device) {
-         const auto make = [device](std::span<const float> frame, int rows, int cols) {
-           return std::make_shared<BlurSession>(device, frame.data(), rows, cols);
+         const auto make = [device](const float* frame, const float* reference, int rows, int cols) {
+           return std::make_shared<BlurSession>(device, frame, reference, rows, cols);
          };
          return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
        }))
