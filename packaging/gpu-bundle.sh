@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/headless}
 rm -rf .gpu
-bash ../shared/tools/bundle-headless.sh .gpu "$build/app/lqs" "$build"/tests/*_tests
+bash ../shared/tools/bundle-headless.sh .gpu "$build/app/lqs" "$build"/tests/*_tests "$build"/tests/lqs_*_bench
 mkdir -p .gpu/tools
 cp tests/data/refs -r .gpu/refs
 cp ../shared/tools/acceptance.sh ../shared/tools/compare.py .gpu/tools/

@@ -39,3 +39,24 @@ for impl in $("$lqs" methods --json | python3 -c "import json,sys; print(' '.joi
     [[ -n $s ]] && echo "$impl $f: $s s, $(python3 -c "print(round($frames/$s,1))") frames/s"
   done
 done
+echo "== CUDA kernel times apart from copies (LQS_CUDA_TIMING)"
+cuda=$("$lqs" methods --json | python3 -c "import json,sys; print(next(i for m in json.load(sys.stdin)['methods'] if m['name']=='magnify' for i in m['implementations'] if i.startswith('cuda:')))" 2>/dev/null)
+if [[ -n $cuda ]]; then
+  "$lqs" sample s300.tif --frames 10 --size 300,300 >/dev/null
+  for i in 1 2 3; do LQS_CUDA_TIMING=1 "$lqs" run magnify s300.tif -o "$PWD/m.tif" --set magnification=5 --impl "$cuda" --json 2>&1 | tr '\n' ' '; echo; done
+fi
+echo "== streaming: a stack 4x larger than --max-memory (peak RSS)"
+if [[ -n $cuda ]]; then
+  "$lqs" sample long.tif --frames 2048 --size 512,512 >/dev/null
+  ls -l long.tif
+  python3 - "$lqs" run esrrf long.tif -o "$PWD/long_sr.tif" --impl "$cuda" --max-memory 512M \
+    --set frames_per_timepoint=256 --json <<'PY'
+import resource, subprocess, sys, time
+start = time.time()
+done = subprocess.run(sys.argv[1:])
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"exit {done.returncode}, {time.time() - start:.1f} s, peak RSS {peak / 1024:.0f} MiB")
+PY
+fi
+echo "== crossover table"
+"$here/run.sh" lqs_crossover_bench | tee "$out/crossover.md"
