@@ -1,6 +1,6 @@
 #include "gpu/kernels/squirrel.h"
 #include "methods/quality/squirrel_cuda_blur.hpp"
-#include "methods/srrf/cuda_support.cuh"
+#include "gpu/cuda/cuda_support.cuh"
 
 namespace lqs::gpu::cuda {
 
