@@ -21,7 +21,8 @@ std::vector<double> blockMean(const Stack& stack, std::size_t first, std::size_t
 
 // Piecewise-linear interpolation of block shifts (at block centres) to every frame, extended
 // linearly beyond the first and last centres.
-std::vector<double> toFrames(const std::vector<double>& centres, const std::vector<double>& values, std::size_t frames) {
+std::vector<double> toFrames(const std::vector<double>& centres, const std::vector<double>& values,
+                             std::size_t frames) {
   std::vector<double> out(frames);
   for (std::size_t t = 0; t < frames; ++t) {
     if (values.size() == 1) {
@@ -38,48 +39,63 @@ std::vector<double> toFrames(const std::vector<double>& centres, const std::vect
 
 }  // namespace
 
-DriftEstimate estimateDrift(const Stack& stack, const std::string& reference, int timeAveraging, double maxDrift,
-                            CpuSchedule schedule, const Job& job) {
+DriftBlocks driftBlocks(const Stack& stack, int timeAveraging, CpuSchedule schedule) {
   if (stack.frames() < 2) throw InputError("drift estimation needs a stack of at least 2 frames");
-  const std::size_t average = std::clamp<std::size_t>(std::size_t(timeAveraging), 1, stack.frames() / 2);
-  const std::size_t blocks = stack.frames() / average;
-  const int rows = int(stack.rows()), cols = int(stack.cols());
-  std::vector<std::vector<double>> images(blocks);
-  forRange(schedule, blocks, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t b = begin; b < end; ++b) images[b] = blockMean(stack, b * average, average);
+  DriftBlocks blocks;
+  blocks.average = std::clamp<std::size_t>(std::size_t(timeAveraging), 1, stack.frames() / 2);
+  blocks.images.resize(stack.frames() / blocks.average);
+  blocks.rows = int(stack.rows()), blocks.cols = int(stack.cols());
+  forRange(schedule, blocks.images.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t b = begin; b < end; ++b)
+      blocks.images[b] = blockMean(stack, b * blocks.average, blocks.average);
   });
+  return blocks;
+}
 
+DriftEstimate driftFromBlocks(const DriftBlocks& blocks, bool previous, double maxDrift, std::size_t frames,
+                              const BlockLocator& locate, const Job& job) {
+  const std::size_t average = blocks.average, count = blocks.images.size();
   DriftEstimate drift;
   std::vector<double> centres, bx{0.0}, by{0.0};
   centres.push_back((double(average) - 1) / 2);
-  const bool previous = reference == "previous";
-  ReferenceSpectrum first(images[0], rows, cols);
   double lowestPeak = 1;
-  for (std::size_t b = 1; b < blocks; ++b) {
+  for (std::size_t b = 1; b < count; ++b) {
     job.checkCancelled();
-    Shift shift;
-    if (previous) {
-      const Shift step = ReferenceSpectrum(images[b - 1], rows, cols).locate(images[b], {}, maxDrift);
-      shift = {by.back() + step.dy, bx.back() + step.dx, step.peak};
-    } else {
-      shift = first.locate(images[b], {by.back(), bx.back(), 0}, maxDrift);
-    }
+    const Shift found = locate(b, previous ? Shift{} : Shift{by.back(), bx.back(), 0});
+    const Shift shift = previous ? Shift{by.back() + found.dy, bx.back() + found.dx, found.peak} : found;
     if (std::hypot(shift.dy - by.back(), shift.dx - bx.back()) > maxDrift - 0.5)
-      drift.warnings.push_back("block " + std::to_string(b) + " moved close to max_drift; the estimate may be wrong");
+      drift.warnings.push_back("block " + std::to_string(b) +
+                               " moved close to max_drift; the estimate may be wrong");
     lowestPeak = std::min(lowestPeak, shift.peak);
     centres.push_back(double(b * average) + (double(average) - 1) / 2);
     bx.push_back(shift.dx);
     by.push_back(shift.dy);
-    job.progress(double(b) / double(blocks), "drift");
+    job.progress(double(b) / double(count), "drift");
   }
   if (lowestPeak < 0.2)
-    drift.warnings.push_back("frames correlate weakly with the reference (lowest peak " + std::to_string(lowestPeak) +
+    drift.warnings.push_back("frames correlate weakly with the reference (lowest peak " +
+                             std::to_string(lowestPeak) +
                              "); featureless or very noisy frames give unreliable drift");
-  drift.dx = toFrames(centres, bx, stack.frames());
-  drift.dy = toFrames(centres, by, stack.frames());
+  drift.dx = toFrames(centres, bx, frames);
+  drift.dy = toFrames(centres, by, frames);
   const double x0 = drift.dx[0], y0 = drift.dy[0];  // relative to frame 0
-  for (std::size_t t = 0; t < stack.frames(); ++t) drift.dx[t] -= x0, drift.dy[t] -= y0;
+  for (std::size_t t = 0; t < frames; ++t) drift.dx[t] -= x0, drift.dy[t] -= y0;
   return drift;
+}
+
+DriftEstimate estimateDrift(const Stack& stack, const std::string& reference, int timeAveraging,
+                            double maxDrift, CpuSchedule schedule, const Job& job) {
+  const DriftBlocks blocks = driftBlocks(stack, timeAveraging, schedule);
+  const ReferenceSpectrum first(blocks.images[0], blocks.rows, blocks.cols);
+  const bool previous = reference == "previous";
+  return driftFromBlocks(
+      blocks, previous, maxDrift, stack.frames(),
+      [&](std::size_t b, Shift centre) {
+        if (!previous) return first.locate(blocks.images[b], centre, maxDrift);
+        return ReferenceSpectrum(blocks.images[b - 1], blocks.rows, blocks.cols)
+            .locate(blocks.images[b], centre, maxDrift);
+      },
+      job);
 }
 
 Stack applyDrift(const Stack& stack, const std::vector<double>& dx, const std::vector<double>& dy,
@@ -97,7 +113,10 @@ Stack applyDrift(const Stack& stack, const std::vector<double>& dx, const std::v
     const Stack frame = stack.frameRange(t, 1);
     const Stack moved = resample(
         frame, stack.rows(), stack.cols(),
-        [=](int i, int j) { return std::pair{float(i) + 0.5f + sy, float(j) + 0.5f + sx}; }, kind, schedule, job);
+        [=](int i, int j) {
+          return std::pair{float(i) + 0.5f + sy, float(j) + 0.5f + sx};
+        },
+        kind, schedule, job);
     std::copy(moved.data(), moved.data() + moved.size(), out.frame(t).data());
   }
   return out;

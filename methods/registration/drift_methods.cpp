@@ -1,6 +1,7 @@
 // drift-estimate, drift-apply and drift-correct declarations.
 #include <cmath>
 
+#include "methods/common/cuda.hpp"
 #include "methods/interpolation/geometric_transform.hpp"
 #include "methods/registration/drift.hpp"
 
@@ -9,10 +10,20 @@ namespace lqs {
 namespace {
 
 std::vector<ParamSpec> estimationParams() {
-  return {ParamSpec{"reference", ParamType::Choice, "first", 0, 0, {"first", "previous"},
+  return {ParamSpec{"reference",
+                    ParamType::Choice,
+                    "first",
+                    0,
+                    0,
+                    {"first", "previous"},
                     "align every block to the first block, or to the previous one (accumulated)"},
           ParamSpec{"time_averaging", ParamType::Integer, "2", 1, 1e6, {}, "frames averaged per block"},
-          ParamSpec{"max_drift", ParamType::Real, "5", 0.5, 1e4, {},
+          ParamSpec{"max_drift",
+                    ParamType::Real,
+                    "5",
+                    0.5,
+                    1e4,
+                    {},
                     "largest expected movement between consecutive blocks, pixels"}};
 }
 
@@ -23,7 +34,8 @@ DriftEstimate estimate(const RunContext& c, CpuSchedule s) {
 
 void report(const DriftEstimate& drift, Result& result) {
   double largest = 0;
-  for (std::size_t t = 0; t < drift.dx.size(); ++t) largest = std::max(largest, std::hypot(drift.dx[t], drift.dy[t]));
+  for (std::size_t t = 0; t < drift.dx.size(); ++t)
+    largest = std::max(largest, std::hypot(drift.dx[t], drift.dy[t]));
   result.values["max_drift"] = largest;
   result.values["total_drift"] = std::hypot(drift.dx.back(), drift.dy.back());
   result.notes.insert(result.notes.end(), drift.warnings.begin(), drift.warnings.end());
@@ -36,40 +48,62 @@ std::vector<double> column(const Table& table, const std::string& name) {
   return values;
 }
 
+Result estimationResult(const DriftEstimate& drift) {
+  Result result{{Output{"drift_table", driftTable(drift)}}};
+  report(drift, result);
+  return result;
+}
+
 const PortSpec kStack{"stack", DataKind::Stack, "frames to align"};
 
 }  // namespace
 
-void registerDriftMethods(Registry& registry, const Device& cpu) {
-  registry.add({{"drift-estimate", "Estimate the sample drift of a stack by cross-correlation", {kStack},
-                 {{"drift_table", DataKind::Table, "frame, dx, dy, magnitude (pixels)"}}, estimationParams()},
-                cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
-                  const DriftEstimate drift = estimate(c, s);
-                  Result result{{Output{"drift_table", driftTable(drift)}}};
-                  report(drift, result);
-                  return result;
-                })});
-  registry.add({{"drift-apply", "Shift every frame back by a drift table",
+void registerDriftMethods(Registry& registry, const std::vector<Device>& devices) {
+  const Device& cpu = cpuOf(devices);
+  Method estimation{{"drift-estimate",
+                     "Estimate the sample drift of a stack by cross-correlation",
+                     {kStack},
+                     {{"drift_table", DataKind::Table, "frame, dx, dy, magnitude (pixels)"}},
+                     estimationParams()},
+                    cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
+                      return estimationResult(estimate(c, s));
+                    })};
+#ifdef LQS_HAVE_CUDA
+  for (auto& impl : cudaImplementations(devices, [](const RunContext&c, int device) {
+         return estimationResult(estimateDriftCuda(c.stack(0), c.params.choice("reference"),
+                                                   c.params.integer("time_averaging"),
+                                                   c.params.real("max_drift"), device, c.job));
+       }))
+    estimation.implementations.push_back(std::move(impl));
+#endif
+  registry.add(std::move(estimation));
+  registry.add({{"drift-apply",
+                 "Shift every frame back by a drift table",
                  {kStack, {"drift_table", DataKind::Table, "CSV with columns frame, dx, dy"}},
-                 {{"stack", DataKind::Stack, "corrected stack"}}, {interpolationParam()}},
+                 {{"stack", DataKind::Stack, "corrected stack"}},
+                 {interpolationParam()}},
                 cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
                   const Table& table = c.table(1);
-                  return Result{{Output{"stack", applyDrift(c.stack(0), column(table, "dx"), column(table, "dy"),
-                                                            c.params.choice("interpolation"), s, c.job)}}};
+                  return Result{
+                      {Output{"stack", applyDrift(c.stack(0), column(table, "dx"), column(table, "dy"),
+                                                  c.params.choice("interpolation"), s, c.job)}}};
                 })});
   auto params = estimationParams();
   params.push_back(interpolationParam());
-  registry.add({{"drift-correct", "Estimate and correct drift in one call", {kStack},
-                 {{"stack", DataKind::Stack, "corrected stack"}, {"drift_table", DataKind::Table, "the estimate"}},
-                 params},
-                cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
-                  const DriftEstimate drift = estimate(c, s);
-                  Result result{{Output{"stack", applyDrift(c.stack(0), drift.dx, drift.dy,
-                                                            c.params.choice("interpolation"), s, c.job)},
-                                 Output{"drift_table", driftTable(drift)}}};
-                  report(drift, result);
-                  return result;
-                })});
+  registry.add(
+      {{"drift-correct",
+        "Estimate and correct drift in one call",
+        {kStack},
+        {{"stack", DataKind::Stack, "corrected stack"}, {"drift_table", DataKind::Table, "the estimate"}},
+        params},
+       cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
+         const DriftEstimate drift = estimate(c, s);
+         Result result{{Output{"stack", applyDrift(c.stack(0), drift.dx, drift.dy,
+                                                   c.params.choice("interpolation"), s, c.job)},
+                        Output{"drift_table", driftTable(drift)}}};
+         report(drift, result);
+         return result;
+       })});
 }
 
 }  // namespace lqs

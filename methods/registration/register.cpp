@@ -6,7 +6,7 @@
 namespace lqs {
 
 void registerRegistration(Registry& registry, const std::vector<Device>& devices) {
-  registerDriftMethods(registry, cpuOf(devices));
+  registerDriftMethods(registry, devices);
   registerChannelMethods(registry, cpuOf(devices));
 }
 
