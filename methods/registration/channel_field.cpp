@@ -135,10 +135,11 @@ ChannelField estimateChannelField(const Stack& reference, const Stack& channel,
   int outliers = rejectOutliers(grid);
   refillUnusedBlocks(grid);
   result.field = interpolateField(grid, ref.rows(), ref.cols(), schedule);
+  const Job quiet;  // the warp reports its own progress; here it is a step of this one
   for (int pass = 1; pass <= kRefinements && grid.used() > 0; ++pass) {
     job.progress(double(pass) / (kRefinements + 1), "field");
     const BlockGrid residual =
-        measure(applyChannelField(moving, result.field, LQS_CATMULL_ROM, schedule, job));
+        measure(applyChannelField(moving, result.field, LQS_CATMULL_ROM, schedule, quiet));
     for (std::size_t b = 0; b < grid.blocks.size(); ++b)
       grid.blocks[b].dy += residual.blocks[b].dy, grid.blocks[b].dx += residual.blocks[b].dx;
     // outliers are judged on the totals, which every pass makes more precise
