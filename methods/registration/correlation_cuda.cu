@@ -9,7 +9,6 @@
 
 #include "gpu/cuda/cuda_support.cuh"
 #include "methods/registration/correlation_cuda.hpp"
-#include "methods/registration/cross_correlation.hpp"
 
 namespace lqs::gpu::cuda {
 
@@ -127,10 +126,11 @@ std::size_t chunkCapacity(int rows, int cols, std::size_t images, std::size_t ch
 }  // namespace
 
 struct CorrelationBatch::State {
-  State(int device, int rows, int cols, std::size_t images, std::size_t chunkBytes)
+  State(int device, int rows, int cols, std::size_t images, int gridPoints, std::size_t chunkBytes)
       : device(device),
         rows(rows),
         cols(cols),
+        gridPoints(gridPoints),
         pixels(std::size_t(rows) * cols),
         capacity(chunkCapacity(rows, cols, images, chunkBytes)),
         real(capacity * pixels),
@@ -139,8 +139,8 @@ struct CorrelationBatch::State {
         products(capacity * pixels),
         reference(pixels),
         before(pixels),
-        partial(std::size_t(kGridPoints) * cols),
-        grid(std::size_t(kGridPoints) * kGridPoints),
+        partial(std::size_t(gridPoints) * cols),
+        grid(std::size_t(gridPoints) * gridPoints),
         batchPlan(rows, cols, capacity),
         singlePlan(rows, cols, 1),
         maps(capacity * pixels) {}
@@ -153,7 +153,7 @@ struct CorrelationBatch::State {
     checkFft(cufft().execZ2Z(plan, scratch.get(), out, CUFFT_FORWARD), "forward transform");
   }
 
-  int device, rows, cols;
+  int device, rows, cols, gridPoints;
   std::size_t pixels, capacity;
   DeviceArray<double> real;
   DeviceArray<cufftDoubleComplex> scratch, spectra, products, reference, before, partial;
@@ -162,10 +162,10 @@ struct CorrelationBatch::State {
   std::vector<double> maps;
 };
 
-CorrelationBatch::CorrelationBatch(int device, int rows, int cols, std::size_t images,
+CorrelationBatch::CorrelationBatch(int device, int rows, int cols, std::size_t images, int gridPoints,
                                    std::size_t chunkBytes) {
   check(cudaSetDevice(device), "device selection");
-  state_ = std::make_unique<State>(device, rows, cols, images, chunkBytes);
+  state_ = std::make_unique<State>(device, rows, cols, images, gridPoints, chunkBytes);
 }
 
 CorrelationBatch::~CorrelationBatch() = default;
@@ -211,12 +211,12 @@ const double* CorrelationBatch::map(std::size_t k) const {
 std::vector<double> CorrelationBatch::grid(std::size_t k, double y0, double x0, double step) const {
   const State& s = *state_;
   s.select();
-  gridRowsKernel<<<dim3(blocksFor(std::size_t(s.cols), 128), kGridPoints), 128>>>(
-      s.products.get() + k * s.pixels, s.partial.get(), s.rows, s.cols, y0, step, kGridPoints);
-  gridColumnsKernel<<<dim3(1, kGridPoints), 32>>>(s.partial.get(), s.grid.get(), s.rows, s.cols, x0, step,
-                                                  kGridPoints);
+  gridRowsKernel<<<dim3(blocksFor(std::size_t(s.cols), 128), s.gridPoints), 128>>>(
+      s.products.get() + k * s.pixels, s.partial.get(), s.rows, s.cols, y0, step, s.gridPoints);
+  gridColumnsKernel<<<dim3(blocksFor(std::size_t(s.gridPoints), 32), s.gridPoints), 32>>>(
+      s.partial.get(), s.grid.get(), s.rows, s.cols, x0, step, s.gridPoints);
   check(cudaGetLastError(), "grid kernels");
-  std::vector<double> values(std::size_t(kGridPoints) * kGridPoints);
+  std::vector<double> values(std::size_t(s.gridPoints) * s.gridPoints);
   check(cudaMemcpy(values.data(), s.grid.get(), values.size() * sizeof(double), cudaMemcpyDeviceToHost),
         "download");
   return values;

@@ -13,8 +13,10 @@ namespace lqs::gpu::cuda {
 
 class CorrelationBatch {
  public:
-  // Room for `images` images, or as many as fit in `chunkBytes` of device memory (56 bytes a pixel).
-  CorrelationBatch(int device, int rows, int cols, std::size_t images, std::size_t chunkBytes = std::size_t(1) << 30);
+  // Room for `images` images, or as many as fit in `chunkBytes` of device memory (56 bytes a pixel);
+  // refinement grids of gridPoints x gridPoints (kGridPoints of cross_correlation.hpp).
+  CorrelationBatch(int device, int rows, int cols, std::size_t images, int gridPoints,
+                   std::size_t chunkBytes = std::size_t(1) << 30);
   ~CorrelationBatch();
   CorrelationBatch(const CorrelationBatch&) = delete;
   CorrelationBatch& operator=(const CorrelationBatch&) = delete;
@@ -27,7 +29,7 @@ class CorrelationBatch {
   void correlate(const double* images, std::size_t count, bool previous);
   // Real part of image k's correlation map (shift (0, 0) at [0]), scaled by 1 / (rows * cols).
   const double* map(std::size_t k) const;
-  // Image k's correlation on the kGridPoints x kGridPoints grid at (y0 + i step, x0 + j step).
+  // Image k's correlation on the grid at (y0 + i step, x0 + j step), row-major.
   std::vector<double> grid(std::size_t k, double y0, double x0, double step) const;
 
  private:

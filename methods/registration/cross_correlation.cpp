@@ -13,30 +13,44 @@ double frequency(int k, int n) {
   return k <= n / 2 ? k : k - n;
 }
 
-// Correlation at rows y0 + i*step, cols x0 + j*step (i, j < count): E_rows * R * E_cols^T.
+// Correlation at rows y0 + i*step, cols x0 + j*step (i, j < count): E_rows * R * E_cols^T, rows of
+// the grid in parallel with `schedule`. Products are written out in real arithmetic: std::complex's
+// operator* calls the library's NaN-recovering routine, several times slower.
 std::vector<double> correlationGrid(const Spectrum& product, int rows, int cols, double y0, double x0,
-                                    double step, int count) {
+                                    double step, int count, CpuSchedule schedule) {
   const double twoPi = 2 * M_PI;
-  std::vector<std::complex<double>> partial(std::size_t(count) * cols);
-  for (int i = 0; i < count; ++i) {
-    const double y = y0 + i * step;
-    for (int ky = 0; ky < rows; ++ky) {
-      const std::complex<double> e = std::polar(1.0, twoPi * frequency(ky, rows) * y / rows);
-      for (int kx = 0; kx < cols; ++kx)
-        partial[std::size_t(i) * cols + kx] += e * product[std::size_t(ky) * cols + kx];
+  // e^(2 pi i f(kx) x_j / cols) for every grid column j
+  std::vector<double> columnCos(std::size_t(count) * cols), columnSin(columnCos.size());
+  for (int j = 0; j < count; ++j)
+    for (int kx = 0; kx < cols; ++kx) {
+      const double angle = twoPi * frequency(kx, cols) * (x0 + j * step) / cols;
+      columnCos[std::size_t(j) * cols + kx] = std::cos(angle),
+                                        columnSin[std::size_t(j) * cols + kx] = std::sin(angle);
     }
-  }
   std::vector<double> grid(std::size_t(count) * count);
-  for (int j = 0; j < count; ++j) {
-    const double x = x0 + j * step;
-    std::vector<std::complex<double>> e(cols);
-    for (int kx = 0; kx < cols; ++kx) e[kx] = std::polar(1.0, twoPi * frequency(kx, cols) * x / cols);
-    for (int i = 0; i < count; ++i) {
-      std::complex<double> s = 0;
-      for (int kx = 0; kx < cols; ++kx) s += e[kx] * partial[std::size_t(i) * cols + kx];
-      grid[std::size_t(i) * count + j] = s.real() / (double(rows) * cols);
+  forRange(schedule, std::size_t(count), [&](std::size_t begin, std::size_t end) {
+    std::vector<double> re(cols), im(cols);  // row i of E_rows * R
+    for (std::size_t i = begin; i < end; ++i) {
+      const double y = y0 + double(i) * step;
+      std::fill(re.begin(), re.end(), 0.0);
+      std::fill(im.begin(), im.end(), 0.0);
+      for (int ky = 0; ky < rows; ++ky) {
+        const double angle = twoPi * frequency(ky, rows) * y / rows, c = std::cos(angle), s = std::sin(angle);
+        const std::complex<double>* p = product.data() + std::size_t(ky) * cols;
+        for (int kx = 0; kx < cols; ++kx) {
+          re[kx] += c * p[kx].real() - s * p[kx].imag();
+          im[kx] += c * p[kx].imag() + s * p[kx].real();
+        }
+      }
+      for (int j = 0; j < count; ++j) {
+        const double* cj = columnCos.data() + std::size_t(j) * cols;
+        const double* sj = columnSin.data() + std::size_t(j) * cols;
+        double sum = 0;
+        for (int kx = 0; kx < cols; ++kx) sum += cj[kx] * re[kx] - sj[kx] * im[kx];
+        grid[i * std::size_t(count) + std::size_t(j)] = sum / (double(rows) * cols);
+      }
     }
-  }
+  });
   return grid;
 }
 
@@ -71,16 +85,17 @@ ReferenceSpectrum::ReferenceSpectrum(const std::vector<double>& image, int rows,
   for (auto& v : conjugate_) v = std::conj(v);
 }
 
-Shift ReferenceSpectrum::locate(const std::vector<double>& image, Shift centre, double radius) const {
+Shift ReferenceSpectrum::locate(const std::vector<double>& image, Shift centre, double radius,
+                                CpuSchedule schedule) const {
   Spectrum product = forwardFft(image.data(), rows_, cols_);
   for (std::size_t i = 0; i < product.size(); ++i) product[i] *= conjugate_[i];
   const Spectrum map = inverseFft(product, rows_, cols_);
   std::vector<double> real(map.size());
   for (std::size_t i = 0; i < map.size(); ++i) real[i] = map[i].real();
-  Shift best = refinePeak(integerPeak(real.data(), rows_, cols_, centre, radius),
-                          [&](double y0, double x0, double step) {
-                            return correlationGrid(product, rows_, cols_, y0, x0, step, kGridPoints);
-                          });
+  Shift best = refinePeak(
+      integerPeak(real.data(), rows_, cols_, centre, radius), [&](double y0, double x0, double step) {
+        return correlationGrid(product, rows_, cols_, y0, x0, step, kGridPoints, schedule);
+      });
   best.peak = normalisedPeak(best.peak, energy_, imageNorm(image));
   return best;
 }

@@ -4,6 +4,7 @@
 // (matrix) DFT of the cross-power spectrum (Guizar-Sicairos' upsampling).
 #include <vector>
 
+#include "methods/common/cpu.hpp"
 #include "methods/common/fourier.hpp"
 
 namespace lqs {
@@ -16,8 +17,10 @@ struct Shift {
 class ReferenceSpectrum {
  public:
   ReferenceSpectrum(const std::vector<double>& image, int rows, int cols);
-  // Displacement of `image` relative to the reference, searched within `radius` pixels of `centre`.
-  Shift locate(const std::vector<double>& image, Shift centre, double radius) const;
+  // Displacement of `image` relative to the reference, searched within `radius` pixels of `centre`;
+  // the refinement grids' rows are shared out with `schedule`.
+  Shift locate(const std::vector<double>& image, Shift centre, double radius,
+               CpuSchedule schedule = CpuSchedule::Serial) const;
 
  private:
   int rows_, cols_;

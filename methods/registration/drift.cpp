@@ -86,15 +86,25 @@ DriftEstimate driftFromBlocks(const DriftBlocks& blocks, bool previous, double m
 DriftEstimate estimateDrift(const Stack& stack, const std::string& reference, int timeAveraging,
                             double maxDrift, CpuSchedule schedule, const Job& job) {
   const DriftBlocks blocks = driftBlocks(stack, timeAveraging, schedule);
+  const auto count = blocks.images.size();
+  if (reference == "previous") {
+    // every block against the one before, around 0: independent, so the blocks share out the work
+    std::vector<Shift> steps(count);
+    forRange(schedule, count - 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t b = begin + 1; b < end + 1; ++b) {
+        job.checkCancelled();
+        steps[b] = ReferenceSpectrum(blocks.images[b - 1], blocks.rows, blocks.cols)
+                       .locate(blocks.images[b], {}, maxDrift);
+      }
+    });
+    return driftFromBlocks(
+        blocks, true, maxDrift, stack.frames(), [&](std::size_t b, Shift) { return steps[b]; }, job);
+  }
+  // each window is centred on the block before's shift: blocks in order, each one's grids shared out
   const ReferenceSpectrum first(blocks.images[0], blocks.rows, blocks.cols);
-  const bool previous = reference == "previous";
   return driftFromBlocks(
-      blocks, previous, maxDrift, stack.frames(),
-      [&](std::size_t b, Shift centre) {
-        if (!previous) return first.locate(blocks.images[b], centre, maxDrift);
-        return ReferenceSpectrum(blocks.images[b - 1], blocks.rows, blocks.cols)
-            .locate(blocks.images[b], centre, maxDrift);
-      },
+      blocks, false, maxDrift, stack.frames(),
+      [&](std::size_t b, Shift centre) { return first.locate(blocks.images[b], centre, maxDrift, schedule); },
       job);
 }
 

@@ -14,7 +14,7 @@ DriftEstimate estimateDriftCuda(const Stack& stack, const std::string& reference
                                 double maxDrift, int device, const Job& job) {
   const DriftBlocks blocks = driftBlocks(stack, timeAveraging, CpuSchedule::Tbb);
   const bool previous = reference == "previous";
-  gpu::cuda::CorrelationBatch batch(device, blocks.rows, blocks.cols, blocks.images.size() - 1);
+  gpu::cuda::CorrelationBatch batch(device, blocks.rows, blocks.cols, blocks.images.size() - 1, kGridPoints);
   batch.setReference(blocks.images[0].data());
   std::vector<double> norms(blocks.images.size()), chunk;
   std::transform(blocks.images.begin(), blocks.images.end(), norms.begin(), imageNorm);

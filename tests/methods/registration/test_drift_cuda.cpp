@@ -73,8 +73,8 @@ TEST_CASE("the CUDA correlation batch gives the same maps in chunks as in one pi
   const std::size_t pixels = std::size_t(rows) * cols, chunkBytes = 3 * pixels * 56;  // 3 images a chunk
   for (bool previous : {false, true}) {
     INFO("previous " << previous);
-    gpu::cuda::CorrelationBatch whole(devices[0].deviceIndex, rows, cols, images);
-    gpu::cuda::CorrelationBatch chunked(devices[0].deviceIndex, rows, cols, images, chunkBytes);
+    gpu::cuda::CorrelationBatch whole(devices[0].deviceIndex, rows, cols, images, kGridPoints);
+    gpu::cuda::CorrelationBatch chunked(devices[0].deviceIndex, rows, cols, images, kGridPoints, chunkBytes);
     REQUIRE(chunked.capacity() == 3);
     whole.setReference(image[0].data());
     chunked.setReference(image[0].data());
