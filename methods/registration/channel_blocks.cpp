@@ -53,9 +53,10 @@ double median(std::vector<double> values) {
   return (*middle + *std::max_element(values.begin(), middle)) / 2;
 }
 
-// How far block (i, j)'s component lies from the plane through its used 8-neighbours (least
-// squares), in units of the neighbours' median distance from that plane plus 0.1 px; 0 when the
-// neighbours cannot define a plane.
+// How far block (i, j)'s component lies from the least-squares plane through the used blocks within
+// two blocks of it, in units of their median distance from that plane plus 0.1 px; 0 when fewer than
+// four or collinear neighbours cannot define a plane. (A plane, not their median as in PIV's test:
+// the coarse block grid of a smooth field has steep steps from block to block.)
 double planeResidual(const BlockGrid& grid, int i, int j, double BlockShift::*component) {
   const int kReach = 2;
   struct Sample {

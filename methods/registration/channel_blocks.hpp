@@ -37,10 +37,10 @@ constexpr int kMinBlockSide = 8;
 BlockGrid measureBlockShifts(const Stack& reference, const Stack& channel, int perAxis, double maxShift,
                              double minSimilarity, CpuSchedule schedule, const Job& job);
 
-// Westerweel and Scarano's normalised median test (PIV): a used block whose shift differs from the
-// median of its used 8-neighbours by more than twice their median deviation from it (plus 0.1 px)
-// in either component is marked unused. Small blocks that see a spot half in, half out of their
-// window correlate well at a wrong shift; this catches them. Returns how many were marked.
+// A normalised residual test after Westerweel and Scarano's (PIV): a used block whose shift lies
+// more than twice the typical misfit (plus 0.1 px) from the plane through its used neighbours, in
+// either component, is marked unused. Small blocks that see a spot half in, half out of their window
+// correlate well at a wrong shift; this catches them. Returns how many were marked.
 int rejectOutliers(BlockGrid& grid);
 
 // Unused blocks take the inverse-distance-weighted mean of the used ones (NanoPyx's
