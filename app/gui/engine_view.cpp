@@ -70,6 +70,7 @@ EngineView::EngineView(cli::Session& session, std::function<bool()> engineBusy,
   layout->addLayout(top);
 
   input_->setWordWrap(true);
+  input_->setTextFormat(Qt::PlainText);
   choice_->setWordWrap(true);
   choice_->setTextFormat(Qt::RichText);
   layout->addWidget(input_);
@@ -183,7 +184,7 @@ void EngineView::showPrediction(const std::string& method) {
     request = request_(method);
     ranking = session_.engine().predict(request);
   } catch (const std::exception& error) {
-    input_->setText("No prediction: " + QString(error.what()).toHtmlEscaped());
+    input_->setText("No prediction: " + QString(error.what()));
     choice_->clear();
     benchmarkNow_->setEnabled(false);
     return;

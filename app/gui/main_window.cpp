@@ -479,6 +479,12 @@ RunRequest MainWindow::requestOnSelected(const std::string& method) {
                                   [&](const MethodPanel* p) { return p->spec().name == method; });
   if (panel == methodPanels_.end()) throw ParameterError("no panel for " + method);
   if (layers_.selected() < 0) throw InputError("open an image or the sample and select it");
+  // The view asks again on every selection change, so it never reads a stack left on disk whole.
+  std::vector<std::string> used = (*panel)->inputNames();
+  used.push_back(layers_.at(std::size_t(layers_.selected())).name);
+  for (const auto& name : used)
+    if (const ImageLayer* layer = layers_.find(name); layer && layer->onDisk())
+      throw InputError("\"" + name + "\" stays on disk (over 1 GiB): benchmark it with lqs bench on its file");
   RunRequest request = (*panel)->request(layers_);
   const auto& ports = (*panel)->spec().inputs;
   if (!ports.empty() && ports.front().kind == DataKind::Stack && !request.inputs.empty())
