@@ -53,6 +53,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  void buildWorkflowsMenu();  // this and the other workflow members: main_window_workflows.cpp
   QWidget* buildMethodDock();
   void rebuildRecentMenu();
   void rememberRecent(const QString& file);
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
   void startWorkflow(Workflow workflow, bool writeFiles);
   void saveSessionWorkflow();
   void fileFinished(int index, const FileOutcome& outcome);
+  void reportFolderRun(bool succeeded);  // the summary and the failures, when a folder run ends
   // The method panel's request with its first image input replaced by the selected layer.
   RunRequest requestOnSelected(const std::string& method);
   void startBenchmark(const QString& method, int repeat);
