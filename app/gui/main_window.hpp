@@ -93,8 +93,6 @@ class MainWindow : public QMainWindow {
 
   SessionRecorder recorder_;
   std::vector<std::string> panelInputs_;  // the inputs of the method run from a panel
-  std::filesystem::path workflowFolder_;  // of the running workflow
-  std::map<std::string, std::string> workflowLayers_;  // its output names -> the layers they became
   struct FolderRun {
     int index = 0, total = 0;  // total 0: no folder run
     QStringList failures;

@@ -91,8 +91,7 @@ void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
   for (const auto& step : workflow.steps)
     for (const auto& name : step.inputs)
       if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, *layer->stack());
-  workflowFolder_ = workflow.folder;
-  workflowLayers_.clear();
+  recorder_.beginWorkflow(workflow.folder);
   startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles); });
 }
 
@@ -151,23 +150,12 @@ void MainWindow::saveSessionWorkflow() {
 }
 
 void MainWindow::recordStep(const StepResult& step, const std::string& outputLayer, bool tableOutput) {
-  std::vector<std::string> inputs = panelInputs_;
-  if (!step.outputFile.empty() || !step.inputs.empty()) {  // a workflow step: its inputs are names in the file
-    inputs.clear();
-    for (const auto& name : step.inputs) {
-      if (const auto made = workflowLayers_.find(name); made != workflowLayers_.end()) {
-        inputs.push_back(made->second);
-      } else if (layers_.find(name)) {
-        inputs.push_back(name);
-      } else {
-        const std::string file = (workflowFolder_ / name).lexically_normal().string();
-        recorder_.noteSource(file, file);
-        inputs.push_back(file);
-      }
-    }
-    if (!outputLayer.empty()) workflowLayers_[step.outputFile] = outputLayer;
+  if (step.inputs.empty()) {  // a method run from its panel
+    recorder_.record(step.method, panelInputs_, step.request.params, outputLayer, tableOutput);
+    return;
   }
-  recorder_.record(step.method, inputs, step.request.params, outputLayer, tableOutput);
+  recorder_.recordWorkflowStep(WorkflowStep{step.method, step.inputs, step.outputFile, step.request.params}, outputLayer,
+                               tableOutput, [this](const std::string& name) { return layers_.find(name) != nullptr; });
 }
 
 void MainWindow::reportFolderRun(bool succeeded) {

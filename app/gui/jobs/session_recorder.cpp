@@ -27,9 +27,34 @@ void SessionRecorder::record(const std::string& method, const std::vector<std::s
     // Named after the method, numbered when the method ran before, so no two steps share a file.
     std::size_t earlier = 0;
     for (const auto& other : steps_) earlier += other.method == method ? 1 : 0;
-    step.output = method + (earlier ? "_" + std::to_string(earlier + 1) : "") + ".csv";
+    step.output = method;
+    if (earlier > 0) step.output += '_' + std::to_string(earlier + 1);
+    step.output += ".csv";
   }
   steps_.push_back(std::move(step));
+}
+
+void SessionRecorder::beginWorkflow(const fs::path& folder) {
+  workflowFolder_ = folder;
+  workflowLayers_.clear();
+}
+
+void SessionRecorder::recordWorkflowStep(const WorkflowStep& step, const std::string& outputLayer, bool tableOutput,
+                                         const std::function<bool(const std::string&)>& isLayer) {
+  std::vector<std::string> inputs;
+  for (const auto& name : step.inputs) {
+    if (const auto made = workflowLayers_.find(name); made != workflowLayers_.end()) {
+      inputs.push_back(made->second);
+    } else if (isLayer(name)) {
+      inputs.push_back(name);
+    } else {
+      const std::string file = (workflowFolder_ / name).string();
+      noteSource(file, file);
+      inputs.push_back(file);
+    }
+  }
+  if (!outputLayer.empty()) workflowLayers_[step.output] = outputLayer;
+  record(step.method, inputs, step.params, outputLayer, tableOutput);
 }
 
 void SessionRecorder::clear() {

@@ -4,6 +4,7 @@
 // file (<layer>.tif, or .csv for a table); a layer read from a file names that file; any other layer
 // (the sample) keeps its name, which the GUI resolves to a layer when the workflow is run again.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,14 @@ class SessionRecorder {
   // output (`tableOutput`, named after the method).
   void record(const std::string& method, const std::vector<std::string>& inputs,
               const std::map<std::string, std::string>& params, const std::string& outputLayer, bool tableOutput);
+
+  // A workflow starts in `folder`: the inputs of its steps name its earlier outputs, layers, or files
+  // relative to the folder.
+  void beginWorkflow(const std::filesystem::path& folder);
+  // A finished step of that workflow, inputs and output as written in it; `isLayer` tells a layer
+  // name from a file name.
+  void recordWorkflowStep(const WorkflowStep& step, const std::string& outputLayer, bool tableOutput,
+                          const std::function<bool(const std::string&)>& isLayer);
 
   bool empty() const { return steps_.empty(); }
   void clear();
@@ -47,6 +56,8 @@ class SessionRecorder {
   std::vector<Step> steps_;
   std::map<std::string, std::filesystem::path> sources_;  // layer -> the file it was read from
   std::map<std::string, std::string> produced_;            // layer -> output file of the step that made it
+  std::filesystem::path workflowFolder_;                    // of the workflow being run
+  std::map<std::string, std::string> workflowLayers_;      // its outputs as written -> the layers they became
 };
 
 }  // namespace lqs::gui

@@ -36,10 +36,12 @@ TEST_CASE("the session's steps are saved as a workflow that engine/workflow pars
   recorder.record("magnify", {"big"}, {{"magnification", "3"}, {"interpolation", "nearest"}}, "bigger", false);
   recorder.record("frc", {"bigger"}, {}, "", true);          // a table output: named after the method
   recorder.record("decorr", {"sample"}, {}, "", false);      // values only; a layer without a file
+  recorder.record("frc", {"big"}, {}, "", true);             // a second table of the same method
   recorder.save(dir / "session.json");
 
   const Workflow saved = readWorkflow(dir / "session.json");
-  REQUIRE(saved.steps.size() == 4);
+  REQUIRE(saved.steps.size() == 5);
+  CHECK(saved.steps[4].output == "frc_2.csv");
   CHECK(saved.steps[0].inputs == std::vector<std::string>{"raw.tif"});  // relative to the workflow
   CHECK(saved.steps[0].output == "big.tif");
   CHECK(saved.steps[0].params == std::map<std::string, std::string>{{"magnification", "2"}});
@@ -151,4 +153,27 @@ TEST_CASE("Benchmark now runs every implementation through the engine thread and
                           point.runs >= 2);
     CHECK(found);
   }
+}
+
+TEST_CASE("steps of a workflow run in the GUI are saved with their outputs, layers and files resolved") {
+  lqs::test::TempDir dir;
+  fs::create_directories(dir / "run");
+  SessionRecorder recorder;
+  const auto isLayer = [](const std::string& name) { return name == "sample"; };
+  recorder.beginWorkflow(dir / "run");
+  recorder.recordWorkflowStep({"magnify", {"raw.tif"}, "big.tif", {{"magnification", "2"}}}, "big", false, isLayer);
+  recorder.recordWorkflowStep({"squirrel", {"sample", "big.tif"}, "map.tif", {}}, "map", false, isLayer);
+  recorder.recordWorkflowStep({"decorr", {"big.tif"}, "", {}}, "", false, isLayer);
+  recorder.record("magnify", {"map"}, {}, "map_x2", false);  // then a panel run on one of its layers
+  recorder.save(dir / "session.json");
+
+  const Workflow saved = readWorkflow(dir / "session.json");
+  REQUIRE(saved.steps.size() == 4);
+  CHECK(saved.steps[0].inputs == std::vector<std::string>{"run/raw.tif"});  // the file, relative to the saved workflow
+  CHECK(saved.steps[0].output == "big.tif");
+  CHECK(saved.steps[1].inputs == std::vector<std::string>{"sample", "big.tif"});
+  CHECK(saved.steps[2].inputs == std::vector<std::string>{"big.tif"});
+  CHECK(saved.steps[2].output.empty());
+  CHECK(saved.steps[3].inputs == std::vector<std::string>{"map.tif"});
+  CHECK(saved.steps[3].output == "map_x2.tif");
 }
