@@ -68,7 +68,7 @@ MainWindow::MainWindow()
       cancel_(new QPushButton("Cancel")),
       cursorLabel_(new QLabel),
       engineView_(new EngineView(
-          session_, [this] { return engine_->busy(); },
+          session_, [this] { return !engine_ || engine_->busy(); },
           [this](const std::string& method) { return requestOnSelected(method); })) {
   setWindowTitle("LiquidScope");
   setAcceptDrops(true);
