@@ -72,12 +72,15 @@ float ImageLayer::normalized(float value) const {
   return gamma == 1 ? linear : std::pow(linear, gamma);
 }
 
-bool ImageLayer::contains(double x, double y) const { return x >= 0 && y >= 0 && x < width() && y < height(); }
+std::ptrdiff_t ImageLayer::pixelAt(double position, std::size_t pixels) const {
+  if (position < 0 || position >= double(pixels) * scale()) return -1;
+  return std::ptrdiff_t(std::min(std::size_t(position / scale()), pixels - 1));
+}
+
+bool ImageLayer::contains(double x, double y) const { return pixelAt(x, cols()) >= 0 && pixelAt(y, rows()) >= 0; }
 
 float ImageLayer::valueAt(double x, double y) const {
-  const auto col = std::min(std::size_t(x / scale()), cols() - 1);
-  const auto row = std::min(std::size_t(y / scale()), rows() - 1);
-  return shownFrame()[row * cols() + col];
+  return shownFrame()[std::size_t(pixelAt(y, rows())) * cols() + std::size_t(pixelAt(x, cols()))];
 }
 
 std::string ImageLayer::valuesText(const std::string& separator) const {

@@ -2,6 +2,7 @@
 // One image layer of the viewer (napari's Image layer): a stack and how it is drawn. No widgets.
 // A stack too large to hold (a 2048 x 2048 x 10,000 acquisition is 168 GB) stays in its TIFF file:
 // the layer reads only the frame it shows.
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -68,13 +69,16 @@ class ImageLayer {
   float normalized(float value) const;
   Rgb colour(float value) const { return colormap.at(normalized(value)); }
 
+  // The current frame's values, row by row (what the canvas shows).
+  std::span<const float> shownFrame() const { return data_ ? data_->frame(frame_) : shown_.frame(0); }
+  // The pixel index along an axis of `pixels` at physical position `position`, -1 outside.
+  std::ptrdiff_t pixelAt(double position, std::size_t pixels) const;
+
   // The pixel under physical position (x right, y down) of the current frame, if inside.
   bool contains(double x, double y) const;
   float valueAt(double x, double y) const;  // call only where contains(x, y)
 
  private:
-  std::span<const float> shownFrame() const { return data_ ? data_->frame(frame_) : shown_.frame(0); }
-
   std::shared_ptr<const Stack> data_;  // the whole stack, or null when it stays on disk
   std::filesystem::path file_;         // on disk: the TIFF, and the frame read from it
   Stack shown_;
