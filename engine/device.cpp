@@ -11,8 +11,8 @@ std::string backendName(Backend backend) {
   return "unknown";
 }
 
-std::string Device::identity() const {
-  return backendName(backend) + "|" + name + "|" + vendor + "|" + driver + "|" + std::to_string(memoryBytes);
-}
+// Memory is left out: PoCL reports a share of the RAM free at start-up, which changes from run to
+// run and would throw the device's history away each time; the name tells hardware apart.
+std::string Device::identity() const { return backendName(backend) + "|" + name + "|" + vendor + "|" + driver; }
 
 }  // namespace lqs

@@ -1,6 +1,6 @@
 #pragma once
-// A compute device an implementation runs on. Its identity (name, vendor, driver, memory) keys the
-// run store, so new hardware or a new driver starts a fresh timing history.
+// A compute device an implementation runs on. Its identity (name, vendor, driver) keys the run
+// store, so new hardware or a new driver starts a fresh timing history.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,7 +18,7 @@ struct Device {
   int platformIndex = 0;  // OpenCL platform index; 0 otherwise
   int deviceIndex = 0;    // index within the platform (OpenCL) or CUDA ordinal
 
-  std::string identity() const;  // stable text: backend|name|vendor|driver|memory
+  std::string identity() const;  // stable text: backend|name|vendor|driver
 };
 
 std::string backendName(Backend backend);  // "cpu", "opencl", "cuda"

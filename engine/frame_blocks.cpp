@@ -9,6 +9,7 @@ FrameBlocks::FrameBlocks(const Data& input)
 
 const float* FrameBlocks::read(std::size_t first, std::size_t count) {
   if (memory_) return memory_->frame(first).data();
+  buffer_ = Stack();  // release the previous block first: one block in memory at a time
   buffer_ = file_->read(first, count);
   return buffer_.data();
 }

@@ -2,7 +2,9 @@
 
 #include <fftw3.h>
 
+#include <map>
 #include <memory>
+#include <tuple>
 #include <mutex>
 
 #include "core/errors.hpp"
@@ -20,15 +22,27 @@ struct PlanDeleter {
   }
 };
 
+// One plan per shape and direction, made once under the lock and executed on any arrays
+// (FFTW_UNALIGNED: std::vector storage need not be SIMD-aligned); fftw_execute_dft is thread-safe.
+fftw_plan_s* cachedPlan(int rows, int cols, int direction) {
+  static std::mutex cacheLock;
+  static std::map<std::tuple<int, int, int>, std::unique_ptr<fftw_plan_s, PlanDeleter>> plans;
+  std::lock_guard lock(cacheLock);
+  auto& plan = plans[{rows, cols, direction}];
+  if (!plan) {
+    std::lock_guard planning(plannerLock);
+    Spectrum scratch(std::size_t(rows) * cols);
+    auto* buffer = reinterpret_cast<fftw_complex*>(scratch.data());
+    plan.reset(fftw_plan_dft_2d(rows, cols, buffer, buffer, direction, FFTW_ESTIMATE | FFTW_UNALIGNED));
+  }
+  return plan.get();
+}
+
 Spectrum transform(Spectrum data, int rows, int cols, int direction) {
   auto* buffer = reinterpret_cast<fftw_complex*>(data.data());
-  std::unique_ptr<fftw_plan_s, PlanDeleter> plan;
-  {
-    std::lock_guard lock(plannerLock);
-    plan.reset(fftw_plan_dft_2d(rows, cols, buffer, buffer, direction, FFTW_ESTIMATE));
-  }
+  fftw_plan_s* plan = cachedPlan(rows, cols, direction);
   if (!plan) throw RunError("FFTW could not plan a " + std::to_string(rows) + "x" + std::to_string(cols) + " FFT");
-  fftw_execute(plan.get());
+  fftw_execute_dft(plan, buffer, buffer);
   return data;
 }
 
