@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
+# ccache keys on paths relative to the checkout, so a fresh clone reuses earlier compilations
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 start=$(date +%s)
 cmake --preset release >/dev/null
 cmake --build --preset release
