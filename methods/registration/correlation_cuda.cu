@@ -25,8 +25,11 @@ struct Cufft {
 const Cufft& cufft() {
   static const Cufft api = [] {
     Cufft a;
-    void* library = dlopen("libcufft.so.12", RTLD_NOW | RTLD_LOCAL);
-    if (!library) library = dlopen("libcufft.so", RTLD_NOW | RTLD_LOCAL);
+    // the loader's path first, then where the CUDA toolkit puts it (often not on that path)
+    void* library = nullptr;
+    for (const char* name : {"libcufft.so.12", "/usr/local/cuda/lib64/libcufft.so.12",
+                             "/usr/local/cuda/targets/x86_64-linux/lib/libcufft.so.12"})
+      if (!library) library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
     if (!library) return a;
     a.planMany = reinterpret_cast<decltype(a.planMany)>(dlsym(library, "cufftPlanMany"));
     a.execZ2Z = reinterpret_cast<decltype(a.execZ2Z)>(dlsym(library, "cufftExecZ2Z"));
@@ -34,7 +37,8 @@ const Cufft& cufft() {
     return a;
   }();
   if (!api.planMany || !api.execZ2Z || !api.destroy)
-    throw DeviceError("cuFFT (libcufft.so.12 of the CUDA toolkit) was not found; it is needed at run time");
+    throw DeviceError(
+        "cuFFT (libcufft.so.12 of the CUDA toolkit) was not found; put its folder on LD_LIBRARY_PATH");
   return api;
 }
 
