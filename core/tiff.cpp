@@ -14,6 +14,7 @@
 #include "core/errors.hpp"
 #include "core/memory.hpp"
 #include "core/tiff_metadata.hpp"
+#include "core/tiff_samples.hpp"
 
 namespace lqs {
 
@@ -57,15 +58,11 @@ struct Layout {
 };
 
 PixelSize calibration(TIFF* tif, const DescriptionMetadata& meta) {
-  if (meta.pixelSize) return *meta.pixelSize;
   float xres = 0;
   uint16_t resolutionUnit = RESUNIT_NONE;
-  if (!TIFFGetField(tif, TIFFTAG_XRESOLUTION, &xres) || !(xres > 0)) return {};
+  TIFFGetField(tif, TIFFTAG_XRESOLUTION, &xres);
   TIFFGetFieldDefaulted(tif, TIFFTAG_RESOLUTIONUNIT, &resolutionUnit);
-  if (meta.unit) return {1.0 / xres, *meta.unit};
-  if (resolutionUnit == RESUNIT_CENTIMETER) return {1e4 / xres, "um"};
-  if (resolutionUnit == RESUNIT_INCH) return {25400.0 / xres, "um"};
-  return {};
+  return pixelSizeFrom(meta, xres, resolutionUnit);
 }
 
 Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
@@ -80,16 +77,7 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
   const std::string where = path.string() + ": ";
   if (width == 0 || height == 0) throw InputError(where + "image has zero width or height");
-  if (samples != 1)
-    throw InputError(where + std::to_string(samples) +
-                     " samples per pixel (RGB or multi-channel) are not supported; convert to grayscale or split the channels");
-  const bool integer = format == SAMPLEFORMAT_UINT || format == SAMPLEFORMAT_INT;
-  const bool validInteger = integer && (bits == 8 || bits == 16 || bits == 32);
-  const bool validFloat = format == SAMPLEFORMAT_IEEEFP && (bits == 32 || bits == 64);
-  if (!validInteger && !validFloat)
-    throw InputError(where + "unsupported pixel type (" + std::to_string(bits) + "-bit " +
-                     (format == SAMPLEFORMAT_IEEEFP ? "float" : integer ? "integer" : "complex or void") +
-                     "); 8/16/32-bit integers and 32/64-bit floats are supported");
+  requireSupportedSamples(where, samples, bits, format);
   info.rows = height;
   info.cols = width;
   info.bitsPerSample = bits;
@@ -146,29 +134,6 @@ void requireMemoryFor(std::size_t frames, const TiffInfo& info, const std::files
                      " MiB as float32, more than this machine's memory; read a frame range instead");
 }
 
-template <class T>
-void convertRow(const unsigned char* source, float* target, std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) {
-    T value;
-    std::memcpy(&value, source + i * sizeof(T), sizeof(T));
-    target[i] = static_cast<float>(value);
-  }
-}
-
-// Converts `count` samples of the file's type (already in host byte order) to float.
-void convertSamples(const TiffInfo& info, const unsigned char* source, float* target, std::size_t count) {
-  if (info.isFloat) {
-    if (info.bitsPerSample == 32) convertRow<float>(source, target, count);
-    else convertRow<double>(source, target, count);
-    return;
-  }
-  switch (info.bitsPerSample) {
-    case 8: info.isSigned ? convertRow<int8_t>(source, target, count) : convertRow<uint8_t>(source, target, count); break;
-    case 16: info.isSigned ? convertRow<int16_t>(source, target, count) : convertRow<uint16_t>(source, target, count); break;
-    default: info.isSigned ? convertRow<int32_t>(source, target, count) : convertRow<uint32_t>(source, target, count);
-  }
-}
-
 void readDirectory(TIFF* tif, const Layout& layout, float* frame, const std::string& where) {
   const TiffInfo& info = layout.info;
   const std::size_t bytesPerSample = std::size_t(info.bitsPerSample) / 8;
@@ -186,7 +151,7 @@ void readDirectory(TIFF* tif, const Layout& layout, float* frame, const std::str
                            " (truncated or corrupt file)" + detail());
         const std::size_t rows = std::min<std::size_t>(tileHeight, info.rows - y), cols = std::min<std::size_t>(tileWidth, info.cols - x);
         for (std::size_t r = 0; r < rows; ++r)
-          convertSamples(info, buffer.data() + r * tileWidth * bytesPerSample, frame + (y + r) * info.cols + x, cols);
+          convertTiffSamples(info, buffer.data() + r * tileWidth * bytesPerSample, frame + (y + r) * info.cols + x, cols);
       }
     return;
   }
@@ -200,12 +165,8 @@ void readDirectory(TIFF* tif, const Layout& layout, float* frame, const std::str
     if (got < tmsize_t(rows * info.cols * bytesPerSample))
       throw InputError(where + "cannot read rows " + std::to_string(row) + "-" + std::to_string(row + rows - 1) +
                        " (truncated or corrupt file)" + detail());
-    convertSamples(info, buffer.data(), frame + std::size_t(row) * info.cols, rows * info.cols);
+    convertTiffSamples(info, buffer.data(), frame + std::size_t(row) * info.cols, rows * info.cols);
   }
-}
-
-void byteSwap(unsigned char* data, std::size_t count, std::size_t width) {
-  for (std::size_t i = 0; i < count; ++i) std::reverse(data + i * width, data + (i + 1) * width);
 }
 
 void readContiguous(const std::filesystem::path& path, const Layout& layout, std::size_t frame, float* target,
@@ -217,8 +178,8 @@ void readContiguous(const std::filesystem::path& path, const Layout& layout, std
   in.seekg(std::streamoff(layout.contiguousOffset + frame * raw.size()));
   if (!in.read(reinterpret_cast<char*>(raw.data()), std::streamsize(raw.size())))
     throw InputError(where + "file ends before its data (truncated ImageJ stack)");
-  if (layout.byteSwapped && width > 1) byteSwap(raw.data(), count, width);
-  convertSamples(info, raw.data(), target, count);
+  if (layout.byteSwapped && width > 1) byteSwapSamples(raw.data(), count, width);
+  convertTiffSamples(info, raw.data(), target, count);
 }
 
 }  // namespace

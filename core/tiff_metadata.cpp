@@ -60,6 +60,16 @@ DescriptionMetadata parseDescription(const std::string& description) {
   return meta;
 }
 
+PixelSize pixelSizeFrom(const DescriptionMetadata& meta, double xres, int resolutionUnit) {
+  enum { Inch = 2, Centimetre = 3 };
+  if (meta.pixelSize) return *meta.pixelSize;
+  if (!(xres > 0)) return {};
+  if (meta.unit) return {1.0 / xres, *meta.unit};
+  if (resolutionUnit == Centimetre) return {1e4 / xres, "um"};
+  if (resolutionUnit == Inch) return {25400.0 / xres, "um"};
+  return {};
+}
+
 std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance) {
   std::ostringstream out;
   out << "ImageJ=1.11a\nimages=" << frames << "\n";

@@ -17,6 +17,10 @@ struct DescriptionMetadata {
 
 DescriptionMetadata parseDescription(const std::string& description);
 
+// The calibration: OME's PhysicalSizeX, else XResolution (pixels per unit; 0 when absent) in ImageJ's
+// unit=, or in TIFF's ResolutionUnit (2 inch, 3 centimetre) as micrometres; "px" when none applies.
+PixelSize pixelSizeFrom(const DescriptionMetadata& meta, double xResolution, int resolutionUnit);
+
 // The ImageDescription LiquidScope writes: ImageJ hyperstack keys for a T-frame stack, then, when
 // given, the provenance record as one more key (ImageJ and tifffile keep unknown keys as properties).
 std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance = {});
