@@ -26,14 +26,42 @@ void launched(const char* what) {
   check(cudaDeviceSynchronize(), what);
 }
 
-// Frame blockIdx.z of a batch of frames.
-__global__ void shiftMagnifyKernel(const float* in, float* out, int rows, int cols, int outRows, int outCols,
-                                   float magRow, float magCol, float shiftRow, float shiftCol, int kind) {
+// A host AxisTable's arrays copied to the device.
+struct DeviceAxisTable {
+  explicit DeviceAxisTable(const AxisTable& t)
+      : first(std::vector<int>(t.first, t.first + t.size)),
+        weight(std::vector<double>(t.weight, t.weight + t.size * t.stride)),
+        weightSum(std::vector<double>(t.weightSum, t.weightSum + t.size)),
+        inside(std::vector<char>(t.inside, t.inside + t.size)),
+        view{first.get(), weight.get(), weightSum.get(), inside.get(), t.size, t.count, t.stride} {}
+  DeviceArray<int> first;
+  DeviceArray<double> weight, weightSum;
+  DeviceArray<char> inside;
+  AxisTable view;
+};
+
+// Frame blockIdx.z of a batch: the CPU's sums in the CPU's order (column taps outer, row taps
+// inner), from tables computed once on the host, so no weight is evaluated on the device.
+__global__ void separableKernel(const float* in, float* out, int rows, int cols, AxisTable r, AxisTable c,
+                                int normalised) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
-  if (i >= outRows || j >= outCols) return;
+  if (i >= int(r.size) || j >= int(c.size)) return;
   in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * outRows * outCols;
-  out[i * outCols + j] = lqs_sample(in, (float)i / magRow - shiftRow, (float)j / magCol - shiftCol, rows, cols, kind);
+  out += std::size_t(blockIdx.z) * r.size * c.size;
+  float value = 0.0f;
+  if (r.inside[i] && c.inside[j]) {
+    const double *wr = r.weight + std::size_t(i) * r.stride, *wc = c.weight + std::size_t(j) * c.stride;
+    const float* corner = in + std::size_t(r.first[i]) * cols + c.first[j];
+    double sum = 0;
+    for (int kc = 0; kc < c.count; ++kc) {
+      double column = 0;
+      for (int kr = 0; kr < r.count; ++kr) column += corner[std::size_t(kr) * cols + kc] * wr[kr];
+      sum += column * wc[kc];
+    }
+    const double weights = r.weightSum[i] * c.weightSum[j];
+    value = !normalised ? float(sum) : weights != 0 ? float(sum / weights) : 0.0f;
+  }
+  out[std::size_t(i) * c.size + j] = value;
 }
 
 __global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, int cols, float a, float b, float c,
@@ -121,13 +149,15 @@ void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, 
 
 }  // namespace
 
-void shiftMagnify(int device, const float* in, std::size_t frames, int rows, int cols, float* out, int outRows,
-                  int outCols, float magRow, float magCol, float shiftRow, float shiftCol, int kind) {
+void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
+                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised) {
   check(cudaSetDevice(device), "device selection");
-  inFrameBatches("shift-magnify", in, std::size_t(rows) * cols, out, std::size_t(outRows) * outCols, frames,
+  const DeviceAxisTable r(rowTable), c(colTable);
+  const int outRows = int(rowTable.size), outCols = int(colTable.size);
+  inFrameBatches("separable resample", in, std::size_t(rows) * cols, out, rowTable.size * colTable.size, frames,
                  [&](const float* source, float* target, std::size_t count) {
-                   shiftMagnifyKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
-                       source, target, rows, cols, outRows, outCols, magRow, magCol, shiftRow, shiftCol, kind);
+                   separableKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(source, target, rows, cols,
+                                                                                           r.view, c.view, normalised);
                  });
 }
 

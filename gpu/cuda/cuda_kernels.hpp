@@ -6,9 +6,19 @@
 
 namespace lqs::gpu::cuda {
 
-// out (frames x outRows x outCols) samples in at (i / magRow - shiftRow, j / magCol - shiftCol).
-void shiftMagnify(int device, const float* in, std::size_t frames, int rows, int cols, float* out, int outRows,
-                  int outCols, float magRow, float magCol, float shiftRow, float shiftCol, int kind);
+// One axis of a separable resampling (methods/interpolation/separable_resample.hpp): per output
+// index the first input tap, `stride` weights, their sum, and whether it maps inside the input.
+struct AxisTable {
+  const int* first;
+  const double* weight;
+  const double* weightSum;
+  const char* inside;
+  std::size_t size;  // output indices
+  int count, stride;  // taps used, weights stored per index
+};
+// out (frames x rowTable.size x colTable.size): the separable sums of the tables over each frame.
+void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
+                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised);
 // coefficients: a, b, c, d, centreRow, centreCol, shiftRow, shiftCol (see resample.cl).
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                       const float* coefficients, int kind);

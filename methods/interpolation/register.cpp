@@ -7,6 +7,7 @@
 #include "methods/common/cuda.hpp"
 #include "methods/interpolation/opencl_resample.hpp"
 #include "methods/interpolation/separable_resample.hpp"
+#include "gpu/kernels/interpolation.h"
 #ifdef LQS_HAVE_CUDA
 #include "gpu/cuda/cuda_kernels.hpp"
 #endif
@@ -33,24 +34,32 @@ struct Backend {
 #endif
 };
 
+#ifdef LQS_HAVE_CUDA
+gpu::cuda::AxisTable tableView(const AxisTaps& taps) {
+  return {taps.first.data(), taps.weight.front().data(), taps.weightSum.data(), taps.inside.data(), taps.first.size(),
+          taps.count, kMaxTaps};
+}
+#endif
+
 // Output pixel (i, j) samples the input at (i / mag - shift); no half-pixel offset on the output side.
 Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, float mr, float mc, float sr, float sc,
                            int kind, const Backend& backend, const Job& job) {
-#ifdef LQS_HAVE_CUDA
-  if (backend.cuda >= 0) {
-    Stack out(in.frames(), rows, cols);
-    gpu::cuda::shiftMagnify(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(), int(rows),
-                            int(cols), mr, mc, sr, sc, kind);
-    return out;
-  }
-#endif
 #ifdef LQS_HAVE_OPENCL
   if (backend.opencl) return openclShiftMagnify(*backend.opencl, in, rows, cols, mr, mc, sr, sc, kind, job);
 #endif
   std::vector<float> rowCoords(rows), colCoords(cols);
   for (std::size_t i = 0; i < rows; ++i) rowCoords[i] = float(i) / mr - sr;
   for (std::size_t j = 0; j < cols; ++j) colCoords[j] = float(j) / mc - sc;
-  return resampleSeparable(in, rowCoords, colCoords, kind, backend.schedule, job);
+  const AxisTaps rowTaps = axisTaps(rowCoords, int(in.rows()), kind), colTaps = axisTaps(colCoords, int(in.cols()), kind);
+#ifdef LQS_HAVE_CUDA
+  if (backend.cuda >= 0) {
+    Stack out(in.frames(), rows, cols);
+    gpu::cuda::resampleSeparable(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
+                                 tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind));
+    return out;
+  }
+#endif
+  return resampleSeparable(in, rowTaps, colTaps, kind, backend.schedule, job);
 }
 
 Stack shiftMagnify(const Stack& in, double shiftRow, double shiftCol, double magRow, double magCol,

@@ -7,22 +7,6 @@
 
 namespace lqs {
 
-namespace {
-
-constexpr int kMaxTaps = 5;
-
-// The taps of one axis, structure of arrays over the output index. A tap outside the image gets
-// weight 0 and the index of the nearest tap inside (lqs_sample skips such taps; adding 0 times a
-// pixel the sum already contains changes nothing), so every output index has exactly `count` taps
-// and the inner loops have no branches.
-struct AxisTaps {
-  int count = 0;
-  std::vector<int> first;                      // input index of tap 0
-  std::vector<std::array<double, kMaxTaps>> weight;
-  std::vector<double> weightSum;               // of the taps inside the image
-  std::vector<char> inside;                    // the coordinate lies in [0, size); else the output is 0
-};
-
 AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
   AxisTaps taps;
   taps.count = std::min(lqs_tap_count(kind), size);
@@ -47,6 +31,8 @@ AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
   }
   return taps;
 }
+
+namespace {
 
 // One output row: `column` receives the row taps' weighted sum for every input column, then each
 // output pixel combines its column taps from it.
@@ -77,21 +63,20 @@ void resampleRow(const float* src, std::size_t inCols, const AxisTaps& rowTaps, 
 
 }  // namespace
 
-Stack resampleSeparable(const Stack& in, const std::vector<float>& rowCoords, const std::vector<float>& colCoords,
-                        int kind, CpuSchedule schedule, const Job& job) {
-  Stack out(in.frames(), rowCoords.size(), colCoords.size());
+Stack resampleSeparable(const Stack& in, const AxisTaps& rowTaps, const AxisTaps& colTaps, int kind,
+                        CpuSchedule schedule, const Job& job) {
+  const std::size_t outRows = rowTaps.first.size(), outCols = colTaps.first.size();
+  Stack out(in.frames(), outRows, outCols);
   out.pixelSize = in.pixelSize;
-  const AxisTaps rowTaps = axisTaps(rowCoords, int(in.rows()), kind);
-  const AxisTaps colTaps = axisTaps(colCoords, int(in.cols()), kind);
   const bool normalised = lqs_tap_normalised(kind);
   for (std::size_t t = 0; t < in.frames(); ++t) {
     job.checkCancelled();
     const float* src = in.frame(t).data();
     float* dst = out.frame(t).data();
-    forRange(schedule, rowCoords.size(), [&](std::size_t begin, std::size_t end) {
+    forRange(schedule, outRows, [&](std::size_t begin, std::size_t end) {
       std::vector<double> column(in.cols());
       for (std::size_t i = begin; i < end; ++i)
-        resampleRow(src, in.cols(), rowTaps, i, colTaps, normalised, column, dst + i * colCoords.size());
+        resampleRow(src, in.cols(), rowTaps, i, colTaps, normalised, column, dst + i * outCols);
     });
     job.progress(double(t + 1) / double(in.frames()));
   }
