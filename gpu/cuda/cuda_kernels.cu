@@ -21,11 +21,6 @@ dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
 }
 const dim3 kBlock(32, 8);
 
-void launched(const char* what) {
-  check(cudaGetLastError(), what);
-  check(cudaDeviceSynchronize(), what);
-}
-
 // A host AxisTable's arrays copied to the device.
 struct DeviceAxisTable {
   explicit DeviceAxisTable(const AxisTable& t)
@@ -92,40 +87,6 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
 }
 
 
-// Kernel time per call on stderr when LQS_CUDA_TIMING is set: for comparing the kernels with the
-// device's bandwidth bound apart from the host<->device copies (docs/benchmarks.md).
-class KernelTimer {
- public:
-  explicit KernelTimer(const char* what) : what_(what), enabled_(std::getenv("LQS_CUDA_TIMING") != nullptr) {
-    if (!enabled_) return;
-    check(cudaEventCreate(&start_), "event");
-    check(cudaEventCreate(&stop_), "event");
-  }
-  ~KernelTimer() {
-    if (!enabled_) return;
-    std::fprintf(stderr, "cuda kernel %s: %.4f ms\n", what_, milliseconds_);
-    cudaEventDestroy(start_);
-    cudaEventDestroy(stop_);
-  }
-  template <class Launch>
-  void run(const Launch& launch) {
-    if (enabled_) check(cudaEventRecord(start_), "event");
-    launch();
-    if (!enabled_) return launched(what_);
-    check(cudaEventRecord(stop_), "event");
-    launched(what_);
-    float ms = 0;
-    check(cudaEventElapsedTime(&ms, start_, stop_), "event timing");
-    milliseconds_ += ms;
-  }
-
- private:
-  const char* what_;
-  bool enabled_;
-  float milliseconds_ = 0;
-  cudaEvent_t start_ = nullptr, stop_ = nullptr;
-};
-
 // Frames in batches that fit in half the free device memory (and a grid's z extent): one upload,
 // one launch `launch(source, target, count)` and one download per batch.
 template <class Launch>
@@ -188,9 +149,10 @@ void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, 
   const int paddedCols = cols + 2 * pad;
   const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));
   DeviceArray<float> target(std::size_t(rows) * cols);
-  nlmKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, paddedCols, pad, offset,
-                                                      distance, h2s2, variance2);
-  launched("nlm");
+  KernelTimer("nlm pixel-wise").run([&] {
+    nlmKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, paddedCols, pad, offset,
+                                                        distance, h2s2, variance2);
+  });
   check(cudaMemcpy(out, target.get(), std::size_t(rows) * cols * sizeof(float), cudaMemcpyDeviceToHost), "download");
 }
 

@@ -4,6 +4,8 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,46 @@ struct Event {
   ~Event() { cudaEventDestroy(event); }
   Event(const Event&) = delete;
   cudaEvent_t event;
+};
+
+// Waits for the kernels queued so far; a launch or execution error becomes a DeviceError.
+inline void launched(const char* what) {
+  check(cudaGetLastError(), what);
+  check(cudaDeviceSynchronize(), what);
+}
+
+// Kernel time per call on stderr when LQS_CUDA_TIMING is set: for comparing the kernels with the
+// device's bandwidth bound apart from the host<->device copies (docs/benchmarks.md).
+class KernelTimer {
+ public:
+  explicit KernelTimer(const char* what) : what_(what), enabled_(std::getenv("LQS_CUDA_TIMING") != nullptr) {
+    if (!enabled_) return;
+    check(cudaEventCreate(&start_), "event");
+    check(cudaEventCreate(&stop_), "event");
+  }
+  ~KernelTimer() {
+    if (!enabled_) return;
+    std::fprintf(stderr, "cuda kernel %s: %.4f ms\n", what_, milliseconds_);
+    cudaEventDestroy(start_);
+    cudaEventDestroy(stop_);
+  }
+  template <class Launch>
+  void run(const Launch& launch, cudaStream_t stream = nullptr) {
+    if (enabled_) check(cudaEventRecord(start_, stream), "event");
+    launch();
+    if (!enabled_) return launched(what_);
+    check(cudaEventRecord(stop_, stream), "event");
+    launched(what_);
+    float ms = 0;
+    check(cudaEventElapsedTime(&ms, start_, stop_), "event timing");
+    milliseconds_ += ms;
+  }
+
+ private:
+  const char* what_;
+  bool enabled_;
+  float milliseconds_ = 0;
+  cudaEvent_t start_ = nullptr, stop_ = nullptr;
 };
 
 }  // namespace lqs::gpu::cuda

@@ -8,19 +8,25 @@ namespace lqs::gpu::cuda {
 
 namespace {
 
+// Column sums of one shift row dr for every dc at once: grid z is dc + distance, each with its own
+// plane of `columns`.
 __global__ void shiftColumnsKernel(const float* padded, float* columns, int rows, int width, int paddedCols, int pad,
-                                   int dr, int dc, int offset, float variance2) {
+                                   int dr, int distance, int offset, float variance2) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
   if (r >= rows || j >= width) return;
+  const int dc = int(blockIdx.z) - distance;
+  columns += std::size_t(blockIdx.z) * rows * paddedCols;
   const int col = pad - offset + j;
   columns[r * paddedCols + col] = lqs_nlm_shift_column(padded, paddedCols, pad, r, col, dr, dc, offset, variance2);
 }
 
+// Every dc of shift row dr for one pixel, in the CPU's order (dr outer, dc inner).
 __global__ void shiftAccumulateKernel(const float* padded, const float* columns, float* sum, float* weight, int rows,
-                                      int cols, int paddedCols, int pad, int dr, int dc, int offset, float h2s2) {
+                                      int cols, int paddedCols, int pad, int dr, int distance, int offset, float h2s2) {
   const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
   if (r >= rows || c >= cols) return;
-  lqs_nlm_shift_accumulate(padded, columns, paddedCols, pad, r, c, dr, dc, offset, h2s2, sum, weight, r * cols + c);
+  for (int dc = -distance; dc <= distance; ++dc, columns += std::size_t(rows) * paddedCols)
+    lqs_nlm_shift_accumulate(padded, columns, paddedCols, pad, r, c, dr, dc, offset, h2s2, sum, weight, r * cols + c);
 }
 
 __global__ void normaliseKernel(const float* sum, const float* weight, float* out, int pixels) {
@@ -28,8 +34,8 @@ __global__ void normaliseKernel(const float* sum, const float* weight, float* ou
   if (at < pixels) out[at] = sum[at] / weight[at];
 }
 
-dim3 gridFor(int rows, int cols, dim3 block) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y);
+dim3 gridFor(int rows, int cols, dim3 block, unsigned planes = 1) {
+  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y, planes);
 }
 
 }  // namespace
@@ -44,7 +50,7 @@ struct NlmPatchwiseSession::State {
         paddedCols(settings.cols + 2 * settings.pad),
         pixels(settings.rows * settings.cols),
         padded(std::size_t(settings.rows + 2 * settings.pad) * paddedCols),
-        columns(std::size_t(settings.rows) * paddedCols),
+        columns(std::size_t(2 * settings.distance + 1) * settings.rows * paddedCols),
         sum(pixels),
         weight(pixels),
         out(pixels) {}
@@ -67,16 +73,22 @@ void NlmPatchwiseSession::frame(const float* padded, float* out) {
   check(cudaMemsetAsync(st.weight.get(), 0, bytes, stream), "clear");
   const dim3 block(32, 8);
   const int width = s.cols + 2 * s.offset;
-  for (int dr = -s.distance; dr <= s.distance; ++dr)
-    for (int dc = -s.distance; dc <= s.distance; ++dc) {
-      shiftColumnsKernel<<<gridFor(s.rows, width, block), block, 0, stream>>>(
-          st.padded.get(), st.columns.get(), s.rows, width, st.paddedCols, s.pad, dr, dc, s.offset, s.variance2);
-      shiftAccumulateKernel<<<gridFor(s.rows, s.cols, block), block, 0, stream>>>(
-          st.padded.get(), st.columns.get(), st.sum.get(), st.weight.get(), s.rows, s.cols, st.paddedCols, s.pad, dr,
-          dc, s.offset, s.h2s2);
-    }
-  normaliseKernel<<<(st.pixels + 255) / 256, 256, 0, stream>>>(st.sum.get(), st.weight.get(), st.out.get(), st.pixels);
-  check(cudaGetLastError(), "nlm launch");
+  const unsigned shifts = unsigned(2 * s.distance + 1);
+  KernelTimer("nlm patch-wise").run(
+      [&] {
+        // two launches per shift row instead of two per shift: launch latency dominated small frames
+        for (int dr = -s.distance; dr <= s.distance; ++dr) {
+          shiftColumnsKernel<<<gridFor(s.rows, width, block, shifts), block, 0, stream>>>(
+              st.padded.get(), st.columns.get(), s.rows, width, st.paddedCols, s.pad, dr, s.distance, s.offset,
+              s.variance2);
+          shiftAccumulateKernel<<<gridFor(s.rows, s.cols, block), block, 0, stream>>>(
+              st.padded.get(), st.columns.get(), st.sum.get(), st.weight.get(), s.rows, s.cols, st.paddedCols, s.pad,
+              dr, s.distance, s.offset, s.h2s2);
+        }
+        normaliseKernel<<<(st.pixels + 255) / 256, 256, 0, stream>>>(st.sum.get(), st.weight.get(), st.out.get(),
+                                                                     st.pixels);
+      },
+      stream);
   check(cudaMemcpyAsync(out, st.out.get(), bytes, cudaMemcpyDeviceToHost, stream), "download");
   check(cudaStreamSynchronize(stream), "nlm");
 }
