@@ -92,7 +92,8 @@ static ParamValue parseValue(const ParamSpec& spec, const std::string& text, con
 ParamValues resolveParameters(const std::vector<ParamSpec>& specs,
                               const std::map<std::string, std::string>& given,
                               const std::string& methodName) {
-  for (const auto& [name, value] : given) {
+  for (const auto& entry : given) {
+    const std::string& name = entry.first;  // a named reference: clang 14 cannot capture bindings
     const bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (!known) {
       std::string names;
