@@ -10,6 +10,7 @@ packages=(
   ocl-icd-opencl-dev opencl-clhpp-headers opencl-c-headers pocl-opencl-icd clinfo
   libtbb-dev libtiff-dev libsqlite3-dev libfftw3-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev
   xvfb xauth imagemagick python3-numpy python3-tifffile snakemake
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
