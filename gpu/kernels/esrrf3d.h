@@ -1,0 +1,81 @@
+/* eSRRF 3D per voxel (NanoPyx's _le_esrrf3d / _c_calculate_rgc3D conventions), shared by the CPU
+ * loops and esrrf3d.cl. Volumes are slices x rows x cols; the magnified grid is mz x mxy x mxy larger. */
+#ifndef LQS_ESRRF3D_H
+#define LQS_ESRRF3D_H
+
+#include "interpolation.h"
+#include "kernel_common.h"
+
+LQS_FN int lqs_clamp_index(int i, int size) { return i < 0 ? 0 : (i >= size ? size - 1 : i); }
+
+/* Central differences halved in x and y, the backward difference halved in z, indices clamped. */
+LQS_FN void lqs_gradient_3d(LQS_CONSTANT float* v, int slices, int rows, int cols, int s, int r, int c, float* gc,
+                            float* gr, float* gs) {
+  const int plane = rows * cols;
+#define LQS_V(z, y, x) v[lqs_clamp_index(z, slices) * plane + lqs_clamp_index(y, rows) * cols + lqs_clamp_index(x, cols)]
+  *gc = (LQS_V(s, r, c + 1) - LQS_V(s, r, c - 1)) / 2;
+  *gr = (LQS_V(s, r + 1, c) - LQS_V(s, r - 1, c)) / 2;
+  *gs = (LQS_V(s, r, c) - LQS_V(s - 1, r, c)) / 2;
+#undef LQS_V
+}
+
+/* The original's interpolate_3d_zlinear: Catmull-Rom in xy (only when mxy > 1), and in z each slice
+ * repeated mz times (its "linear" z step truncates the source slice to an integer). */
+LQS_FN float lqs_magnified_3d(LQS_CONSTANT float* v, int rows, int cols, int mxy, int mz, int sM, int rM, int cM) {
+  LQS_CONSTANT float* slice = v + (sM / mz) * rows * cols;
+  if (mxy == 1) return slice[rM * cols + cM];
+  return lqs_sample(slice, (float)rM / (float)mxy, (float)cM / (float)mxy, rows, cols, LQS_CATMULL_ROM);
+}
+
+/* Radial gradient convergence at magnified voxel (sM, rM, cM) from the magnified gradients: neighbours
+ * at whole raw steps from the centre (sM/mz, rM/mxy, cM/mxy), inclusive offsets -int(fwhm) ..
+ * int(fwhm + 1), kept inside 0 < v <= size - 1, d_xy <= 2 sigma + 1 and (signed, as the original)
+ * d_z <= 2 sigma_z + 1. Voxels within int(radius * mag) of a face stay 0; so does a voxel with no
+ * neighbour (the original divides 0 by 0 there). */
+LQS_FN float lqs_esrrf3d_voxel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, LQS_CONSTANT float* gz, int slices,
+                               int rows, int cols, int mxy, int mz, float radius, float radiusZ, float sensitivity,
+                               int sM, int rM, int cM) {
+  const int slicesM = slices * mz, rowsM = rows * mxy, colsM = cols * mxy;
+  const int margin = (int)(radius * mxy), marginZ = (int)(radiusZ * mz);
+  if (sM < marginZ || sM >= slicesM - marginZ || rM < margin || rM >= rowsM - margin || cM < margin ||
+      cM >= colsM - margin)
+    return 0.0f;
+  const float sigma = radius / 2.355f, sigmaZ = radiusZ / 2.355f;
+  const float tSS = 2 * sigma * sigma, tSO = 2 * sigma + 1, tSSZ = 2 * sigmaZ * sigmaZ, tSOZ = 2 * sigmaZ + 1;
+  const float xc = (float)cM / mxy, yc = (float)rM / mxy, zc = (float)sM / mz;
+  const int reach = (int)radius, reachZ = (int)radiusZ;
+  float rgc = 0, weights = 0;
+  for (int j = -reach; j <= (int)(radius + 1); ++j) {
+    const float vy = yc + j;
+    if (!(0 < vy && vy <= rows - 1)) continue;
+    for (int i = -reach; i <= (int)(radius + 1); ++i) {
+      const float vx = xc + i;
+      if (!(0 < vx && vx <= cols - 1)) continue;
+      for (int k = -reachZ; k <= (int)(radiusZ + 1); ++k) {
+        const float vz = zc + k;
+        if (!(0 < vz && vz <= slices - 1)) continue;
+        const float dx = vx - xc, dy = vy - yc, dz = vz - zc;
+        const float dxy = sqrt(dx * dx + dy * dy), d = sqrt(dx * dx + dy * dy + dz * dz);
+        if (d == 0 || dxy > tSO || dz > tSOZ) continue;
+        const int at = (int)(vz * mz) * rowsM * colsM + (int)(mxy * vy) * colsM + (int)(mxy * vx);
+        const float Gx = gx[at], Gy = gy[at], Gz = gz[at];
+        const float w1 = d * (float)(exp(-dxy * dxy / tSS) * exp(-dz * dz / tSSZ));
+        const float w = w1 * w1 * w1 * w1;
+        weights += w;
+        if (Gx * dx + Gy * dy + Gz * dz < 0) {
+          const float cx = Gy * dz - Gz * dy, cy = Gz * dx - Gx * dz, cz = Gx * dy - Gy * dx;
+          const float g = sqrt(Gx * Gx + Gy * Gy + Gz * Gz);
+          /* a zero gradient makes the distance to its line the distance itself, so Dk = 0 */
+          const float D = g > 0 ? sqrt(cx * cx + cy * cy + cz * cz) / g : d;
+          rgc += (1 - D / d) * w;
+        }
+      }
+    }
+  }
+  if (weights == 0) return 0.0f;
+  rgc /= weights;
+  if (rgc < 0) return 0.0f;
+  return sensitivity > 1 ? pow(rgc, sensitivity) : rgc;
+}
+
+#endif

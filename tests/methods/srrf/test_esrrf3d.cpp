@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "tests/support/method_runner.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+
+namespace {
+
+// One volume (planes x rows x cols) per frame of `frames`, each a Gaussian blob centred on a voxel.
+Stack blobVolumes(std::size_t frames, int planes, int rows, int cols, int z0, int y0, int x0) {
+  Stack stack(frames * std::size_t(planes), std::size_t(rows), std::size_t(cols));
+  for (std::size_t t = 0; t < frames; ++t)
+    for (int z = 0; z < planes; ++z)
+      for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < cols; ++x) {
+          const double r2 = (y - y0) * (y - y0) + (x - x0) * (x - x0) + (z - z0) * (z - z0);
+          stack.frame(t * planes + z)[std::size_t(y * cols + x)] = float(10 + 1000 * std::exp(-r2 / 2.0));
+        }
+  return stack;
+}
+
+}  // namespace
+
+TEST_CASE("esrrf3d puts the peak of a bright point on its magnified voxel") {
+  MethodRunner runner;
+  const int planes = 9, rows = 15, cols = 17, z0 = 4, y0 = 7, x0 = 8;
+  const Stack out = runner.stack("esrrf3d", {blobVolumes(2, planes, rows, cols, z0, y0, x0)},
+                                 {{"planes", "9"}, {"macro_pixel_correction", "false"}}, "cpu:tbb");
+  REQUIRE(out.frames() == 18);  // one time point of 9 planes x magnification_z 2
+  REQUIRE((out.rows() == 30 && out.cols() == 34));
+  const auto peak = std::max_element(out.data(), out.data() + out.size()) - out.data();
+  CHECK(*std::max_element(out.data(), out.data() + out.size()) > 0);
+  // Catmull-Rom magnification puts raw pixel p's centre on magnified pixel (p + 0.5) * mag in x and
+  // y; along z each plane p is repeated as planes p * mag .. and the convergence centres on the first
+  CHECK(std::size_t(peak) / out.frameSize() == std::size_t(2 * z0));
+  CHECK((std::size_t(peak) % out.frameSize()) / out.cols() == std::size_t(2 * y0 + 1));
+  CHECK(std::size_t(peak) % out.cols() == std::size_t(2 * x0 + 1));
+}
+
+TEST_CASE("esrrf3d of a constant volume is zero, and time points give planes in order") {
+  MethodRunner runner;
+  Stack flat(3 * 4, 8, 9);
+  std::fill(flat.data(), flat.data() + flat.size(), 50.0f);
+  const Stack out = runner.stack("esrrf3d", {flat}, {{"planes", "4"}, {"frames_per_timepoint", "2"}});
+  CHECK(out.frames() == 2 * 4 * 2);  // volumes 2 + 1 -> 2 time points of 8 planes
+  CHECK(*std::max_element(out.data(), out.data() + out.size()) == 0.0f);
+  CHECK(*std::min_element(out.data(), out.data() + out.size()) == 0.0f);
+}
+
+TEST_CASE("esrrf3d implementations agree on odd sizes, one volume and several") {
+  MethodRunner runner;
+  for (const auto& [volumes, planes, rows, cols] : {std::tuple{1, 7, 13, 5}, {3, 3, 9, 11}, {2, 5, 6, 7}}) {
+    const Stack stack = randomStack(std::size_t(volumes * planes), std::size_t(rows), std::size_t(cols), 5, 10, 100);
+    for (const std::string mode : {"avg", "var"}) {
+      const std::map<std::string, std::string> params{
+          {"planes", std::to_string(planes)}, {"temporal_correlation", mode}, {"radius_z", "1"}, {"magnification_z", "3"}};
+      const Stack expected = runner.stack("esrrf3d", {stack}, params, "cpu:unthreaded");
+      INFO(volumes << "x" << planes << "x" << rows << "x" << cols << " " << mode);
+      REQUIRE(expected.frames() == std::size_t(planes * 3));
+      for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(std::isfinite(expected.data()[i]));
+      if (volumes > 1 || mode == "avg")  // the variance of one volume is 0
+        CHECK(*std::max_element(expected.data(), expected.data() + expected.size()) > 0);
+      for (const auto& impl : runner.implementations("esrrf3d")) {
+        INFO(volumes << "x" << planes << "x" << rows << "x" << cols << " " << mode << " " << impl);
+        CHECK(relativeL2(runner.stack("esrrf3d", {stack}, params, impl), expected) <= 1e-5);
+      }
+    }
+  }
+}
+
+TEST_CASE("esrrf3d refuses partial volumes, a missing plane count and radii larger than the volume") {
+  MethodRunner runner;
+  const Stack stack = randomStack(10, 12, 12, 1);
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "3"}}), InputError);
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "1"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "2"}}), ParameterError);  // radius_z 1.05 > 2 / 2
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "5"}, {"radius", "7"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "10"}, {"temporal_correlation", "tac2"}}),
+                  ParameterError);
+}
