@@ -83,3 +83,21 @@ TEST_CASE("esrrf3d refuses partial volumes, a missing plane count and radii larg
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "10"}, {"temporal_correlation", "tac2"}}),
                   ParameterError);
 }
+
+TEST_CASE("esrrf3d matches NanoPyx 2.1.5's eSRRF3D (unthreaded) on three small volumes") {
+  MethodRunner runner;
+  const Stack stack = loadRef("esrrf3d_stack.tif");  // 3 volumes of 6 x 12 x 14
+  // one time point without macro-pixel correction; time points of 2 volumes (2 + 1) with it
+  const std::vector<std::pair<std::map<std::string, std::string>, std::string>> cases{
+      {{{"planes", "6"}, {"macro_pixel_correction", "false"}}, "esrrf3d_AVG_nompc.tif"},
+      {{{"planes", "6"}, {"frames_per_timepoint", "2"}}, "esrrf3d_AVG_t2.tif"}};
+  for (const auto& [params, reference] : cases) {
+    const Stack expected = loadRef(reference);
+    for (const auto& impl : runner.implementations("esrrf3d")) {
+      INFO(reference << " " << impl);
+      const Stack out = runner.stack("esrrf3d", {stack}, params, impl);
+      REQUIRE(out.frames() == expected.frames());
+      CHECK(relativeL2(out, expected) <= 1e-5);
+    }
+  }
+}
