@@ -55,7 +55,18 @@ struct Layout {
   std::size_t ifds = 0;
   bool tiled = false, byteSwapped = false;
   std::uint64_t contiguousOffset = 0;  // ImageJ big stacks: frames beyond the IFDs follow frame 0's data
+  std::uint64_t fileBytes = 0;
 };
+
+// The most bytes the current directory's data can decode to: the file's size times the best ratio
+// of its compression (none 1, PackBits 64; deflate and LZW stay under ~1400:1, so 4096 is generous).
+// Checked before allocating, so a corrupt header announcing gigapixels is refused, not allocated.
+std::uint64_t decodableBytes(TIFF* tif, std::uint64_t fileBytes) {
+  uint16_t compression = COMPRESSION_NONE;
+  TIFFGetFieldDefaulted(tif, TIFFTAG_COMPRESSION, &compression);
+  const std::uint64_t ratio = compression == COMPRESSION_NONE ? 1 : compression == COMPRESSION_PACKBITS ? 64 : 4096;
+  return fileBytes * ratio;
+}
 
 PixelSize calibration(TIFF* tif, const DescriptionMetadata& meta) {
   float xres = 0;
@@ -114,19 +125,28 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   if (std::uint64_t(width) * height > (std::uint64_t(1) << 32))
     throw InputError(where + "absurd frame size " + std::to_string(height) + "x" + std::to_string(width) +
                      " (corrupt file?)");
+  std::error_code ec;
+  layout.fileBytes = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(where + "cannot tell its size (" + ec.message() + ")");
   if (layout.contiguousOffset) {
     const std::uint64_t frameBytes = std::uint64_t(info.rows) * info.cols * (std::uint64_t(bits) / 8);
-    std::error_code ec;
-    const std::uint64_t fileBytes = std::filesystem::file_size(path, ec);
-    if (ec || fileBytes < layout.contiguousOffset || (fileBytes - layout.contiguousOffset) / frameBytes < info.frames)
+    const std::uint64_t fileBytes = layout.fileBytes;
+    if (fileBytes < layout.contiguousOffset || (fileBytes - layout.contiguousOffset) / frameBytes < info.frames)
       throw InputError(where + "ends before the " + std::to_string(info.frames) +
                        " frames its ImageJ metadata announces (truncated file)");
   }
   return layout;
 }
 
-// Refuses, before allocating, a read that cannot fit in this machine's memory.
-void requireMemoryFor(std::size_t frames, const TiffInfo& info, const std::filesystem::path& path) {
+// Refuses, before allocating, a read that the file cannot hold or that cannot fit in this machine's
+// memory. `tif` is at the first directory.
+void requireMemoryFor(std::size_t frames, TIFF* tif, const Layout& layout, const std::filesystem::path& path) {
+  const TiffInfo& info = layout.info;
+  const std::uint64_t stored = std::uint64_t(frames) * info.rows * info.cols * (std::uint64_t(info.bitsPerSample) / 8);
+  if (stored > decodableBytes(tif, layout.fileBytes))
+    throw InputError(path.string() + ": announces " + std::to_string(frames) + "x" + std::to_string(info.rows) + "x" +
+                     std::to_string(info.cols) + " frames, more pixels than the file holds (" +
+                     std::to_string(layout.fileBytes) + " bytes): truncated or corrupt file");
   const std::uint64_t bytes = std::uint64_t(frames) * info.rows * info.cols * sizeof(float);
   if (bytes > physicalMemoryBytes())
     throw InputError(path.string() + ": " + std::to_string(frames) + "x" + std::to_string(info.rows) + "x" +
@@ -143,7 +163,11 @@ void readDirectory(TIFF* tif, const Layout& layout, float* frame, const std::str
     TIFFGetField(tif, TIFFTAG_TILEWIDTH, &tileWidth);
     TIFFGetField(tif, TIFFTAG_TILELENGTH, &tileHeight);
     if (tileWidth == 0 || tileHeight == 0) throw InputError(where + "tiled image without tile size");
-    buffer.resize(std::size_t(TIFFTileSize(tif)));
+    const std::uint64_t tileBytes = std::uint64_t(TIFFTileSize64(tif));
+    if (tileBytes < std::uint64_t(tileWidth) * tileHeight * bytesPerSample || tileBytes > decodableBytes(tif, layout.fileBytes))
+      throw InputError(where + "tile size " + std::to_string(tileHeight) + "x" + std::to_string(tileWidth) +
+                       " does not fit the file (corrupt file?)" + detail());
+    buffer.resize(std::size_t(tileBytes));
     for (uint32_t y = 0; y < info.rows; y += tileHeight)
       for (uint32_t x = 0; x < info.cols; x += tileWidth) {
         if (TIFFReadEncodedTile(tif, TIFFComputeTile(tif, x, y, 0, 0), buffer.data(), tmsize_t(buffer.size())) < 0)
@@ -198,7 +222,7 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
                          (count ? std::to_string(*count) : std::string("the")) + " frames from frame " +
                          std::to_string(first + 1));
   const std::size_t n = count.value_or(info.frames - first);
-  requireMemoryFor(n, info, path);
+  requireMemoryFor(n, tif.get(), layout, path);
   Stack stack(n, info.rows, info.cols);
   stack.pixelSize = info.pixelSize;
   for (std::size_t t = 0; t < n; ++t) {
