@@ -57,25 +57,22 @@ section_throughput() {  # eSRRF end to end from host frames (frames/s)
     done
   done
 }
-section_kernels() {  # CUDA kernel times apart from the copies (LQS_CUDA_TIMING)
-  "$lqs" sample s300.tif --frames 10 --size 300,300 >/dev/null
-  "$lqs" sample n500.tif --frames 1 --size 500,500 >/dev/null
-  for run in "magnify s300.tif --set magnification=5 --impl '$(implementation magnify cuda:)'" \
-             "nlm n500.tif --impl '$(implementation nlm cuda:)'" "nlm n500.tif --impl '$(implementation nlm cuda-patchwise:)'"; do
-    for i in 1 2 3; do
-      eval "LQS_CUDA_TIMING=1 \"$lqs\" run $run -o \"$PWD/k.tif\" --json" 2>&1 | python3 -c "import json,sys
-lines=sys.stdin.read().splitlines(); r=json.loads(lines[-1]); print(r['method'], r['implementation'], round(r['seconds'],5), 's;', *lines[:-1])"
-    done
+section_kernels() {  # CUDA kernel times apart from the copies (LQS_CUDA_TIMING), warm clocks: last runs of a bench
+  for run in "magnify --shape 10,300,300 --set magnification=5" "magnify --shape 10,1000,1000 --set magnification=5" \
+             "nlm --shape 1,500,500"; do
+    echo "-- $run"
+    # shellcheck disable=SC2086
+    LQS_CUDA_TIMING=1 "$lqs" bench $run --repeat 10 2>&1 | grep -E "cuda kernel|^cuda" | tail -4
   done
 }
 section_streaming() {  # a stack 4x larger than --max-memory: peak RSS against a 10-frame baseline
   cuda=$(implementation esrrf cuda:)
   [[ -z $cuda ]] && { echo "no CUDA device"; return; }
   "$lqs" sample short.tif --frames 10 --size 512,512 >/dev/null
-  "$lqs" sample long.tif --frames 4096 --size 512,512 >/dev/null
+  "$lqs" sample long.tif --frames 8192 --size 512,512 >/dev/null
   ls -l long.tif
   echo "baseline (10 frames in memory): $(peak_rss "$lqs" run esrrf short.tif -o "$PWD/short_sr.tif" --impl "$cuda")"
-  echo "4 GiB stack, --max-memory 1G:   $(peak_rss "$lqs" run esrrf long.tif -o "$PWD/long_sr.tif" --impl "$cuda" --max-memory 1G --set frames_per_timepoint=512)"
+  echo "8 GiB stack, --max-memory 2G:   $(peak_rss "$lqs" run esrrf long.tif -o "$PWD/long_sr.tif" --impl "$cuda" --max-memory 2G --set frames_per_timepoint=512)"
 }
 section_crossover() { "$here/run.sh" lqs_crossover_bench | tee "$out/crossover.md"; }
 

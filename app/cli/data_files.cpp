@@ -23,8 +23,8 @@ std::uint64_t defaultMemoryLimit() { return physicalMemoryBytes() / 2; }
 
 Data readData(const fs::path& path, std::uint64_t maxMemoryBytes) {
   if (isCsv(path)) return readCsv(path);
-  // a quarter of the limit per block leaves room for the method's own buffers and its output
-  StackFile file(path, std::max<std::size_t>(maxMemoryBytes / 4, 1));
+  // an eighth of the limit per block leaves room for the runtime, the method's buffers and its output
+  StackFile file(path, std::max<std::size_t>(maxMemoryBytes / 8, 1));
   if (std::uint64_t(file.frames()) * file.frameSize() * sizeof(float) > maxMemoryBytes) return file;
   return readTiff(path);
 }
