@@ -1,6 +1,5 @@
 #include "app/cli/commands.hpp"
-#include "core/errors.hpp"
-#include "core/sample.hpp"
+#include "app/cli/sample_options.hpp"
 #include "core/tiff.hpp"
 
 namespace lqs::cli {
@@ -9,33 +8,13 @@ void addSampleCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("sample", "Write a simulated blinking-fluorophore stack (TIFF)");
   struct Args {
     std::string out;
-    std::size_t frames = 100;
-    std::vector<std::size_t> size{64, 64};
-    std::uint64_t seed = 1;
-    std::string structure = "filaments";
-    std::vector<double> drift{0, 0};
+    SampleArgs sample;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("OUT", args->out, "Output TIFF")->required();
-  cmd->add_option("--frames", args->frames, "Number of frames")->check(CLI::Range(1, 1000000));
-  cmd->add_option("--size", args->size, "Frame size H,W")->delimiter(',')->expected(2);
-  cmd->add_option("--seed", args->seed, "Random seed (same seed, same stack)");
-  cmd->add_option("--structure", args->structure, "filaments or points")
-      ->check(CLI::IsMember({"filaments", "points"}));
-  cmd->add_option("--drift", args->drift, "Linear drift per frame in pixels: ROW,COL")
-      ->delimiter(',')->expected(2);
+  addSampleOptions(cmd, args->sample);
   cmd->callback([args] {
-    if (args->size[0] < 1 || args->size[1] < 1 || args->size[0] > 16384 || args->size[1] > 16384)
-      throw ParameterError("--size must be two values in [1, 16384]");
-    SampleOptions options;
-    options.frames = args->frames;
-    options.rows = args->size[0];
-    options.cols = args->size[1];
-    options.seed = args->seed;
-    options.structure = args->structure == "points" ? SampleOptions::Structure::Points
-                                                    : SampleOptions::Structure::Filaments;
-    options.driftRowPerFrame = args->drift[0];
-    options.driftColPerFrame = args->drift[1];
+    const SampleOptions options = sampleOptionsFrom(args->sample);
     writeTiff(simulateBlinking(options), args->out);
     std::cout << "wrote " << args->out << " (" << options.frames << "x" << options.rows << "x"
               << options.cols << ")\n";
