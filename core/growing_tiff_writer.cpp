@@ -51,7 +51,7 @@ GrowingTiffWriter::GrowingTiffWriter(const std::filesystem::path& path, const Gr
   if (layout.imageJ && layout.announcedFrames < 2)
     throw ParameterError("the ImageJ layout announces its frames: at least 2");
   pixels_.resize(layout.rows * layout.cols * (layout.uint16 ? 2 : 4));
-  big_ = std::uint64_t(layout.announcedFrames) * pixels_.size() > (std::uint64_t(4000) << 20);
+  big_ = layout.bigTiff || std::uint64_t(layout.announcedFrames) * pixels_.size() > (std::uint64_t(4000) << 20);
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (fd_ < 0) throw InputError("cannot write " + path.string() + ": " + std::strerror(errno));
   std::vector<unsigned char> header{std::endian::native == std::endian::little ? 'I' : 'M',

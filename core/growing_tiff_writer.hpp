@@ -19,6 +19,7 @@ struct GrowingTiffLayout {
   std::size_t announcedFrames = 0;  // ImageJ's images=; with it, BigTIFF when the data passes 4 GB
   bool directoryFirst = true;  // one directory per frame: linked before its pixels (else after)
   PixelSize pixelSize;
+  bool bigTiff = false;  // 8-byte offsets from the start (a series of unknown length that may pass 4 GB)
 };
 
 class GrowingTiffWriter {

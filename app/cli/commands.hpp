@@ -17,5 +17,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job);
 void addStoreCommand(CLI::App& app, Session& session);
 void addProvenanceCommand(CLI::App& app);
 void addRerunCommand(CLI::App& app, Session& session, Job& job);
+void addSimulateCommand(CLI::App& app, Job& job);
+void addLiveCommand(CLI::App& app, Session& session, Job& job);
 
 }  // namespace lqs::cli

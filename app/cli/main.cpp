@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   lqs::cli::addStoreCommand(app, session);
   lqs::cli::addProvenanceCommand(app);
   lqs::cli::addRerunCommand(app, session, job);
+  lqs::cli::addSimulateCommand(app, job);
+  lqs::cli::addLiveCommand(app, session, job);
 
   try {
     const auto threads = threadLimitFromEnvironment();

@@ -1,0 +1,88 @@
+#include "app/cli/live_intake.hpp"
+
+#include <chrono>
+
+#include "core/memory.hpp"
+
+namespace lqs::cli {
+
+double liveClock() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+LiveIntake::LiveIntake(FrameSource& source, std::size_t pollFrames, double idleSeconds)
+    : source_(source), thread_([this, pollFrames, idleSeconds] { poll(pollFrames, idleSeconds); }) {}
+
+LiveIntake::~LiveIntake() { stop(); }
+
+void LiveIntake::poll(std::size_t pollFrames, double idleSeconds) {
+  const std::uint64_t limit = physicalMemoryBytes() / 4;
+  double lastArrival = liveClock();
+  try {
+    while (true) {
+      bool full = false;
+      {
+        std::lock_guard lock(mutex_);
+        if (stopping_) break;
+        full = std::uint64_t(frames_.size()) * rows_ * cols_ * sizeof(float) > limit;
+      }
+      Stack arrived = full ? Stack() : source_.poll(pollFrames);
+      const double now = liveClock();
+      if (arrived.frames() == 0) {
+        if (full) lastArrival = now;
+        if (now - lastArrival >= idleSeconds) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        continue;
+      }
+      lastArrival = now;
+      std::lock_guard lock(mutex_);
+      rows_ = arrived.rows(), cols_ = arrived.cols(), pixelSize_ = arrived.pixelSize;
+      for (std::size_t t = 0; t < arrived.frames(); ++t) {
+        frames_.emplace_back(arrived.frame(t).begin(), arrived.frame(t).end());
+        detected_.push_back(now);
+      }
+      changed_.notify_all();
+    }
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    error_ = std::current_exception();
+  }
+  std::lock_guard lock(mutex_);
+  ended_ = true;
+  changed_.notify_all();
+}
+
+LiveIntake::Batch LiveIntake::take(std::size_t count, double waitSeconds) {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, std::chrono::duration<double>(waitSeconds), [&] { return frames_.size() >= count || ended_; });
+  const std::size_t n = frames_.size() >= count ? count : ended_ ? frames_.size() : 0;
+  Batch batch{Stack(n, rows_, cols_), {}};
+  batch.frames.pixelSize = pixelSize_;
+  for (std::size_t t = 0; t < n; ++t) {
+    std::copy(frames_.front().begin(), frames_.front().end(), batch.frames.frame(t).begin());
+    batch.detected.push_back(detected_.front());
+    frames_.pop_front();
+    detected_.pop_front();
+  }
+  return batch;
+}
+
+bool LiveIntake::drained() {
+  std::lock_guard lock(mutex_);
+  return ended_ && frames_.empty();
+}
+
+void LiveIntake::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+void LiveIntake::rethrowError() {
+  std::lock_guard lock(mutex_);
+  if (error_) std::rethrow_exception(error_);
+}
+
+}  // namespace lqs::cli

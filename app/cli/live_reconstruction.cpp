@@ -1,0 +1,132 @@
+#include "app/cli/live_reconstruction.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "app/cli/live_intake.hpp"
+#include "core/errors.hpp"
+#include "core/growing_tiff_writer.hpp"
+#include "core/tiff.hpp"
+#include "methods/srrf/macro_pixel.hpp"
+
+namespace lqs::cli {
+
+namespace {
+
+// The running reconstruction: block results summed with their frame counts as weights.
+class RunningMean {
+ public:
+  void add(const Stack& blockResult, std::size_t frames) {
+    if (sum_.empty()) {
+      sum_.assign(blockResult.frameSize(), 0.0);
+      shape_ = Stack(1, blockResult.rows(), blockResult.cols());
+      shape_.pixelSize = blockResult.pixelSize;
+    }
+    const float* values = blockResult.data();
+    for (std::size_t i = 0; i < sum_.size(); ++i) sum_[i] += double(frames) * values[i];
+    frames_ += frames;
+  }
+  Stack mean() const {
+    Stack out = shape_;
+    for (std::size_t i = 0; i < sum_.size(); ++i) out.data()[i] = float(sum_[i] / double(frames_));
+    return out;
+  }
+
+ private:
+  std::vector<double> sum_;
+  std::size_t frames_ = 0;
+  Stack shape_;
+};
+
+}  // namespace
+
+std::filesystem::path blocksPathFor(const std::filesystem::path& output) {
+  return output.parent_path() / (output.stem().string() + "_blocks" + output.extension().string());
+}
+
+LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
+    : engine_(engine), settings_(std::move(settings)) {
+  if (settings_.block == 0) throw ParameterError("live: --block must be at least 1");
+  if (!(settings_.idleSeconds > 0)) throw ParameterError("live: --idle must be positive");
+  if (settings_.params.count("frames_per_timepoint"))
+    throw ParameterError("live: the blocks are set by --block, not frames_per_timepoint");
+  const Method& esrrf = engine_.registry().find("esrrf");
+  const ParamValues values = resolveParameters(esrrf.spec.params, settings_.params, "esrrf");
+  if (const std::string& mode = values.choice("temporal_correlation"); mode != "avg")
+    throw ParameterError(std::string("live: temporal_correlation=").append(mode).append(
+        " cannot be accumulated block by block (the variance or auto-covariance of the whole run is not the "
+        "mean of the blocks'); use avg, or `lqs run esrrf` on the finished acquisition"));
+  magnification_ = values.integer("magnification");
+  correct_ = values.flag("macro_pixel_correction");
+  // one time point per block; the correction is applied once, to the running mean
+  settings_.params.insert_or_assign("macro_pixel_correction", std::string("false"));
+  settings_.params.emplace("frames_per_timepoint", std::to_string(0));
+}
+
+LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::path& output, const Job& stop,
+                                    const std::function<void(const LiveBlock&)>& onBlock) {
+  LiveIntake intake(source, settings_.block, settings_.idleSeconds);
+  const Job engineJob;  // the blocks read before an interrupt are still reconstructed
+  RunningMean running;
+  std::unique_ptr<GrowingTiffWriter> blocks;
+  LiveSummary summary;
+  double firstDetected = 0, lastDetected = 0, lagSum = 0;
+  const auto corrected = [&](Stack image) {
+    if (correct_) correctMacroPixels(image.data(), image.rows(), image.cols(), magnification_);
+    return image;
+  };
+  while (!intake.drained()) {
+    if (stop.cancelled()) intake.stop();
+    LiveIntake::Batch batch = intake.take(settings_.block, 0.05);
+    const std::size_t n = batch.frames.frames();
+    if (n == 0) continue;
+    if (summary.frames == 0) firstDetected = batch.detected.front();
+    lastDetected = batch.detected.back();
+
+    RunRequest request{"esrrf", {std::move(batch.frames)}, settings_.params, settings_.implementation};
+    const RunReport report = engine_.run(request, engineJob);
+    for (const auto& warning : report.warnings)
+      if (std::find(summary.warnings.begin(), summary.warnings.end(), warning) == summary.warnings.end())
+        summary.warnings.push_back(warning);
+    const Stack& result = std::get<Stack>(report.result.outputs.at(0).data);
+    running.add(result, n);
+    writeTiff(corrected(running.mean()), output);
+    if (!blocks) {
+      GrowingTiffLayout layout{result.rows(), result.cols()};
+      layout.directoryFirst = false;  // each block is linked once complete: the series is always readable
+      layout.pixelSize = result.pixelSize;
+      layout.bigTiff = result.frameSize() * sizeof(float) * 1000 > (std::size_t(4000) << 20);
+      blocks = std::make_unique<GrowingTiffWriter>(blocksPathFor(output), layout);
+    }
+    blocks->append(corrected(result).data());
+
+    const double written = liveClock();
+    LiveBlock block{summary.blocks + 1, n, summary.frames + n, report.implementation, report.seconds, 0, 0,
+                    report.seconds > 0 ? double(n) / report.seconds : 0};
+    for (const double detected : batch.detected) {
+      block.meanLag += (written - detected) / double(n);
+      block.maxLag = std::max(block.maxLag, written - detected);
+    }
+    summary.frames += n;
+    summary.blocks += 1;
+    summary.seconds = written - firstDetected;
+    summary.engineSeconds += report.seconds;
+    summary.maxLag = std::max(summary.maxLag, block.maxLag);
+    lagSum += block.meanLag * double(n);
+    ++summary.implementations[report.implementation];
+    onBlock(block);
+  }
+  summary.ended = stop.cancelled() ? "interrupted" : "idle";
+  if (summary.frames == 0) {
+    intake.rethrowError();
+    return summary;
+  }
+  summary.meanLag = lagSum / double(summary.frames);
+  summary.arrivalRate = lastDetected > firstDetected ? double(summary.frames - 1) / (lastDetected - firstDetected) : 0;
+  summary.processingRate = summary.engineSeconds > 0 ? double(summary.frames) / summary.engineSeconds : 0;
+  summary.written = {output.string(), blocksPathFor(output).string()};
+  intake.rethrowError();  // the outputs hold every frame read before the source broke
+  return summary;
+}
+
+}  // namespace lqs::cli
