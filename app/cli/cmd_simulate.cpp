@@ -62,6 +62,8 @@ void addSimulateCommand(CLI::App& app, Job& job) {
     const Stack frames = simulateBlinking(options);
     GrowingTiffLayout layout{options.rows, options.cols, args->uint16, args->imageJ, args->imageJ ? options.frames : 0,
                              true, frames.pixelSize};
+    const std::uint64_t bytes = std::uint64_t(options.frames) * options.rows * options.cols * (args->uint16 ? 2 : 4);
+    layout.bigTiff = args->file && bytes > (std::uint64_t(4000) << 20);
     std::unique_ptr<GrowingTiffWriter> writer;
     if (args->file) writer = std::make_unique<GrowingTiffWriter>(out, layout);
 

@@ -46,7 +46,9 @@ TEST_CASE("a growing TIFF gives each frame once its directory is linked and its 
   const fs::path path = dir / "acq.tif";
   const bool directoryFirst = GENERATE(true, false);
   const bool uint16 = GENERATE(true, false);
+  const bool bigTiff = GENERATE(false, true);
   GrowingTiffLayout layout = layoutFor(frames);
+  layout.bigTiff = bigTiff;
   layout.directoryFirst = directoryFirst;
   layout.uint16 = uint16;
   GrowingTiffWriter writer(path, layout);
@@ -64,6 +66,7 @@ TEST_CASE("a growing TIFF gives each frame once its directory is linked and its 
   CHECK(maxAbsDifference(offline, frames) == 0);
   CHECK(offline.pixelSize.value == Approx(0.1));
   CHECK(offline.pixelSize.unit == "um");
+  CHECK(readTiffInfo(path).isBigTiff == bigTiff);
 }
 
 TEST_CASE("an ImageJ-layout TIFF gives frames as their raw data completes, up to the announced count") {
