@@ -26,6 +26,7 @@ class RunningMean {
     for (std::size_t i = 0; i < sum_.size(); ++i) sum_[i] += double(frames) * values[i];
     frames_ += frames;
   }
+  std::size_t frames() const { return frames_; }
   Stack mean() const {
     Stack out = shape_;
     for (std::size_t i = 0; i < sum_.size(); ++i) out.data()[i] = float(sum_[i] / double(frames_));
@@ -40,12 +41,20 @@ class RunningMean {
 
 }  // namespace
 
+struct LiveReconstruction::State {
+  RunningMean running;
+  std::unique_ptr<GrowingTiffWriter> blocks;
+  std::size_t blockCount = 0;
+};
+
+LiveReconstruction::~LiveReconstruction() = default;
+
 std::filesystem::path blocksPathFor(const std::filesystem::path& output) {
   return output.parent_path() / (output.stem().string() + "_blocks" + output.extension().string());
 }
 
 LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
-    : engine_(engine), settings_(std::move(settings)) {
+    : engine_(engine), settings_(std::move(settings)), state_(std::make_unique<State>()) {
   if (settings_.block == 0) throw ParameterError("live: --block must be at least 1");
   if (!(settings_.idleSeconds > 0)) throw ParameterError("live: --idle must be positive");
   if (settings_.params.count("frames_per_timepoint"))
@@ -67,8 +76,8 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
                                     const std::function<void(const LiveBlock&)>& onBlock) {
   LiveIntake intake(source, settings_.block, settings_.idleSeconds);
   const Job engineJob;  // the blocks read before an interrupt are still reconstructed
-  RunningMean running;
-  std::unique_ptr<GrowingTiffWriter> blocks;
+  RunningMean& running = state_->running;
+  std::unique_ptr<GrowingTiffWriter>& blocks = state_->blocks;
   LiveSummary summary;
   double firstDetected = 0, lastDetected = 0, lagSum = 0;
   const auto corrected = [&](Stack image) {
@@ -83,6 +92,7 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
     if (summary.frames == 0) firstDetected = batch.detected.front();
     lastDetected = batch.detected.back();
 
+    auto lastFrame = std::make_shared<Stack>(batch.frames.frameRange(n - 1, 1));
     RunRequest request{"esrrf", {std::move(batch.frames)}, settings_.params, settings_.implementation};
     const RunReport report = engine_.run(request, engineJob);
     for (const auto& warning : report.warnings)
@@ -90,7 +100,8 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
         summary.warnings.push_back(warning);
     const Stack& result = std::get<Stack>(report.result.outputs.at(0).data);
     running.add(result, n);
-    writeTiff(corrected(running.mean()), output);
+    const auto reconstruction = std::make_shared<const Stack>(corrected(running.mean()));
+    writeTiff(*reconstruction, output);
     if (!blocks) {
       GrowingTiffLayout layout{result.rows(), result.cols()};
       layout.directoryFirst = false;  // each block is linked once complete: the series is always readable
@@ -101,8 +112,8 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
     blocks->append(corrected(result).data());
 
     const double written = liveClock();
-    LiveBlock block{summary.blocks + 1, n, summary.frames + n, report.implementation, report.seconds, 0, 0,
-                    report.seconds > 0 ? double(n) / report.seconds : 0};
+    LiveBlock block{++state_->blockCount, n, running.frames(), report.implementation, report.seconds, 0, 0,
+                    report.seconds > 0 ? double(n) / report.seconds : 0, reconstruction, std::move(lastFrame)};
     for (const double detected : batch.detected) {
       block.meanLag += (written - detected) / double(n);
       block.maxLag = std::max(block.maxLag, written - detected);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct LiveBlock {
   double seconds = 0;                 // the engine run
   double meanLag = 0, maxLag = 0;     // from a frame being detected to its block's result written
   double framesPerSecond = 0;         // frames / engine seconds: the rate this block was reconstructed at
+  std::shared_ptr<const Stack> reconstruction;  // the running reconstruction as written to OUT
+  std::shared_ptr<const Stack> lastFrame;       // the block's last raw frame
 };
 
 struct LiveSummary {
@@ -51,9 +54,11 @@ class LiveReconstruction {
  public:
   // Validates the parameters now (ParameterError), before any frame is awaited.
   LiveReconstruction(Engine& engine, LiveSettings settings);
+  ~LiveReconstruction();
 
   // Runs until the source has been idle for idleSeconds or `stop` is cancelled; the frames read by
-  // then are reconstructed and written before it returns. Writes `output` atomically after every
+  // then are reconstructed and written before it returns. A later call with the same source and
+  // output resumes: the running reconstruction and the block series go on from where they were. Writes `output` atomically after every
   // block; nothing when no frame arrived (summary.frames 0). Rethrows the source's InputError once
   // what was read before it broke is written.
   LiveSummary run(FrameSource& source, const std::filesystem::path& output, const Job& stop,
@@ -64,6 +69,8 @@ class LiveReconstruction {
   LiveSettings settings_;
   int magnification_ = 1;
   bool correct_ = true;
+  struct State;  // the running mean and the block series, kept between runs
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace lqs::cli

@@ -32,6 +32,7 @@
 #include "app/gui/canvas.hpp"
 #include "app/gui/engine_view.hpp"
 #include "app/gui/layer_dock.hpp"
+#include "app/gui/live_dialog.hpp"
 #include "app/gui/method_panel.hpp"
 #include "app/gui/plot_view.hpp"
 #include "core/errors.hpp"
@@ -204,6 +205,7 @@ void MainWindow::buildMenus() {
   rebuildRecentMenu();
   file->addAction("Open &Sample…", this, &MainWindow::askSampleOptions);
   file->addAction("Save Layer &As TIFF…", QKeySequence::SaveAs, this, &MainWindow::saveSelectedLayer);
+  file->addAction("&Watch Acquisition…", this, [this] { showLiveDialog(this, session_.engine(), layers_); });
   file->addSeparator();
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
