@@ -19,11 +19,11 @@ __kernel void magnify_3d(__global const float* volume, __global float* out, int 
 }
 
 __kernel void converge_3d(__global const float* gx, __global const float* gy, __global const float* gz,
-                          __global const float* intensity, __global float* out, int slices, int rows, int cols,
+                          __global const float* intensity, __global const float* offsets, __global float* out, int slices, int rows, int cols,
                           int mxy, int mz, float radius, float radiusZ, float sensitivity, int intensityWeighting) {
   const int line = get_global_id(0), cM = get_global_id(1), rowsM = rows * mxy;
   const int i = line * get_global_size(1) + cM;
-  const float rgc = lqs_esrrf3d_voxel(gx, gy, gz, slices, rows, cols, mxy, mz, radius, radiusZ, sensitivity,
+  const float rgc = lqs_esrrf3d_voxel(gx, gy, gz, offsets, slices, rows, cols, mxy, mz, radius, radiusZ, sensitivity,
                                       line / rowsM, line % rowsM, cM);
   out[i] = intensityWeighting ? rgc * intensity[i] : rgc;
 }

@@ -21,7 +21,8 @@ MethodSpec esrrf3dSpec() {
            realParam("radius_z", "1.05", 0.1, 10,
                      "radius along z, input planes (NanoPyx: radius * PSF_ratio 2.8 / voxel_ratio 4)"),
            realParam("sensitivity", "1", 0, 10, "exponent sharpening the convergence (applied if > 1)"),
-           choiceParam("temporal_correlation", "avg", {"avg", "var", "tac2"}, "temporal reduction: avg, var or tac2"),
+           choiceParam("temporal_correlation", "avg", {"avg", "var", "tac2"},
+                       "temporal reduction: avg, var or tac2"),
            flagParam("intensity_weighting", "true", "multiply by the magnified intensity"),
            flagParam("macro_pixel_correction", "true", "remove the periodic sub-pixel pattern of each plane"),
            integerParam("frames_per_timepoint", "0", 0, 1e9, "volumes per reconstruction (0: all in one)")}};
@@ -33,8 +34,9 @@ Esrrf3dPlan planEsrrf3d(const RunContext& c) {
   Esrrf3dPlan plan;
   plan.slices = p.integer("planes");
   if (plan.slices < 2)
-    throw ParameterError("esrrf3d: planes must give the planes per volume, at least 2 (with one plane no neighbour "
-                         "lies inside the volume along z; use esrrf for 2D)");
+    throw ParameterError(
+        "esrrf3d: planes must give the planes per volume, at least 2 (with one plane no neighbour "
+        "lies inside the volume along z; use esrrf for 2D)");
   if (in.frames() % std::size_t(plan.slices) != 0)
     throw InputError("esrrf3d: " + std::to_string(in.frames()) + " frames are not whole volumes of " +
                      std::to_string(plan.slices) + " planes");
@@ -50,7 +52,8 @@ Esrrf3dPlan planEsrrf3d(const RunContext& c) {
   plan.mode = temporalCorrelationFrom(p.choice("temporal_correlation"));
   // the original refuses a radius larger than half the volume
   if (plan.radius > plan.rows / 2.0f || plan.radius > plan.cols / 2.0f || plan.radiusZ > plan.slices / 2.0f)
-    throw ParameterError("esrrf3d: radius must be at most half the rows and columns, radius_z at most half the planes");
+    throw ParameterError(
+        "esrrf3d: radius must be at most half the rows and columns, radius_z at most half the planes");
   const std::size_t volumes = in.frames() / std::size_t(plan.slices);
   for (const auto& [first, count] : timepointBlocks(volumes, std::size_t(p.integer("frames_per_timepoint"))))
     plan.timepoints.emplace_back(first * plan.slices, count * plan.slices);
@@ -59,7 +62,21 @@ Esrrf3dPlan planEsrrf3d(const RunContext& c) {
   return plan;
 }
 
-Stack Esrrf3dPlan::reconstruct(const RunContext& c, const std::function<void(const float*, float*)>& volumeMap) const {
+std::vector<float> Esrrf3dPlan::offsetTable() const {
+  std::vector<float> table;
+  const int reach = int(radius), reachZ = int(radiusZ);
+  for (int j = -reach; j <= int(radius + 1); ++j)
+    for (int i = -reach; i <= int(radius + 1); ++i)
+      for (int k = -reachZ; k <= int(radiusZ + 1); ++k) {
+        float weight = 0, distance = 0;
+        lqs_esrrf3d_offset(i, j, k, radius, radiusZ, &weight, &distance);
+        table.insert(table.end(), {weight, distance});
+      }
+  return table;
+}
+
+Stack Esrrf3dPlan::reconstruct(const RunContext& c,
+                               const std::function<void(const float*, float*)>& volumeMap) const {
   const FrameBlocks in(c.inputs.at(0));
   const std::size_t planesM = std::size_t(slices * magZ), rowsM = std::size_t(rows * magXY),
                     colsM = std::size_t(cols * magXY);
@@ -86,7 +103,8 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c, const std::function<void(con
     float* target = out.frame(t * planesM).data();
     std::copy(reduced.begin(), reduced.end(), target);
     if (macroPixelCorrection)
-      for (std::size_t s = 0; s < planesM; ++s) correctMacroPixels(target + s * rowsM * colsM, rowsM, colsM, magXY);
+      for (std::size_t s = 0; s < planesM; ++s)
+        correctMacroPixels(target + s * rowsM * colsM, rowsM, colsM, magXY);
     accumulator = TemporalAccumulator(mode, map.size());
   });
   return out;
@@ -96,37 +114,41 @@ Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
   const Esrrf3dPlan plan = planEsrrf3d(c);
   const int rowsM = plan.rows * plan.magXY, colsM = plan.cols * plan.magXY, planesM = plan.slices * plan.magZ;
   const std::size_t n = plan.volumeSize(), nM = plan.magnifiedSize();
+  const std::vector<float> offsets = plan.offsetTable();
   std::vector<float> raw(3 * n), magnified(4 * nM);  // gradients x, y, z (and the intensity when magnified)
-  return Result{{Output{"image", plan.reconstruct(c, [&](const float* volume, float* map) {
-    for (int s = 0; s < plan.slices; ++s)
-      for (int r = 0; r < plan.rows; ++r)
-        for (int col = 0; col < plan.cols; ++col) {
-          const std::size_t i = (std::size_t(s) * plan.rows + r) * plan.cols + col;
-          lqs_gradient_3d(volume, plan.slices, plan.rows, plan.cols, s, r, col, &raw[i], &raw[n + i], &raw[2 * n + i]);
-        }
-    const float* sources[4] = {raw.data(), raw.data() + n, raw.data() + 2 * n, volume};
-    forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t line = begin; line < end; ++line) {
-        const int sM = int(line / rowsM), rM = int(line % rowsM);
-        for (int cM = 0; cM < colsM; ++cM)
-          for (int v = 0; v < 4; ++v)
-            magnified[v * nM + line * colsM + cM] =
-                lqs_magnified_3d(sources[v], plan.rows, plan.cols, plan.magXY, plan.magZ, sM, rM, cM);
-      }
-    });
-    forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t line = begin; line < end; ++line) {
-        const int sM = int(line / rowsM), rM = int(line % rowsM);
-        for (int cM = 0; cM < colsM; ++cM) {
-          const std::size_t i = line * colsM + cM;
-          const float rgc = lqs_esrrf3d_voxel(magnified.data(), magnified.data() + nM, magnified.data() + 2 * nM,
-                                              plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius,
-                                              plan.radiusZ, plan.sensitivity, sM, rM, cM);
-          map[i] = plan.intensityWeighting ? rgc * magnified[3 * nM + i] : rgc;
-        }
-      }
-    });
-  })}}};
+  return Result{{Output{
+      "image", plan.reconstruct(c, [&](const float* volume, float* map) {
+        for (int s = 0; s < plan.slices; ++s)
+          for (int r = 0; r < plan.rows; ++r)
+            for (int col = 0; col < plan.cols; ++col) {
+              const std::size_t i = (std::size_t(s) * plan.rows + r) * plan.cols + col;
+              lqs_gradient_3d(volume, plan.slices, plan.rows, plan.cols, s, r, col, &raw[i], &raw[n + i],
+                              &raw[2 * n + i]);
+            }
+        const float* sources[4] = {raw.data(), raw.data() + n, raw.data() + 2 * n, volume};
+        forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
+          for (std::size_t line = begin; line < end; ++line) {
+            const int sM = int(line / rowsM), rM = int(line % rowsM);
+            for (int cM = 0; cM < colsM; ++cM)
+              for (int v = 0; v < 4; ++v)
+                magnified[v * nM + line * colsM + cM] =
+                    lqs_magnified_3d(sources[v], plan.rows, plan.cols, plan.magXY, plan.magZ, sM, rM, cM);
+          }
+        });
+        forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
+          for (std::size_t line = begin; line < end; ++line) {
+            const int sM = int(line / rowsM), rM = int(line % rowsM);
+            for (int cM = 0; cM < colsM; ++cM) {
+              const std::size_t i = line * colsM + cM;
+              const float rgc =
+                  lqs_esrrf3d_voxel(magnified.data(), magnified.data() + nM, magnified.data() + 2 * nM,
+                                    offsets.data(), plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ,
+                                    plan.radius, plan.radiusZ, plan.sensitivity, sM, rM, cM);
+              map[i] = plan.intensityWeighting ? rgc * magnified[3 * nM + i] : rgc;
+            }
+          }
+        });
+      })}}};
 }
 
 }  // namespace lqs

@@ -28,10 +28,13 @@ struct Esrrf3dPlan {
 
   std::size_t volumeSize() const { return std::size_t(slices) * rows * cols; }
   std::size_t magnifiedSize() const { return volumeSize() * std::size_t(magZ) * magXY * magXY; }
+  // The convergence's data-independent table (gpu/kernels/esrrf3d.h, lqs_esrrf3d_offset).
+  std::vector<float> offsetTable() const;
 
   // For each volume `volumeMap(volume, map)` writes its magnified, intensity-weighted convergence;
   // the maps of a time point are reduced on the host and macro-pixel corrected.
-  Stack reconstruct(const RunContext& context, const std::function<void(const float*, float*)>& volumeMap) const;
+  Stack reconstruct(const RunContext& context,
+                    const std::function<void(const float*, float*)>& volumeMap) const;
 };
 Esrrf3dPlan planEsrrf3d(const RunContext& context);  // ParameterError/InputError for impossible requests
 

@@ -33,8 +33,8 @@ SweepReconstructions reconstructAt(const RunContext& c, FrameBlocks& in, const E
     const std::size_t count = std::min(in.blockFrames(), in.frames() - first);
     const float* block = in.read(first, count);
     for (std::size_t k = 0; k < count; ++k) {
-      esrrfFrame({block + k * in.frameSize(), in.frameSize()}, int(in.rows()), int(in.cols()), settings, table,
-                 schedule, scratch, map.data());
+      esrrfFrame({block + k * in.frameSize(), in.frameSize()}, int(in.rows()), int(in.cols()), settings,
+                 table, schedule, scratch, map.data());
       all.add(map.data());
       ((first + k) % 2 == 0 ? even : odd).add(map.data());
     }
@@ -76,7 +76,8 @@ MethodSpec esrrfSweepSpec() {
   return {"esrrf-sweep",
           "eSRRF over a grid of radius x sensitivity, scored by FRC resolution, SQUIRREL RSP and QnR",
           {{"stack", DataKind::Stack, "diffraction-limited frames (at least 2)"}},
-          {{"scores", DataKind::Table, "radius, sensitivity, resolution (super-resolved pixels), rsp, qnr per grid point"},
+          {{"scores", DataKind::Table,
+            "radius, sensitivity, resolution (super-resolved pixels), rsp, qnr per grid point"},
            {"qnr_map", DataKind::Stack, "QnR as an image: one row per sensitivity, one column per radius"}},
           {realParam("radius_min", "1", 0.1, 10, "smallest radius of the grid, input pixels"),
            realParam("radius_max", "1.5", 0.1, 10, "largest radius of the grid, input pixels"),
@@ -85,19 +86,22 @@ MethodSpec esrrfSweepSpec() {
            realParam("sensitivity_max", "2", 0, 10, "largest sensitivity of the grid"),
            integerParam("sensitivity_steps", "2", 0, 100, "sensitivities evenly spaced from min to max"),
            integerParam("magnification", "2", 1, 20, "output pixels per input pixel along each axis"),
-           choiceParam("temporal_correlation", "avg", {"avg", "var", "tac2"}, "temporal reduction: avg, var or tac2"),
+           choiceParam("temporal_correlation", "avg", {"avg", "var", "tac2"},
+                       "temporal reduction: avg, var or tac2"),
            flagParam("intensity_weighting", "true", "multiply by the magnified intensity")}};
 }
 
 Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
   const auto& p = c.params;
-  const auto radii = sweepValues(p.real("radius_min"), p.real("radius_max"), p.integer("radius_steps"), "radius");
+  const auto radii =
+      sweepValues(p.real("radius_min"), p.real("radius_max"), p.integer("radius_steps"), "radius");
   const auto sensitivities = sweepValues(p.real("sensitivity_min"), p.real("sensitivity_max"),
                                          p.integer("sensitivity_steps"), "sensitivity");
   const TemporalCorrelation mode = temporalCorrelationFrom(p.choice("temporal_correlation"));
   FrameBlocks in(c.inputs.at(0));
   if (in.frames() < 2)
-    throw InputError("esrrf-sweep: needs at least 2 frames (the FRC compares the even- and odd-frame reconstructions)");
+    throw InputError(
+        "esrrf-sweep: needs at least 2 frames (the FRC compares the even- and odd-frame reconstructions)");
   if (mode == TemporalCorrelation::Tac2 && in.frames() < 4)
     throw ParameterError("esrrf-sweep: temporal_correlation=tac2 needs at least 4 frames (2 in each half)");
   const int mag = p.integer("magnification");
@@ -108,7 +112,8 @@ Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
   std::vector<double> resolutions, rsps;
   for (const double sensitivity : sensitivities)
     for (const double radius : radii) {
-      const std::string point = "radius " + std::to_string(radius) + ", sensitivity " + std::to_string(sensitivity);
+      const std::string point =
+          "radius " + std::to_string(radius) + ", sensitivity " + std::to_string(sensitivity);
       const EsrrfSettings settings{mag, float(radius), float(sensitivity), p.flag("intensity_weighting")};
       auto recon = reconstructAt(c, in, settings, mode, schedule);
       const FrcCurve frc = fourierRingCorrelation(recon.odd, recon.even, int(rowsM), int(colsM), 1.0);
@@ -128,7 +133,8 @@ Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
   for (std::size_t i = 0; i < scores.size(); ++i) {
     qnr.push_back(qualityAndResolution(rsps[i], scores[i]));
     map.data()[i] = float(qnr[i]);
-    table.rows.push_back({radii[i % radii.size()], sensitivities[i / radii.size()], resolutions[i], rsps[i], qnr[i]});
+    table.rows.push_back(
+        {radii[i % radii.size()], sensitivities[i / radii.size()], resolutions[i], rsps[i], qnr[i]});
   }
   const std::size_t best = firstArgmax(qnr);
   result.values["best_radius"] = radii[best % radii.size()];

@@ -9,8 +9,11 @@
 namespace lqs {
 
 std::vector<double> sweepValues(double min, double max, int steps, const std::string& what) {
-  if (steps < 1) throw ParameterError("esrrf-sweep: " + what + "_steps = " + std::to_string(steps) + " gives an empty grid; use at least 1");
-  if (max < min) throw ParameterError("esrrf-sweep: " + what + "_max must not be smaller than " + what + "_min");
+  if (steps < 1)
+    throw ParameterError("esrrf-sweep: " + what + "_steps = " + std::to_string(steps) +
+                         " gives an empty grid; use at least 1");
+  if (max < min)
+    throw ParameterError("esrrf-sweep: " + what + "_max must not be smaller than " + what + "_min");
   std::vector<double> values(std::size_t(steps), min);
   for (int i = 1; i < steps; ++i) values[std::size_t(i)] = min + (max - min) * double(i) / double(steps - 1);
   return values;
@@ -27,9 +30,12 @@ std::vector<double> normalisedResolutions(const std::vector<double>& resolutions
   const double k = a1 / (x0 - high);
   std::vector<double> scores;
   for (const double r : resolutions) {
-    if (!std::isfinite(r)) scores.push_back(0.0);
-    else if (low == high) scores.push_back(0.5);
-    else scores.push_back(1.0 / (std::exp(-k * (r - x0)) + 1.0));
+    if (!std::isfinite(r))
+      scores.push_back(0.0);
+    else if (low == high)
+      scores.push_back(0.5);
+    else
+      scores.push_back(1.0 / (std::exp(-k * (r - x0)) + 1.0));
   }
   return scores;
 }

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/errors.hpp"
@@ -54,10 +54,13 @@ TEST_CASE("esrrf3d of a constant volume is zero, and time points give planes in 
 TEST_CASE("esrrf3d implementations agree on odd sizes, one volume and several") {
   MethodRunner runner;
   for (const auto& [volumes, planes, rows, cols] : {std::tuple{1, 7, 13, 5}, {3, 3, 9, 11}, {2, 5, 6, 7}}) {
-    const Stack stack = randomStack(std::size_t(volumes * planes), std::size_t(rows), std::size_t(cols), 5, 10, 100);
+    const Stack stack =
+        randomStack(std::size_t(volumes * planes), std::size_t(rows), std::size_t(cols), 5, 10, 100);
     for (const std::string mode : {"avg", "var"}) {
-      const std::map<std::string, std::string> params{
-          {"planes", std::to_string(planes)}, {"temporal_correlation", mode}, {"radius_z", "1"}, {"magnification_z", "3"}};
+      const std::map<std::string, std::string> params{{"planes", std::to_string(planes)},
+                                                      {"temporal_correlation", mode},
+                                                      {"radius_z", "1"},
+                                                      {"magnification_z", "3"}};
       const Stack expected = runner.stack("esrrf3d", {stack}, params, "cpu:unthreaded");
       INFO(volumes << "x" << planes << "x" << rows << "x" << cols << " " << mode);
       REQUIRE(expected.frames() == std::size_t(planes * 3));
@@ -78,7 +81,8 @@ TEST_CASE("esrrf3d refuses partial volumes, a missing plane count and radii larg
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "3"}}), InputError);
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {}), ParameterError);
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "1"}}), ParameterError);
-  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "2"}}), ParameterError);  // radius_z 1.05 > 2 / 2
+  CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "2"}}),
+                  ParameterError);  // radius_z 1.05 > 2 / 2
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "5"}, {"radius", "7"}}), ParameterError);
   CHECK_THROWS_AS(runner.stack("esrrf3d", {stack}, {{"planes", "10"}, {"temporal_correlation", "tac2"}}),
                   ParameterError);

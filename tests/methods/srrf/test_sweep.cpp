@@ -57,8 +57,10 @@ TEST_CASE("esrrf-sweep on a sample stack: a 2x2 table and the best pair at the l
       CHECK(table.rows[i][0] == (i % 2 == 0 ? 1.0 : 1.5));  // NanoPyx's default radii [1, 1.5]
       CHECK(table.rows[i][1] == (i < 2 ? 1.0 : 2.0));       // and sensitivities [1, 2]
       // a reconstruction whose FRC never crosses 1/7 has no resolution and scores 0
-      if (std::isfinite(table.rows[i][2])) ++resolved;
-      else CHECK(table.rows[i][4] == 0.0);
+      if (std::isfinite(table.rows[i][2]))
+        ++resolved;
+      else
+        CHECK(table.rows[i][4] == 0.0);
       CHECK(table.rows[i][3] > 0.5);
       if (table.rows[i][4] > table.rows[best][4]) best = i;
     }
@@ -76,11 +78,17 @@ TEST_CASE("esrrf-sweep on a sample stack: a 2x2 table and the best pair at the l
 TEST_CASE("esrrf-sweep scores one grid point as esrrf, frc and squirrel run separately") {
   MethodRunner runner;
   const Stack stack = sampleStack();
-  const std::map<std::string, std::string> esrrf{
-      {"magnification", "2"}, {"radius", "1.25"}, {"sensitivity", "1.5"}, {"macro_pixel_correction", "false"}};
+  const std::map<std::string, std::string> esrrf{{"magnification", "2"},
+                                                 {"radius", "1.25"},
+                                                 {"sensitivity", "1.5"},
+                                                 {"macro_pixel_correction", "false"}};
   const auto sweep = runner.report("esrrf-sweep", {stack},
-                                   {{"radius_min", "1.25"}, {"radius_max", "1.25"}, {"radius_steps", "1"},
-                                    {"sensitivity_min", "1.5"}, {"sensitivity_max", "1.5"}, {"sensitivity_steps", "1"}});
+                                   {{"radius_min", "1.25"},
+                                    {"radius_max", "1.25"},
+                                    {"radius_steps", "1"},
+                                    {"sensitivity_min", "1.5"},
+                                    {"sensitivity_max", "1.5"},
+                                    {"sensitivity_steps", "1"}});
   const auto& row = std::get<Table>(sweep.result.outputs.at(0).data).rows.at(0);
 
   const Stack even = runner.stack("esrrf", {framesOfParity(stack, 0)}, esrrf);
