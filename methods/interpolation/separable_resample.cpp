@@ -17,7 +17,10 @@ AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
   taps.inside.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const float x = coords[i];
-    if (!(x >= 0 && x < float(size))) continue;
+    if (!(x >= 0 && x < float(size))) {  // output 0; first stays non-decreasing along the axis
+      taps.first[i] = x >= float(size) ? size - taps.count : 0;
+      continue;
+    }
     taps.inside[i] = 1;
     const int nominal = lqs_tap_first(kind, x);
     taps.first[i] = std::clamp(nominal, 0, size - taps.count);
