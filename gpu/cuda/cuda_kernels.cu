@@ -21,17 +21,9 @@ dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
 }
 const dim3 kBlock(32, 8);
 
-// One axis's table as the kernels read it (device pointers, weights in single precision).
-struct TableView {
-  const int* first;
-  const float* weight;
-  const float* weightSum;
-  const char* inside;
-  int size, count, stride;
-};
-
-// A host AxisTable's arrays on the device, weights in single precision: FP32 multiply-adds are
-// accurate to ~1e-7 relative, well inside the references' 1e-5.
+// A host AxisTable's arrays on the device, weights in single precision: the kernel then issues
+// FP32 multiply-adds (accurate to ~1e-7 relative, well inside the references' 1e-5) instead of
+// FP64 ones, which the FP64 pipe could not keep up with at the memory bandwidth.
 struct DeviceAxisTable {
   static std::vector<float> single(const double* values, std::size_t count) { return {values, values + count}; }
   explicit DeviceAxisTable(const AxisTable& t)
@@ -39,88 +31,40 @@ struct DeviceAxisTable {
         weight(single(t.weight, t.size * t.stride)),
         weightSum(single(t.weightSum, t.size)),
         inside(std::vector<char>(t.inside, t.inside + t.size)),
-        view{first.get(), weight.get(), weightSum.get(), inside.get(), int(t.size), t.count, t.stride} {}
+        size(t.size),
+        count(t.count),
+        stride(t.stride) {}
   DeviceArray<int> first;
   DeviceArray<float> weight, weightSum;
   DeviceArray<char> inside;
-  TableView view;
+  std::size_t size;
+  int count, stride;
 };
 
-LQS_FN float separableValue(float sum, const TableView& r, int i, const TableView& c, int j, int normalised) {
-  const float weights = r.weightSum[i] * c.weightSum[j];
-  return !normalised ? sum : weights != 0 ? sum / weights : 0.0f;
-}
-
-// Any magnification: one output pixel per thread, the CPU's sums in the CPU's order (row taps
-// summed per column tap, then the column taps), from the host's tables. Frame blockIdx.z.
-__global__ void separableKernel(const float* in, float* out, int rows, int cols, TableView r, TableView c,
-                                int normalised) {
+// Frame blockIdx.z of a batch: the CPU's sums in the CPU's order (column taps outer, row taps
+// inner), from tables computed once on the host, so no weight is evaluated on the device.
+__global__ void separableKernel(const float* in, float* out, int rows, int cols, const int* rFirst,
+                                const float* rWeight, const float* rSum, const char* rInside, int outRows, int rCount,
+                                const int* cFirst, const float* cWeight, const float* cSum, const char* cInside,
+                                int outCols, int cCount, int stride, int normalised) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
-  if (i >= r.size || j >= c.size) return;
+  if (i >= outRows || j >= outCols) return;
   in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * r.size * c.size;
+  out += std::size_t(blockIdx.z) * outRows * outCols;
   float value = 0.0f;
-  if (r.inside[i] && c.inside[j]) {
-    const float *wr = r.weight + std::size_t(i) * r.stride, *wc = c.weight + std::size_t(j) * c.stride;
-    const float* corner = in + std::size_t(r.first[i]) * cols + c.first[j];
+  if (rInside[i] && cInside[j]) {
+    const float *wr = rWeight + std::size_t(i) * stride, *wc = cWeight + std::size_t(j) * stride;
+    const float* corner = in + std::size_t(rFirst[i]) * cols + cFirst[j];
     float sum = 0;
-    for (int kc = 0; kc < c.count; ++kc) {
+    for (int kc = 0; kc < cCount; ++kc) {
       float column = 0;
-      for (int kr = 0; kr < r.count; ++kr) column += corner[std::size_t(kr) * cols + kc] * wr[kr];
+      for (int kr = 0; kr < rCount; ++kr) column += corner[std::size_t(kr) * cols + kc] * wr[kr];
       sum += column * wc[kc];
     }
-    value = separableValue(sum, r, i, c, j, normalised);
+    const float weights = rSum[i] * cSum[j];
+    value = !normalised ? sum : weights != 0 ? sum / weights : 0.0f;
   }
-  out[std::size_t(i) * c.size + j] = value;
-}
-
-constexpr int kRowThreads = 128, kMaxSpan = 2048;
-
-// Magnification (a block's kRowThreads outputs read at most kMaxSpan input columns): a block makes
-// one output row; its threads first sum the row taps of every input column the row's outputs use
-// into shared memory, once per column instead of once per output, then each output combines its
-// column taps from there. The same sums in the same order as separableKernel.
-__global__ void separableRowKernel(const float* in, float* out, int rows, int cols, TableView r, TableView c,
-                                   int normalised) {
-  __shared__ float column[kMaxSpan];
-  const int j0 = blockIdx.x * kRowThreads, j = j0 + threadIdx.x, last = min(j0 + kRowThreads, c.size) - 1;
-  const int c0 = c.first[j0], span = c.first[last] + c.count - c0;
-  in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * r.size * c.size;
-  for (int i = blockIdx.y; i < r.size; i += gridDim.y) {
-    if (r.inside[i]) {
-      const float* wr = r.weight + std::size_t(i) * r.stride;
-      const float* top = in + std::size_t(r.first[i]) * cols + c0;
-      for (int k = threadIdx.x; k < span; k += kRowThreads) {
-        float sum = 0;
-        for (int kr = 0; kr < r.count; ++kr) sum += top[std::size_t(kr) * cols + k] * wr[kr];
-        column[k] = sum;
-      }
-    }
-    __syncthreads();
-    if (j < c.size) {
-      float value = 0.0f;
-      if (r.inside[i] && c.inside[j]) {
-        const float* wc = c.weight + std::size_t(j) * c.stride;
-        const float* taps = column + (c.first[j] - c0);
-        float sum = 0;
-        for (int kc = 0; kc < c.count; ++kc) sum += taps[kc] * wc[kc];
-        value = separableValue(sum, r, i, c, j, normalised);
-      }
-      out[std::size_t(i) * c.size + j] = value;
-    }
-    __syncthreads();
-  }
-}
-
-// Whether every block of separableRowKernel fits its input columns in shared memory (the first
-// taps grow with the output index, so a block's span is its last first tap minus its first).
-bool rowKernelFits(const AxisTable& c) {
-  for (std::size_t j0 = 0; j0 < c.size; j0 += kRowThreads) {
-    const std::size_t last = std::min(j0 + kRowThreads, c.size) - 1;
-    if (c.first[last] < c.first[j0] || c.first[last] + c.count - c.first[j0] > kMaxSpan) return false;
-  }
-  return true;
+  out[std::size_t(i) * outCols + j] = value;
 }
 
 __global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, int cols, float a, float b, float c,
@@ -179,16 +123,12 @@ void resampleSeparable(int device, const float* in, std::size_t frames, int rows
   check(cudaSetDevice(device), "device selection");
   const DeviceAxisTable r(rowTable), c(colTable);
   const int outRows = int(rowTable.size), outCols = int(colTable.size);
-  const bool byRows = rowKernelFits(colTable);
   inFrameBatches("separable resample", in, std::size_t(rows) * cols, out, rowTable.size * colTable.size, frames,
                  [&](const float* source, float* target, std::size_t count) {
-                   if (byRows) {
-                     const dim3 grid((outCols + kRowThreads - 1) / kRowThreads, std::min(outRows, 65535), unsigned(count));
-                     separableRowKernel<<<grid, kRowThreads>>>(source, target, rows, cols, r.view, c.view, normalised);
-                   } else {
-                     separableKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(source, target, rows, cols,
-                                                                                             r.view, c.view, normalised);
-                   }
+                   separableKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
+                       source, target, rows, cols, r.first.get(), r.weight.get(), r.weightSum.get(), r.inside.get(),
+                       outRows, r.count, c.first.get(), c.weight.get(), c.weightSum.get(), c.inside.get(), outCols,
+                       c.count, r.stride, normalised);
                  });
 }
 
