@@ -18,6 +18,15 @@ __kernel void magnify_3d(__global const float* volume, __global float* out, int 
   out[line * get_global_size(1) + cM] = lqs_magnified_3d(volume, rows, cols, mxy, mz, line / rowsM, line % rowsM, cM);
 }
 
+__kernel void unit_gradient(__global float* gx, __global float* gy, __global float* gz) {
+  const int i = get_global_id(0) * get_global_size(1) + get_global_id(1);
+  float x = gx[i], y = gy[i], z = gz[i];
+  lqs_unit_gradient(&x, &y, &z);
+  gx[i] = x;
+  gy[i] = y;
+  gz[i] = z;
+}
+
 __kernel void converge_3d(__global const float* gx, __global const float* gy, __global const float* gz,
                           __global const float* intensity, __global const float* offsets, __global float* out, int slices, int rows, int cols,
                           int mxy, int mz, float radius, float radiusZ, float sensitivity, int intensityWeighting) {

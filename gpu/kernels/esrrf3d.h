@@ -49,7 +49,14 @@ LQS_FN void lqs_esrrf3d_offset(int i, int j, int k, float radius, float radiusZ,
   *distance = d;
 }
 
-/* Radial gradient convergence at magnified voxel (sM, rM, cM) from the magnified gradients, centred
+/* Scales a magnified gradient to unit length once, rather than at every visit (a zero gradient stays
+ * zero: it never points away from a neighbour, so the convergence never reads its direction). */
+LQS_FN void lqs_unit_gradient(float* gx, float* gy, float* gz) {
+  const float g = sqrt(*gx * *gx + *gy * *gy + *gz * *gz);
+  if (g > 0) *gx /= g, *gy /= g, *gz /= g;
+}
+
+/* Radial gradient convergence at magnified voxel (sM, rM, cM) from the unit magnified gradients, centred
  * on (sM/mz, rM/mxy, cM/mxy) (no half-pixel shift), neighbours kept inside 0 < v <= size - 1 and read
  * at ((int)(vz mz), (int)(vy mxy), (int)(vx mxy)). Voxels within int(radius * mag) of a face stay 0;
  * so does a voxel with no neighbour (the original divides 0 by 0 there). */
@@ -80,9 +87,7 @@ LQS_FN float lqs_esrrf3d_voxel(LQS_CONSTANT float* gx, LQS_CONSTANT float* gy, L
         weights += w;
         if (Gx * dx + Gy * dy + Gz * dz < 0) {
           const float cx = Gy * dz - Gz * dy, cy = Gz * dx - Gx * dz, cz = Gx * dy - Gy * dx;
-          const float g = sqrt(Gx * Gx + Gy * Gy + Gz * Gz);
-          /* a zero gradient makes the distance to its line the distance itself, so Dk = 0 */
-          const float D = g > 0 ? sqrt(cx * cx + cy * cy + cz * cz) / g : entry[1];
+          const float D = sqrt(cx * cx + cy * cy + cz * cz); /* the gradient has unit length */
           rgc += (1 - D / entry[1]) * w;
         }
       }

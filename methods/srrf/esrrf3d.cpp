@@ -129,10 +129,13 @@ Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
         forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
           for (std::size_t line = begin; line < end; ++line) {
             const int sM = int(line / rowsM), rM = int(line % rowsM);
-            for (int cM = 0; cM < colsM; ++cM)
+            for (int cM = 0; cM < colsM; ++cM) {
+              const std::size_t i = line * colsM + cM;
               for (int v = 0; v < 4; ++v)
-                magnified[v * nM + line * colsM + cM] =
+                magnified[v * nM + i] =
                     lqs_magnified_3d(sources[v], plan.rows, plan.cols, plan.magXY, plan.magZ, sM, rM, cM);
+              lqs_unit_gradient(&magnified[i], &magnified[nM + i], &magnified[2 * nM + i]);
+            }
           }
         });
         forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {

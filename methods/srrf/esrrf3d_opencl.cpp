@@ -23,6 +23,7 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const cl::Buffer offsets = gpu.upload(table.data(), table.size());
   cl::Kernel gradient = gpu.kernel("esrrf3d.cl", "gradient_3d");
   cl::Kernel magnify = gpu.kernel("esrrf3d.cl", "magnify_3d");
+  cl::Kernel unit = gpu.kernel("esrrf3d.cl", "unit_gradient");
   cl::Kernel converge = gpu.kernel("esrrf3d.cl", "converge_3d");
   return Result{{Output{
       "image", plan.reconstruct(c, [&](const float* host, float* out) {
@@ -34,6 +35,8 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
           setArguments(magnify, *sources[v], magnified[v], plan.rows, plan.cols, plan.magXY, plan.magZ);
           gpu.run(magnify, linesM, colsM);
         }
+        setArguments(unit, magnified[0], magnified[1], magnified[2]);
+        gpu.run(unit, linesM, colsM);
         setArguments(converge, magnified[0], magnified[1], magnified[2], magnified[3], offsets, map,
                      plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ,
                      plan.sensitivity, plan.intensityWeighting ? 1 : 0);
