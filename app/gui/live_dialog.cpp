@@ -1,6 +1,8 @@
 #include "app/gui/live_dialog.hpp"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -101,6 +103,19 @@ LiveDialog::LiveDialog(QWidget* parent, Engine& engine, LayerList& layers)
     setRunning(true);
   });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide);
+  // The run uses the window's engine and layers, which go before the window's children do.
+  parent->installEventFilter(this);
+  connect(qApp, &QCoreApplication::aboutToQuit, this, &LiveDialog::endRun);
+}
+
+bool LiveDialog::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Close) endRun();
+  return QDialog::eventFilter(watched, event);
+}
+
+void LiveDialog::endRun() {
+  delete runner_;  // stops after the frames already read and waits for the thread
+  runner_ = nullptr;
 }
 
 void LiveDialog::chooseSource(bool folder) {

@@ -38,6 +38,8 @@ class LiveDialog : public QDialog {
   void showBlock(const cli::LiveBlock& block);
   void finished(const QString& message);
   void setRunning(bool running);
+  void endRun();  // stops and waits: before the window's engine and layers go
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
   Engine& engine_;
   LayerList& layers_;

@@ -1,10 +1,12 @@
 // liquidscope [FILES] [--sample] [--workflow FILE.json [--folder DIR]] [--engine-view METHOD]
-//             [--screenshot OUT.png] [--quit]
+//             [--watch SOURCE] [--screenshot OUT.png] [--quit]
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
 #include <QTimer>
 
+#include "app/gui/live_dialog.hpp"
 #include "app/gui/main_window.hpp"
 
 namespace {
@@ -42,7 +44,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption engineView("engine-view", "Show the Liquid Engine view for METHOD", "METHOD");
   const QCommandLineOption screenshot("screenshot", "Save a picture of the window when loading and the workflow are done", "OUT.png");
   const QCommandLineOption quit("quit", "Quit when done (exit status 1 if a workflow step failed)");
-  parser.addOptions({sample, workflow, folder, engineView, screenshot, quit});
+  const QCommandLineOption watch("watch", "Watch an acquisition as it is written (File > Watch Acquisition…); "
+                                 "--screenshot is taken after its third block", "SOURCE");
+  parser.addOptions({sample, workflow, folder, engineView, watch, screenshot, quit});
   parser.process(app);
   const bool batch = parser.isSet(quit);
 
@@ -71,6 +75,12 @@ int main(int argc, char** argv) {
       if (parser.isSet(folder)) window.runWorkflowOnFolder(parser.value(workflow), parser.value(folder), {});
       else window.runWorkflowFile(parser.value(workflow));
     });
+  } else if (parser.isSet(watch)) {
+    for (QAction* action : window.findChildren<QAction*>())
+      if (action->text() == "&Watch Acquisition…") action->trigger();
+    auto* live = window.findChild<lqs::gui::LiveDialog*>();
+    QObject::connect(live, &lqs::gui::LiveDialog::blockShown, &window, [&](int block) { if (block == 3) finish(true); });
+    live->watch(parser.value(watch));
   } else if (parser.isSet(screenshot) || batch) {
     finish(true);
   }
