@@ -110,48 +110,57 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c,
   return out;
 }
 
-Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
-  const Esrrf3dPlan plan = planEsrrf3d(c);
+namespace {
+
+// One volume on the CPU: raw gradients, the magnified gradients (unit length) and intensity, then the
+// convergence. `raw` and `magnified` are scratch reused between volumes.
+void convergeVolume(const Esrrf3dPlan& plan, const std::vector<float>& offsets, CpuSchedule schedule,
+                    std::vector<float>& raw, std::vector<float>& magnified, const float* volume, float* map) {
   const int rowsM = plan.rows * plan.magXY, colsM = plan.cols * plan.magXY, planesM = plan.slices * plan.magZ;
   const std::size_t n = plan.volumeSize(), nM = plan.magnifiedSize();
+  raw.resize(3 * n);         // gradients x, y, z
+  magnified.resize(4 * nM);  // the same magnified, and the intensity
+  for (int s = 0; s < plan.slices; ++s)
+    for (int r = 0; r < plan.rows; ++r)
+      for (int col = 0; col < plan.cols; ++col) {
+        const std::size_t i = (std::size_t(s) * plan.rows + r) * plan.cols + col;
+        lqs_gradient_3d(volume, plan.slices, plan.rows, plan.cols, s, r, col, &raw[i], &raw[n + i],
+                        &raw[2 * n + i]);
+      }
+  const float* sources[4] = {raw.data(), raw.data() + n, raw.data() + 2 * n, volume};
+  forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t line = begin; line < end; ++line)
+      for (int cM = 0; cM < colsM; ++cM) {
+        const std::size_t i = line * colsM + cM;
+        for (int v = 0; v < 4; ++v)
+          magnified[v * nM + i] = lqs_magnified_3d(sources[v], plan.rows, plan.cols, plan.magXY, plan.magZ,
+                                                   int(line / rowsM), int(line % rowsM), cM);
+        lqs_unit_gradient(&magnified[i], &magnified[nM + i], &magnified[2 * nM + i]);
+      }
+  });
+  forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t line = begin; line < end; ++line)
+      for (int cM = 0; cM < colsM; ++cM) {
+        const std::size_t i = line * colsM + cM;
+        const float rgc = lqs_esrrf3d_voxel(magnified.data(), magnified.data() + nM,
+                                            magnified.data() + 2 * nM, offsets.data(), plan.slices, plan.rows,
+                                            plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ,
+                                            plan.sensitivity, int(line / rowsM), int(line % rowsM), cM);
+        map[i] = plan.intensityWeighting ? rgc * magnified[3 * nM + i] : rgc;
+      }
+  });
+}
+
+}  // namespace
+
+Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
+  const Esrrf3dPlan plan = planEsrrf3d(c);
   const std::vector<float> offsets = plan.offsetTable();
-  std::vector<float> raw(3 * n), magnified(4 * nM);  // gradients x, y, z (and the intensity when magnified)
-  return Result{{Output{
-      "image", plan.reconstruct(c, [&](const float* volume, float* map) {
-        for (int s = 0; s < plan.slices; ++s)
-          for (int r = 0; r < plan.rows; ++r)
-            for (int col = 0; col < plan.cols; ++col) {
-              const std::size_t i = (std::size_t(s) * plan.rows + r) * plan.cols + col;
-              lqs_gradient_3d(volume, plan.slices, plan.rows, plan.cols, s, r, col, &raw[i], &raw[n + i],
-                              &raw[2 * n + i]);
-            }
-        const float* sources[4] = {raw.data(), raw.data() + n, raw.data() + 2 * n, volume};
-        forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
-          for (std::size_t line = begin; line < end; ++line) {
-            const int sM = int(line / rowsM), rM = int(line % rowsM);
-            for (int cM = 0; cM < colsM; ++cM) {
-              const std::size_t i = line * colsM + cM;
-              for (int v = 0; v < 4; ++v)
-                magnified[v * nM + i] =
-                    lqs_magnified_3d(sources[v], plan.rows, plan.cols, plan.magXY, plan.magZ, sM, rM, cM);
-              lqs_unit_gradient(&magnified[i], &magnified[nM + i], &magnified[2 * nM + i]);
-            }
-          }
-        });
-        forRange(schedule, std::size_t(planesM) * rowsM, [&](std::size_t begin, std::size_t end) {
-          for (std::size_t line = begin; line < end; ++line) {
-            const int sM = int(line / rowsM), rM = int(line % rowsM);
-            for (int cM = 0; cM < colsM; ++cM) {
-              const std::size_t i = line * colsM + cM;
-              const float rgc =
-                  lqs_esrrf3d_voxel(magnified.data(), magnified.data() + nM, magnified.data() + 2 * nM,
-                                    offsets.data(), plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ,
-                                    plan.radius, plan.radiusZ, plan.sensitivity, sM, rM, cM);
-              map[i] = plan.intensityWeighting ? rgc * magnified[3 * nM + i] : rgc;
-            }
-          }
-        });
-      })}}};
+  std::vector<float> raw, magnified;
+  const auto volumeMap = [&](const float* volume, float* map) {
+    convergeVolume(plan, offsets, schedule, raw, magnified, volume, map);
+  };
+  return Result{{Output{"image", plan.reconstruct(c, volumeMap)}}};
 }
 
 }  // namespace lqs
