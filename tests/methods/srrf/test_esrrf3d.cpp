@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/tiff.hpp"
 #include "tests/support/method_runner.hpp"
 
 using namespace lqs;
@@ -104,4 +105,22 @@ TEST_CASE("esrrf3d matches NanoPyx 2.1.5's eSRRF3D (unthreaded) on three small v
       CHECK(relativeL2(out, expected) <= 1e-5);
     }
   }
+}
+
+TEST_CASE("esrrf3d reads a stack on disk in blocks that split volumes and gives the in-memory result") {
+  TempDir dir;
+  const Stack inMemory = randomStack(5 * 4, 11, 9, 8, 0, 100);  // 5 volumes of 4 planes
+  writeTiff(inMemory, dir / "volumes.tif");
+  const StackFile onDisk(dir / "volumes.tif", 7 * 11 * 9 * sizeof(float));  // 7 planes per read
+  MethodRunner runner;
+  for (const auto& [perTimepoint, timepoints] : {std::pair{"0", 1}, {"2", 3}})
+    for (const auto& impl : runner.implementations("esrrf3d")) {
+      INFO(impl << ", frames_per_timepoint " << perTimepoint);
+      const std::map<std::string, std::string> params{{"planes", "4"},
+                                                      {"frames_per_timepoint", perTimepoint}};
+      const Stack expected = runner.stack("esrrf3d", {inMemory}, params, impl);
+      const Stack streamed = runner.stack("esrrf3d", {onDisk}, params, impl);
+      REQUIRE(streamed.frames() == std::size_t(timepoints * 4 * 2));
+      CHECK(maxAbsDifference(streamed, expected) == 0.0);
+    }
 }

@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/sample.hpp"
+#include "core/tiff.hpp"
 #include "methods/srrf/sweep_score.hpp"
 #include "tests/support/method_runner.hpp"
 
@@ -111,4 +112,18 @@ TEST_CASE("esrrf-sweep refuses an empty grid, an inverted range and a single fra
   CHECK_THROWS_AS(runner.report("esrrf-sweep", {stack.frameRange(0, 1)}, {}), InputError);
   CHECK_THROWS_AS(runner.report("esrrf-sweep", {stack.frameRange(0, 3)}, {{"temporal_correlation", "tac2"}}),
                   ParameterError);
+}
+
+TEST_CASE("esrrf-sweep reads a stack on disk in blocks and scores it as in memory") {
+  TempDir dir;
+  const Stack inMemory = sampleStack();
+  writeTiff(inMemory, dir / "sample.tif");
+  const StackFile onDisk(dir / "sample.tif", 3 * inMemory.frameSize() * sizeof(float));
+  MethodRunner runner;
+  const std::map<std::string, std::string> params{{"radius_steps", "1"}, {"sensitivity_steps", "1"}};
+  const auto expected = runner.report("esrrf-sweep", {inMemory}, params, "cpu:tbb");
+  const auto streamed = runner.report("esrrf-sweep", {onDisk}, params, "cpu:tbb");
+  const auto& a = std::get<Table>(expected.result.outputs.at(0).data).rows.at(0);
+  const auto& b = std::get<Table>(streamed.result.outputs.at(0).data).rows.at(0);
+  for (std::size_t i = 0; i < a.size(); ++i) CHECK(b[i] == Approx(a[i]).epsilon(1e-12));
 }
