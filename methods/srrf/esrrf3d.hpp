@@ -14,6 +14,7 @@ namespace lqs {
 
 MethodSpec esrrf3dSpec();
 Result runEsrrf3d(const RunContext& context, CpuSchedule schedule);
+Result runEsrrf3dCuda(const RunContext& context, int device);
 #ifdef LQS_HAVE_OPENCL
 Result runEsrrf3dOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
 #endif

@@ -30,6 +30,9 @@ void registerSuperResolution(Registry& registry, const std::vector<Device>& devi
 #ifdef LQS_HAVE_OPENCL
   for (auto& impl : openclImplementations(devices, runEsrrf3dOpencl)) esrrf3d.implementations.push_back(std::move(impl));
 #endif
+#ifdef LQS_HAVE_CUDA
+  for (auto& impl : cudaImplementations(devices, runEsrrf3dCuda)) esrrf3d.implementations.push_back(std::move(impl));
+#endif
   registry.add(std::move(esrrf3d));
 
   registry.add(Method{esrrfSweepSpec(), cpuImplementations(cpuOf(devices), runEsrrfSweep)});
