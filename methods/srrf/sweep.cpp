@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 #include "core/errors.hpp"
 #include "engine/frame_blocks.hpp"
@@ -112,8 +113,9 @@ Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
   std::vector<double> resolutions, rsps;
   for (const double sensitivity : sensitivities)
     for (const double radius : radii) {
-      const std::string point =
-          "radius " + std::to_string(radius) + ", sensitivity " + std::to_string(sensitivity);
+      std::ostringstream name;
+      name << "radius " << radius << ", sensitivity " << sensitivity;
+      const std::string point = name.str();
       const EsrrfSettings settings{mag, float(radius), float(sensitivity), p.flag("intensity_weighting")};
       auto recon = reconstructAt(c, in, settings, mode, schedule);
       const FrcCurve frc = fourierRingCorrelation(recon.odd, recon.even, int(rowsM), int(colsM), 1.0);

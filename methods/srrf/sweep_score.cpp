@@ -31,7 +31,7 @@ std::vector<double> normalisedResolutions(const std::vector<double>& resolutions
   std::vector<double> scores;
   for (const double r : resolutions) {
     if (!std::isfinite(r))
-      scores.push_back(0.0);
+      scores.push_back(std::isfinite(low) ? 0.0 : 0.5);
     else if (low == high)
       scores.push_back(0.5);
     else

@@ -13,8 +13,9 @@ namespace lqs {
 std::vector<double> sweepValues(double min, double max, int steps, const std::string& what);
 
 // Logistic map of the resolutions: the smallest finite value -> 0.925, the largest -> 0.075 (a smaller
-// resolution is better); 0.5 when all finite values are equal; 0 for a non-finite value (no FRC
-// crossing), as the original's nan_to_num does.
+// resolution is better); 0.5 when all finite values are equal. A non-finite value (no FRC crossing)
+// scores 0, as the original's nan_to_num does; when no value is finite all score 0.5, so QnR ranks by
+// RSP alone, as the original does when every FIRE number is 0 (its "no crossing").
 std::vector<double> normalisedResolutions(const std::vector<double>& resolutions);
 
 // 2 * rsp * nfrc / (rsp + nfrc), 0 where the sum is 0 or the result is not finite.

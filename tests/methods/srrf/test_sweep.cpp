@@ -37,6 +37,7 @@ TEST_CASE("sweep scores: logistic of the resolutions, harmonic mean, first argma
   CHECK(n[2] == Approx(0.5).epsilon(1e-12));
   CHECK(n[3] == 0.0);
   CHECK(normalisedResolutions({3.0, 3.0})[1] == 0.5);
+  CHECK(normalisedResolutions({NAN, NAN}) == std::vector<double>{0.5, 0.5});  // rank by RSP alone
   CHECK(qualityAndResolution(0.9, 0.5) == Approx(2 * 0.9 * 0.5 / 1.4).epsilon(1e-12));
   CHECK(qualityAndResolution(0.0, 0.0) == 0.0);
   CHECK(qualityAndResolution(NAN, 0.5) == 0.0);
