@@ -1,6 +1,7 @@
 #include "methods/srrf/sweep.hpp"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <sstream>
 
@@ -21,6 +22,17 @@ struct SweepReconstructions {
   std::vector<float> all, even, odd;
 };
 
+// `use(frame, index)` for every frame of the stack, read in blocks; cancel between blocks.
+void forEachFrame(const RunContext& c, FrameBlocks& in,
+                  const std::function<void(const float*, std::size_t)>& use) {
+  for (std::size_t first = 0; first < in.frames(); first += in.blockFrames()) {
+    c.job.checkCancelled();
+    const std::size_t count = std::min(in.blockFrames(), in.frames() - first);
+    const float* block = in.read(first, count);
+    for (std::size_t k = 0; k < count; ++k) use(block + k * in.frameSize(), first + k);
+  }
+}
+
 // Per-frame eSRRF maps reduced on the fly, so the stack is read once per grid point in blocks.
 SweepReconstructions reconstructAt(const RunContext& c, FrameBlocks& in, const EsrrfSettings& settings,
                                    TemporalCorrelation mode, CpuSchedule schedule) {
@@ -29,17 +41,12 @@ SweepReconstructions reconstructAt(const RunContext& c, FrameBlocks& in, const E
   TemporalAccumulator all(mode, pixels), even(mode, pixels), odd(mode, pixels);
   std::vector<float> map(pixels);
   EsrrfScratch scratch;
-  for (std::size_t first = 0; first < in.frames(); first += in.blockFrames()) {
-    c.job.checkCancelled();
-    const std::size_t count = std::min(in.blockFrames(), in.frames() - first);
-    const float* block = in.read(first, count);
-    for (std::size_t k = 0; k < count; ++k) {
-      esrrfFrame({block + k * in.frameSize(), in.frameSize()}, int(in.rows()), int(in.cols()), settings,
-                 table, schedule, scratch, map.data());
-      all.add(map.data());
-      ((first + k) % 2 == 0 ? even : odd).add(map.data());
-    }
-  }
+  forEachFrame(c, in, [&](const float* frame, std::size_t index) {
+    esrrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), settings, table, schedule, scratch,
+               map.data());
+    all.add(map.data());
+    (index % 2 == 0 ? even : odd).add(map.data());
+  });
   return {all.result(), even.result(), odd.result()};
 }
 
@@ -57,15 +64,11 @@ double rspOf(const RunContext& c, const Stack& meanFrame, Stack reconstruction, 
   }
 }
 
-Stack meanFrameOf(FrameBlocks& in) {
+Stack meanFrameOf(const RunContext& c, FrameBlocks& in) {
   Stack mean(1, in.rows(), in.cols());
   mean.pixelSize = in.pixelSize();
   TemporalAccumulator average(TemporalCorrelation::Avg, in.frameSize());
-  for (std::size_t first = 0; first < in.frames(); first += in.blockFrames()) {
-    const std::size_t count = std::min(in.blockFrames(), in.frames() - first);
-    const float* block = in.read(first, count);
-    for (std::size_t k = 0; k < count; ++k) average.add(block + k * in.frameSize());
-  }
+  forEachFrame(c, in, [&](const float* frame, std::size_t) { average.add(frame); });
   const auto values = average.result();
   std::copy(values.begin(), values.end(), mean.data());
   return mean;
@@ -107,7 +110,7 @@ Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
     throw ParameterError("esrrf-sweep: temporal_correlation=tac2 needs at least 4 frames (2 in each half)");
   const int mag = p.integer("magnification");
   const std::size_t rowsM = in.rows() * std::size_t(mag), colsM = in.cols() * std::size_t(mag);
-  const Stack meanFrame = meanFrameOf(in);
+  const Stack meanFrame = meanFrameOf(c, in);
 
   Result result;
   std::vector<double> resolutions, rsps;
