@@ -74,6 +74,27 @@ Stack meanFrameOf(const RunContext& c, FrameBlocks& in) {
   return mean;
 }
 
+// QnR of every grid point (sensitivity-major, as the original's map), the table, the map and the best pair.
+void scoreSweep(const std::vector<double>& radii, const std::vector<double>& sensitivities,
+                const std::vector<double>& resolutions, const std::vector<double>& rsps, Result& result) {
+  const auto scores = normalisedResolutions(resolutions);
+  Table table{{"radius", "sensitivity", "resolution", "rsp", "qnr"}, {}};
+  Stack map(1, sensitivities.size(), radii.size());
+  std::vector<double> qnr;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    qnr.push_back(qualityAndResolution(rsps[i], scores[i]));
+    map.data()[i] = float(qnr[i]);
+    table.rows.push_back(
+        {radii[i % radii.size()], sensitivities[i / radii.size()], resolutions[i], rsps[i], qnr[i]});
+  }
+  const std::size_t best = firstArgmax(qnr);
+  result.values["best_radius"] = radii[best % radii.size()];
+  result.values["best_sensitivity"] = sensitivities[best / radii.size()];
+  result.values["best_qnr"] = qnr[best];
+  result.outputs.push_back(Output{"scores", std::move(table)});
+  result.outputs.push_back(Output{"qnr_map", std::move(map)});
+}
+
 }  // namespace
 
 MethodSpec esrrfSweepSpec() {
@@ -131,22 +152,7 @@ Result runEsrrfSweep(const RunContext& c, CpuSchedule schedule) {
       c.job.progress(double(rsps.size()) / double(radii.size() * sensitivities.size()), "esrrf-sweep");
     }
 
-  const auto scores = normalisedResolutions(resolutions);
-  Table table{{"radius", "sensitivity", "resolution", "rsp", "qnr"}, {}};
-  Stack map(1, sensitivities.size(), radii.size());
-  std::vector<double> qnr;
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    qnr.push_back(qualityAndResolution(rsps[i], scores[i]));
-    map.data()[i] = float(qnr[i]);
-    table.rows.push_back(
-        {radii[i % radii.size()], sensitivities[i / radii.size()], resolutions[i], rsps[i], qnr[i]});
-  }
-  const std::size_t best = firstArgmax(qnr);
-  result.values["best_radius"] = radii[best % radii.size()];
-  result.values["best_sensitivity"] = sensitivities[best / radii.size()];
-  result.values["best_qnr"] = qnr[best];
-  result.outputs.push_back(Output{"scores", std::move(table)});
-  result.outputs.push_back(Output{"qnr_map", std::move(map)});
+  scoreSweep(radii, sensitivities, resolutions, rsps, result);
   return result;
 }
 
