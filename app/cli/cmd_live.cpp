@@ -15,20 +15,24 @@ struct Args {
   std::size_t block = 50;
   double idle = 10;
   std::vector<std::string> sets;
-  bool json = false;
+  bool json = false, resolution = false;
 };
 
 nlohmann::json blockJson(const LiveBlock& b) {
   return {{"block", b.index}, {"frames", b.frames}, {"frames_so_far", b.framesSoFar},
           {"implementation", b.implementation}, {"seconds", b.seconds}, {"lag_mean_s", b.meanLag},
-          {"lag_max_s", b.maxLag}, {"frames_per_second", b.framesPerSecond}};
+          {"lag_max_s", b.maxLag}, {"frames_per_second", b.framesPerSecond},
+          {"frc_resolution", b.resolution ? nlohmann::json(*b.resolution) : nlohmann::json()},
+          {"frc_resolution_unit", b.resolutionUnit}};
 }
 
 void printBlock(const LiveBlock& b) {
   std::cout << std::fixed << std::setprecision(3) << "block " << b.index << ": " << b.framesSoFar << " frames so far, "
             << b.frames << " on " << b.implementation << " in " << b.seconds << " s (" << std::setprecision(0)
             << b.framesPerSecond << " frames/s), lag mean " << std::setprecision(3) << b.meanLag << " s, max "
-            << b.maxLag << " s" << std::endl;
+            << b.maxLag << " s";
+  if (b.resolution) std::cout << ", FRC resolution " << *b.resolution << " " << b.resolutionUnit;
+  std::cout << std::endl;
 }
 
 void printSummary(const LiveSummary& s, double idle) {
@@ -55,6 +59,8 @@ void addLiveCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("--idle", args->idle, "End once no frame has arrived for this many seconds (default 10)");
   cmd->add_option("--set", args->sets, "eSRRF parameter NAME=VALUE (repeatable)")->take_all();
   cmd->add_option("--impl", args->impl, "Run exactly this implementation");
+  cmd->add_flag("--resolution", args->resolution,
+                "After every block, the FRC resolution between the even and the odd blocks' reconstructions");
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout at the end");
   cmd->callback([&session, &job, args] {
     LiveSettings settings;
@@ -62,6 +68,7 @@ void addLiveCommand(CLI::App& app, Session& session, Job& job) {
     settings.idleSeconds = args->idle;
     for (const auto& assignment : args->sets) settings.params.insert(parseAssignment(assignment));
     if (!args->impl.empty()) settings.implementation = args->impl;
+    settings.resolution = args->resolution;
     LiveReconstruction live(session.engine(), settings);
     const auto source = openFrameSource(args->source);
     nlohmann::json blocks = nlohmann::json::array();

@@ -1,7 +1,9 @@
 #include "app/cli/live_reconstruction.hpp"
 
 #include <algorithm>
+#include <iomanip>
 #include <memory>
+#include <sstream>
 
 #include "app/cli/live_intake.hpp"
 #include "core/errors.hpp"
@@ -43,6 +45,7 @@ class RunningMean {
 
 struct LiveReconstruction::State {
   RunningMean running;
+  RunningMean halves[2];  // even and odd blocks: independent halves for FRC
   std::unique_ptr<GrowingTiffWriter> blocks;
   std::size_t blockCount = 0;
 };
@@ -70,6 +73,25 @@ LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
   // one time point per block; the correction is applied once, to the running mean
   settings_.params.insert_or_assign("macro_pixel_correction", std::string("false"));
   settings_.params.emplace("frames_per_timepoint", std::to_string(0));
+}
+
+void LiveReconstruction::measureResolution(LiveBlock& block, const Job& job) {
+  if (state_->halves[0].frames() == 0 || state_->halves[1].frames() == 0) return;
+  std::vector<Data> halves;
+  for (const RunningMean& half : state_->halves) {
+    Stack image = half.mean();
+    if (correct_) correctMacroPixels(image.data(), image.rows(), image.cols(), magnification_);
+    halves.emplace_back(std::move(image));
+  }
+  const PixelSize pixel = std::get<Stack>(halves.front()).pixelSize;
+  std::ostringstream size;
+  size << std::setprecision(17) << (pixel.value > 0 ? pixel.value : 1.0);
+  const RunRequest request{"frc", std::move(halves), {{"pixel_size", size.str()}}, std::nullopt};
+  const RunReport report = engine_.run(request, job);
+  if (const auto found = report.result.values.find("resolution"); found != report.result.values.end()) {
+    block.resolution = found->second;
+    block.resolutionUnit = pixel.unit;
+  }
 }
 
 LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::path& output, const Job& stop,
@@ -100,6 +122,7 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
         summary.warnings.push_back(warning);
     const Stack& result = std::get<Stack>(report.result.outputs.at(0).data);
     running.add(result, n);
+    if (settings_.resolution) state_->halves[state_->blockCount % 2].add(result, n);
     const auto reconstruction = std::make_shared<const Stack>(corrected(running.mean()));
     writeTiff(*reconstruction, output);
     if (!blocks) {
@@ -113,11 +136,13 @@ LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::
 
     const double written = liveClock();
     LiveBlock block{++state_->blockCount, n, running.frames(), report.implementation, report.seconds, 0, 0,
-                    report.seconds > 0 ? double(n) / report.seconds : 0, reconstruction, std::move(lastFrame)};
+                    report.seconds > 0 ? double(n) / report.seconds : 0, std::nullopt, {}, reconstruction,
+                    std::move(lastFrame)};
     for (const double detected : batch.detected) {
       block.meanLag += (written - detected) / double(n);
       block.maxLag = std::max(block.maxLag, written - detected);
     }
+    if (settings_.resolution) measureResolution(block, engineJob);
     summary.frames += n;
     summary.blocks += 1;
     summary.seconds = written - firstDetected;

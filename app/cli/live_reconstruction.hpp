@@ -23,6 +23,9 @@ struct LiveSettings {
   double idleSeconds = 10;
   std::map<std::string, std::string> params;  // eSRRF parameters as the user typed them
   std::optional<std::string> implementation;  // --impl: exactly this one
+  // After every block, the FRC resolution between the running means of the even and the odd
+  // blocks (two independent halves of the frames), in the reconstruction's pixel unit.
+  bool resolution = false;
 };
 
 struct LiveBlock {
@@ -31,6 +34,8 @@ struct LiveBlock {
   double seconds = 0;                 // the engine run
   double meanLag = 0, maxLag = 0;     // from a frame being detected to its block's result written
   double framesPerSecond = 0;         // frames / engine seconds: the rate this block was reconstructed at
+  std::optional<double> resolution;   // with LiveSettings::resolution, once two blocks cross 1/7
+  std::string resolutionUnit;
   std::shared_ptr<const Stack> reconstruction;  // the running reconstruction as written to OUT
   std::shared_ptr<const Stack> lastFrame;       // the block's last raw frame
 };
@@ -69,6 +74,7 @@ class LiveReconstruction {
   LiveSettings settings_;
   int magnification_ = 1;
   bool correct_ = true;
+  void measureResolution(LiveBlock& block, const Job& job);
   struct State;  // the running mean and the block series, kept between runs
   std::unique_ptr<State> state_;
 };

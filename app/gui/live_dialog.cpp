@@ -12,8 +12,10 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 
+#include "app/gui/live_resolution_chart.hpp"
 #include "app/gui/live_runner.hpp"
 
 namespace lqs::gui {
@@ -52,6 +54,7 @@ LiveDialog::LiveDialog(QWidget* parent, Engine& engine, LayerList& layers)
     : QDialog(parent), engine_(engine), layers_(layers), source_(new QLineEdit), output_(new QLineEdit),
       block_(new QSpinBox), magnification_(new QSpinBox), radius_(new QDoubleSpinBox), idle_(new QSpinBox),
       status_(new QLabel("Pick the TIFF being written, or the folder frames arrive in.")),
+      chart_(new LiveResolutionChart),
       start_(new QPushButton("Start")), stop_(new QPushButton("Stop")), resume_(new QPushButton("Resume")) {
   setWindowTitle("Watch Acquisition");
   auto* form = new QFormLayout(this);
@@ -80,6 +83,7 @@ LiveDialog::LiveDialog(QWidget* parent, Engine& engine, LayerList& layers)
   form->addRow("stop when idle for", idle_);
   status_->setWordWrap(true);
   form->addRow(status_);
+  form->addRow(chart_);
   auto* buttons = new QDialogButtonBox;
   buttons->addButton(start_, QDialogButtonBox::ActionRole);
   buttons->addButton(stop_, QDialogButtonBox::ActionRole);
@@ -137,6 +141,7 @@ void LiveDialog::start() {
   cli::LiveSettings settings;
   settings.block = std::size_t(block_->value());
   settings.idleSeconds = idle_->value();
+  settings.resolution = true;
   settings.params = {{"magnification", std::to_string(magnification_->value())},
                      {"radius", QString::number(radius_->value()).toStdString()}};
   try {
@@ -147,6 +152,7 @@ void LiveDialog::start() {
     QMessageBox::warning(this, "Cannot watch " + source_->text(), error.what());
     return;
   }
+  chart_->clear();
   connect(runner_, &LiveRunner::blockDone, this, &LiveDialog::showBlock);
   connect(runner_, &LiveRunner::ended, this, &LiveDialog::finished);
   runner_->start();
@@ -164,6 +170,8 @@ void LiveDialog::showBlock(const cli::LiveBlock& block) {
                        .arg(block.framesPerSecond, 0, 'f', 0)
                        .arg(block.meanLag, 0, 'f', 3)
                        .arg(block.maxLag, 0, 'f', 3));
+  if (block.resolution)
+    chart_->add(double(block.framesSoFar), *block.resolution, QString::fromStdString(block.resolutionUnit));
   emit blockShown(int(block.index));
 }
 
@@ -181,7 +189,14 @@ void LiveDialog::setRunning(bool running) {
 
 LiveDialog* showLiveDialog(QWidget* parent, Engine& engine, LayerList& layers) {
   auto* dialog = parent->findChild<LiveDialog*>();
-  if (!dialog) dialog = new LiveDialog(parent, engine, layers);
+  if (!dialog) {
+    dialog = new LiveDialog(parent, engine, layers);
+    dialog->adjustSize();
+    // beside the window when the screen has room, so the canvas stays in view
+    const QRect frame = parent->frameGeometry();
+    if (parent->screen() && frame.right() + dialog->width() < parent->screen()->availableGeometry().right())
+      dialog->move(frame.right() + 1, frame.top());
+  }
   dialog->show();
   dialog->raise();
   return dialog;

@@ -20,6 +20,7 @@ struct LiveBlock;
 
 namespace lqs::gui {
 
+class LiveResolutionChart;
 class LiveRunner;
 
 class LiveDialog : public QDialog {
@@ -51,6 +52,7 @@ class LiveDialog : public QDialog {
   QDoubleSpinBox* radius_;
   QSpinBox* idle_;
   QLabel* status_;
+  LiveResolutionChart* chart_;
   QPushButton* start_;
   QPushButton* stop_;
   QPushButton* resume_;

@@ -52,7 +52,7 @@ TEST_CASE("lqs live on a simulated acquisition equals offline eSRRF of the same 
   // the simulator starts first, in the background; live waits for its first frame
   const Outcome run = runShell(lqsExecutable() + " simulate-acquisition " + source.string() + " " + kind +
                                " --rate 200 --frames 60 --size 32,32 --seed 3 > /dev/null & " + lqsExecutable() +
-                               " live " + source.string() + " -o " + out + " --block 16 --idle 1.5 --impl cpu:tbb" +
+                               " live " + source.string() + " -o " + out + " --block 16 --idle 1.5 --impl cpu:tbb --resolution" +
                                esrrfSettings + " --json; code=$?; wait; exit $code");
   REQUIRE(run.code == 0);
   const auto json = nlohmann::json::parse(run.out);
@@ -61,6 +61,11 @@ TEST_CASE("lqs live on a simulated acquisition equals offline eSRRF of the same 
   CHECK(json["per_block"].back()["frames"] == 12);
   CHECK(json["ended"] == "idle");
   CHECK(json["lag_max_s"].get<double>() >= json["lag_mean_s"].get<double>());
+  CHECK(json["per_block"][0]["frc_resolution"].is_null());  // FRC needs an even and an odd block
+  for (std::size_t b = 1; b < 4; ++b) {
+    const auto& resolution = json["per_block"][b]["frc_resolution"];
+    CHECK((resolution.is_null() || resolution.get<double>() > 0));
+  }
 
   const Stack live = readTiff(out);
   REQUIRE(live.frames() == 1);
