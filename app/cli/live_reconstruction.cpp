@@ -78,11 +78,7 @@ LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
 void LiveReconstruction::measureResolution(LiveBlock& block, const Job& job) {
   if (state_->halves[0].frames() == 0 || state_->halves[1].frames() == 0) return;
   std::vector<Data> halves;
-  for (const RunningMean& half : state_->halves) {
-    Stack image = half.mean();
-    if (correct_) correctMacroPixels(image.data(), image.rows(), image.cols(), magnification_);
-    halves.emplace_back(std::move(image));
-  }
+  for (const RunningMean& half : state_->halves) halves.emplace_back(corrected(half.mean()));
   const PixelSize pixel = std::get<Stack>(halves.front()).pixelSize;
   std::ostringstream size;
   size << std::setprecision(17) << (pixel.value > 0 ? pixel.value : 1.0);
@@ -94,62 +90,66 @@ void LiveReconstruction::measureResolution(LiveBlock& block, const Job& job) {
   }
 }
 
+Stack LiveReconstruction::corrected(Stack image) const {
+  if (correct_) correctMacroPixels(image.data(), image.rows(), image.cols(), magnification_);
+  return image;
+}
+
+LiveBlock LiveReconstruction::reconstructBlock(Stack frames, const std::vector<double>& detected,
+                                               const std::filesystem::path& output, const Job& job,
+                                               std::vector<std::string>& warnings) {
+  const std::size_t n = frames.frames();
+  auto lastFrame = std::make_shared<Stack>(frames.frameRange(n - 1, 1));
+  const RunRequest request{"esrrf", {std::move(frames)}, settings_.params, settings_.implementation};
+  const RunReport report = engine_.run(request, job);
+  for (const auto& warning : report.warnings)
+    if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) warnings.push_back(warning);
+  const Stack& result = std::get<Stack>(report.result.outputs.at(0).data);
+  state_->running.add(result, n);
+  if (settings_.resolution) state_->halves[state_->blockCount % 2].add(result, n);
+  const auto reconstruction = std::make_shared<const Stack>(corrected(state_->running.mean()));
+  writeTiff(*reconstruction, output);
+  if (!state_->blocks) {
+    GrowingTiffLayout layout{result.rows(), result.cols()};
+    layout.directoryFirst = false;  // each block is linked once complete: the series is always readable
+    layout.pixelSize = result.pixelSize;
+    layout.bigTiff = result.frameSize() * sizeof(float) * 1000 > (std::size_t(4000) << 20);
+    state_->blocks = std::make_unique<GrowingTiffWriter>(blocksPathFor(output), layout);
+  }
+  state_->blocks->append(corrected(result).data());
+
+  const double written = liveClock();
+  LiveBlock block{++state_->blockCount, n, state_->running.frames(), report.implementation, report.seconds, 0, 0,
+                  report.seconds > 0 ? double(n) / report.seconds : 0, std::nullopt, {}, reconstruction,
+                  std::move(lastFrame)};
+  for (const double time : detected) {
+    block.meanLag += (written - time) / double(n);
+    block.maxLag = std::max(block.maxLag, written - time);
+  }
+  if (settings_.resolution) measureResolution(block, job);  // after the write: not part of the lag
+  return block;
+}
+
 LiveSummary LiveReconstruction::run(FrameSource& source, const std::filesystem::path& output, const Job& stop,
                                     const std::function<void(const LiveBlock&)>& onBlock) {
   LiveIntake intake(source, settings_.block, settings_.idleSeconds);
   const Job engineJob;  // the blocks read before an interrupt are still reconstructed
-  RunningMean& running = state_->running;
-  std::unique_ptr<GrowingTiffWriter>& blocks = state_->blocks;
   LiveSummary summary;
   double firstDetected = 0, lastDetected = 0, lagSum = 0;
-  const auto corrected = [&](Stack image) {
-    if (correct_) correctMacroPixels(image.data(), image.rows(), image.cols(), magnification_);
-    return image;
-  };
   while (!intake.drained()) {
     if (stop.cancelled()) intake.stop();
     LiveIntake::Batch batch = intake.take(settings_.block, 0.05);
-    const std::size_t n = batch.frames.frames();
-    if (n == 0) continue;
+    if (batch.frames.frames() == 0) continue;
     if (summary.frames == 0) firstDetected = batch.detected.front();
     lastDetected = batch.detected.back();
-
-    auto lastFrame = std::make_shared<Stack>(batch.frames.frameRange(n - 1, 1));
-    RunRequest request{"esrrf", {std::move(batch.frames)}, settings_.params, settings_.implementation};
-    const RunReport report = engine_.run(request, engineJob);
-    for (const auto& warning : report.warnings)
-      if (std::find(summary.warnings.begin(), summary.warnings.end(), warning) == summary.warnings.end())
-        summary.warnings.push_back(warning);
-    const Stack& result = std::get<Stack>(report.result.outputs.at(0).data);
-    running.add(result, n);
-    if (settings_.resolution) state_->halves[state_->blockCount % 2].add(result, n);
-    const auto reconstruction = std::make_shared<const Stack>(corrected(running.mean()));
-    writeTiff(*reconstruction, output);
-    if (!blocks) {
-      GrowingTiffLayout layout{result.rows(), result.cols()};
-      layout.directoryFirst = false;  // each block is linked once complete: the series is always readable
-      layout.pixelSize = result.pixelSize;
-      layout.bigTiff = result.frameSize() * sizeof(float) * 1000 > (std::size_t(4000) << 20);
-      blocks = std::make_unique<GrowingTiffWriter>(blocksPathFor(output), layout);
-    }
-    blocks->append(corrected(result).data());
-
-    const double written = liveClock();
-    LiveBlock block{++state_->blockCount, n, running.frames(), report.implementation, report.seconds, 0, 0,
-                    report.seconds > 0 ? double(n) / report.seconds : 0, std::nullopt, {}, reconstruction,
-                    std::move(lastFrame)};
-    for (const double detected : batch.detected) {
-      block.meanLag += (written - detected) / double(n);
-      block.maxLag = std::max(block.maxLag, written - detected);
-    }
-    if (settings_.resolution) measureResolution(block, engineJob);
-    summary.frames += n;
+    const LiveBlock block = reconstructBlock(std::move(batch.frames), batch.detected, output, engineJob, summary.warnings);
+    summary.frames += block.frames;
     summary.blocks += 1;
-    summary.seconds = written - firstDetected;
-    summary.engineSeconds += report.seconds;
+    summary.seconds = liveClock() - firstDetected;
+    summary.engineSeconds += block.seconds;
     summary.maxLag = std::max(summary.maxLag, block.maxLag);
-    lagSum += block.meanLag * double(n);
-    ++summary.implementations[report.implementation];
+    lagSum += block.meanLag * double(block.frames);
+    ++summary.implementations[block.implementation];
     onBlock(block);
   }
   summary.ended = stop.cancelled() ? "interrupted" : "idle";

@@ -74,6 +74,10 @@ class LiveReconstruction {
   LiveSettings settings_;
   int magnification_ = 1;
   bool correct_ = true;
+  Stack corrected(Stack image) const;  // macro-pixel correction, unless the user turned it off
+  // Runs eSRRF on one block, adds it to the running mean, writes OUT and the block series.
+  LiveBlock reconstructBlock(Stack frames, const std::vector<double>& detected, const std::filesystem::path& output,
+                             const Job& job, std::vector<std::string>& warnings);
   void measureResolution(LiveBlock& block, const Job& job);
   struct State;  // the running mean and the block series, kept between runs
   std::unique_ptr<State> state_;
