@@ -41,3 +41,10 @@ if run --workflow M.json --folder folder --quit 2> folder.log; then
 fi
 test -s folder/a_big.tif || { echo "the folder run did not write folder/a_big.tif"; exit 1; }
 grep -q "bad.tif" folder.log || { echo "the failed file is not listed"; cat folder.log; exit 1; }
+
+# File > Watch Acquisition… from the command line: three blocks of a growing file become layers.
+"$lqs" simulate-acquisition acq.tif --file --rate 500 --frames 200 --size 32,32 >/dev/null &
+run --watch acq.tif --screenshot live.png --quit
+wait
+test -s live.png || { echo "no screenshot of a live session"; exit 1; }
+test -s acq_live.tif || { echo "the live session did not write acq_live.tif"; exit 1; }
