@@ -52,7 +52,7 @@ TEST_CASE("lqs live on a simulated acquisition equals offline eSRRF of the same 
   // the simulator starts first, in the background; live waits for its first frame
   const Outcome run = runShell(lqsExecutable() + " simulate-acquisition " + source.string() + " " + kind +
                                " --rate 200 --frames 60 --size 32,32 --seed 3 > /dev/null & " + lqsExecutable() +
-                               " live " + source.string() + " -o " + out + " --block 16 --idle 1.5 --impl cpu:tbb --resolution" +
+                               " live " + source.string() + " -o " + out + " --block 16 --idle 3 --impl cpu:tbb --resolution" +
                                esrrfSettings + " --json; code=$?; wait; exit $code");
   REQUIRE(run.code == 0);
   const auto json = nlohmann::json::parse(run.out);
