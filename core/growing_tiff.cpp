@@ -24,11 +24,24 @@ bool GrowingTiff::started() {
     throw InputError(path_.string() + ": compressed or tiled frames cannot be read while the file grows; "
                      "acquire uncompressed, or into a folder of files");
   // ImageJ's layout as the offline reader takes it: one directory announcing N frames, its data
-  // followed by the other frames' (any later directories come after all the data).
-  const auto next = file_->offsetAt(*header_, first_->nextField);
-  const std::uint64_t dataStart = first_->chunkOffsets.front();
-  contiguous_ = first_->imageJImages && *first_->imageJImages > 1 && first_->contiguousData() && next &&
-                (*next == 0 || *next >= dataStart + *first_->imageJImages * first_->frameBytes());
+  // followed by the other frames' (any later directories come after all the data). Writers of a
+  // directory per frame may announce N too; then a directory, not frame 1, follows frame 0's data
+  // (or is linked), which is told apart before any frame is taken.
+  const std::uint64_t dataStart = first_->chunkOffsets.front(), frameBytes = first_->frameBytes();
+  if (first_->imageJImages && *first_->imageJImages > 1 && first_->contiguousData()) {
+    const auto next = file_->offsetAt(*header_, first_->nextField);
+    if (*next != 0) {
+      contiguous_ = *next >= dataStart + *first_->imageJImages * frameBytes;
+    } else {
+      const auto directoryFollows =
+          file_->directoryOfSizeAt(*header_, dataStart + frameBytes, first_->info.rows, first_->info.cols);
+      if (!directoryFollows) {  // nothing after frame 0 yet: undecided
+        first_.reset();
+        return false;
+      }
+      contiguous_ = !*directoryFollows;
+    }
+  }
   nextField_ = header_->firstDirectoryField;
   return true;
 }

@@ -159,7 +159,7 @@ void GrowingTiffWriter::beginFrame(const float* pixels, double fraction) {
       throw InputError(path_.string() + ": more frames than the " + std::to_string(layout_.announcedFrames) + " announced");
     framePosition_ = imageJData_ + frames_ * pixels_.size();
   } else if (layout_.directoryFirst) {
-    dir = directoryAt(end_, end_ + directoryAt(end_, 0, false).bytes.size(), false);
+    dir = directoryAt(end_, end_ + directoryAt(end_, 0, describeFrame()).bytes.size(), describeFrame());
     framePosition_ = end_ + dir.bytes.size();
   } else {
     framePosition_ = end_;
@@ -179,7 +179,7 @@ void GrowingTiffWriter::finishFrame() {
   writeAt(framePosition_ + written_, pixels_.data() + written_, pixels_.size() - written_);
   end_ = std::max(end_, framePosition_ + pixels_.size());
   if (!layout_.imageJ && !layout_.directoryFirst) {
-    const Directory dir = directoryAt(end_, framePosition_, false);
+    const Directory dir = directoryAt(end_, framePosition_, describeFrame());
     writeAt(end_, dir.bytes.data(), dir.bytes.size());
     link(end_);
     chainEnd_ = dir.nextField;

@@ -16,7 +16,9 @@ struct GrowingTiffLayout {
   std::size_t rows = 0, cols = 0;
   bool uint16 = false;   // camera counts (rounded, clamped to 0..65535); else float32
   bool imageJ = false;   // one directory announcing `announcedFrames`, then every frame's raw data
-  std::size_t announcedFrames = 0;  // ImageJ's images=; with it, BigTIFF when the data passes 4 GB
+  // ImageJ's images= in the first directory (as some acquisition software writes it in either
+  // layout); BigTIFF when the announced data passes 4 GB.
+  std::size_t announcedFrames = 0;
   bool directoryFirst = true;  // one directory per frame: linked before its pixels (else after)
   PixelSize pixelSize;
   bool bigTiff = false;  // 8-byte offsets from the start (a series of unknown length that may pass 4 GB)
@@ -49,6 +51,8 @@ class GrowingTiffWriter {
   Directory directoryAt(std::uint64_t offset, std::uint64_t dataOffset, bool describe) const;
   void writeAt(std::uint64_t offset, const void* bytes, std::size_t count);
   void link(std::uint64_t directory);  // stores its offset where the chain ends
+  // One directory per frame: the first carries the ImageJ description when frames are announced.
+  bool describeFrame() const { return frames_ == 0 && layout_.announcedFrames > 0; }
 
   std::filesystem::path path_;
   GrowingTiffLayout layout_;

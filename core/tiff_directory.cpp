@@ -226,6 +226,24 @@ std::optional<TiffDirectory> TiffFileView::directory(const TiffHeader& header, s
   return dir;
 }
 
+std::optional<bool> TiffFileView::directoryOfSizeAt(const TiffHeader& header, std::uint64_t offset, std::size_t rows,
+                                                   std::size_t cols) const {
+  const Decoder decode(*this, header);
+  const std::size_t countBytes = header.big ? 8 : 2, entryBytes = header.big ? 20 : 12, fieldBytes = header.big ? 8 : 4;
+  unsigned char raw[48];
+  if (!read(offset, raw, countBytes + 2 * entryBytes)) return std::nullopt;
+  const std::uint64_t count = decode.number(raw, countBytes);
+  if (count < 2 || count > 4096) return false;
+  const auto entryIs = [&](std::size_t index, std::uint16_t tag, std::size_t value) {
+    const unsigned char* entry = raw + countBytes + index * entryBytes;
+    const std::uint16_t type = std::uint16_t(decode.number(entry + 2, 2));
+    const std::size_t width = type == 3 ? 2 : type == 4 ? 4 : type == 16 ? 8 : 0;
+    return decode.number(entry, 2) == tag && width != 0 && width <= fieldBytes &&
+           decode.number(entry + (header.big ? 12 : 8), width) == value;
+  };
+  return entryIs(0, ImageWidth, cols) && entryIs(1, ImageLength, rows);
+}
+
 bool tiffFileComplete(const std::filesystem::path& path) {
   const TiffFileView file(path);
   const auto header = file.header();

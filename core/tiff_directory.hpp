@@ -52,6 +52,12 @@ class TiffFileView {
   // before); InputError when it is malformed or its pixels are of an unsupported type.
   std::optional<TiffDirectory> directory(const TiffHeader& header, std::uint64_t offset) const;
 
+  // Whether a directory of a rows x cols frame starts at `offset` (its first two entries are
+  // ImageWidth and ImageLength with those values): tells a directory from raw pixels; nullopt while
+  // the bytes are not in the file yet.
+  std::optional<bool> directoryOfSizeAt(const TiffHeader& header, std::uint64_t offset, std::size_t rows,
+                                        std::size_t cols) const;
+
   const std::filesystem::path& path() const { return path_; }
 
  private:

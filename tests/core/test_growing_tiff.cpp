@@ -38,6 +38,28 @@ void requireFrame(const Stack& got, const Stack& expected, std::size_t t) {
   CHECK(maxAbsDifference(got, expected.frameRange(t, 1)) == 0);
 }
 
+// Polls a reader and checks that what it gives continues `frames` in order.
+struct OrderedReads {
+  GrowingTiff& reader;
+  const Stack& frames;
+  std::size_t read = 0;
+  void poll() {
+    const Stack got = reader.poll(100);
+    if (got.frames() > 0) CHECK(maxAbsDifference(got, frames.frameRange(read, got.frames())) == 0);
+    read += got.frames();
+  }
+  // Writes frame t in two steps, polling after each: the half-written frame is never given, and a
+  // complete frame comes by the next one's (the layout may need the bytes after frame 0).
+  void writeAndPoll(GrowingTiffWriter& writer, std::size_t t, double fraction) {
+    writer.beginFrame(frames.frame(t).data(), fraction);
+    poll();
+    CHECK(read <= t);
+    writer.finishFrame();
+    poll();
+    CHECK(read >= t);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a growing TIFF gives each frame once its directory is linked and its pixels written") {
@@ -80,16 +102,28 @@ TEST_CASE("an ImageJ-layout TIFF gives frames as their raw data completes, up to
   GrowingTiffWriter writer(path, layout);
   GrowingTiff reader(path);
   CHECK(reader.poll(100).frames() == 0);  // the directory points at data not yet written
-  for (std::size_t t = 0; t < 4; ++t) {
-    writer.beginFrame(frames.frame(t).data(), 0.9);
-    CHECK(reader.poll(100).frames() == 0);
-    writer.finishFrame();
-    requireFrame(reader.poll(100), frames, t);
-  }
+  OrderedReads reads{reader, frames};
+  for (std::size_t t = 0; t < 4; ++t) reads.writeAndPoll(writer, t, 0.9);
+  CHECK(reads.read == 4);
   CHECK_THROWS_AS(writer.append(frames.frame(0).data()), InputError);
   CHECK(reader.poll(100).frames() == 0);
   CHECK(maxAbsDifference(readTiff(path), frames) == 0);
   CHECK(readTiffInfo(path).frames == 4);
+}
+
+TEST_CASE("a directory per frame announcing its frames ImageJ's way is not mistaken for ImageJ's raw layout") {
+  const Stack frames = cameraFrames(3);
+  TempDir dir;
+  const fs::path path = dir / "announced.tif";
+  GrowingTiffLayout layout = layoutFor(frames);
+  layout.announcedFrames = 3;  // images=3 in the first directory, whose next offset is 0 at first
+  layout.directoryFirst = GENERATE(true, false);
+  GrowingTiffWriter writer(path, layout);
+  GrowingTiff reader(path);
+  OrderedReads reads{reader, frames};
+  for (std::size_t t = 0; t < 3; ++t) reads.writeAndPoll(writer, t, 0.5);
+  CHECK(reads.read == 3);
+  CHECK(maxAbsDifference(readTiff(path), frames) == 0);
 }
 
 TEST_CASE("a finished file read live gives every frame, in polls of at most the asked count, never twice") {
