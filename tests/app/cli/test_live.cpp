@@ -110,6 +110,7 @@ TEST_CASE("lqs live refuses what it cannot do exactly, and says so when nothing 
   }
   CHECK(runLqs("live " + source + " -o " + out + " --set frames_per_timepoint=5").code == 2);
   CHECK(runLqs("live " + source + " -o " + out + " --block 0").code == 2);
+  CHECK(runLqs("live " + source + " -o " + out + " --impl nowhere:0").code == 2);
   const Outcome idle = runLqs("live " + source + " -o " + out + " --idle 0.2", true);
   CHECK(idle.code == 3);
   CHECK(idle.out.find("none.tif") != std::string::npos);
