@@ -1,5 +1,6 @@
 #include "app/cli/live_intake.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/memory.hpp"
@@ -24,7 +25,7 @@ void LiveIntake::poll(std::size_t pollFrames, double idleSeconds) {
       {
         std::lock_guard lock(mutex_);
         if (stopping_) break;
-        full = std::uint64_t(frames_.size()) * rows_ * cols_ * sizeof(float) > limit;
+        full = std::uint64_t(detected_.size()) * rows_ * cols_ * sizeof(float) > limit;
       }
       Stack arrived = full ? Stack() : source_.poll(pollFrames);
       const double now = liveClock();
@@ -37,10 +38,8 @@ void LiveIntake::poll(std::size_t pollFrames, double idleSeconds) {
       lastArrival = now;
       std::lock_guard lock(mutex_);
       rows_ = arrived.rows(), cols_ = arrived.cols(), pixelSize_ = arrived.pixelSize;
-      for (std::size_t t = 0; t < arrived.frames(); ++t) {
-        frames_.emplace_back(arrived.frame(t).begin(), arrived.frame(t).end());
-        detected_.push_back(now);
-      }
+      detected_.insert(detected_.end(), arrived.frames(), now);
+      chunks_.push_back(std::move(arrived));
       changed_.notify_all();
     }
   } catch (...) {
@@ -54,22 +53,26 @@ void LiveIntake::poll(std::size_t pollFrames, double idleSeconds) {
 
 LiveIntake::Batch LiveIntake::take(std::size_t count, double waitSeconds) {
   std::unique_lock lock(mutex_);
-  changed_.wait_for(lock, std::chrono::duration<double>(waitSeconds), [&] { return frames_.size() >= count || ended_; });
-  const std::size_t n = frames_.size() >= count ? count : ended_ ? frames_.size() : 0;
-  Batch batch{Stack(n, rows_, cols_), {}};
+  changed_.wait_for(lock, std::chrono::duration<double>(waitSeconds),
+                    [&] { return detected_.size() >= count || ended_; });
+  const std::size_t n = detected_.size() >= count ? count : ended_ ? detected_.size() : 0;
+  Batch batch{Stack(n, rows_, cols_), std::vector<double>(detected_.begin(), detected_.begin() + std::ptrdiff_t(n))};
   batch.frames.pixelSize = pixelSize_;
-  for (std::size_t t = 0; t < n; ++t) {
-    std::copy(frames_.front().begin(), frames_.front().end(), batch.frames.frame(t).begin());
-    batch.detected.push_back(detected_.front());
-    frames_.pop_front();
-    detected_.pop_front();
+  detected_.erase(detected_.begin(), detected_.begin() + std::ptrdiff_t(n));
+  for (std::size_t t = 0; t < n;) {
+    const Stack& chunk = chunks_.front();
+    const std::size_t part = std::min(n - t, chunk.frames() - takenFromFirst_);
+    std::copy_n(chunk.frame(takenFromFirst_).data(), part * chunk.frameSize(), batch.frames.frame(t).data());
+    t += part;
+    takenFromFirst_ += part;
+    if (takenFromFirst_ == chunk.frames()) chunks_.pop_front(), takenFromFirst_ = 0;
   }
   return batch;
 }
 
 bool LiveIntake::drained() {
   std::lock_guard lock(mutex_);
-  return ended_ && frames_.empty();
+  return ended_ && detected_.empty();
 }
 
 void LiveIntake::stop() {

@@ -9,7 +9,6 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 #include "core/frame_source.hpp"
 
@@ -41,8 +40,9 @@ class LiveIntake {
   FrameSource& source_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<float>> frames_;
-  std::deque<double> detected_;
+  std::deque<Stack> chunks_;        // as the polls returned them; the first is partly taken
+  std::size_t takenFromFirst_ = 0;  // frames of chunks_.front() already taken
+  std::deque<double> detected_;     // one per queued frame
   std::size_t rows_ = 0, cols_ = 0;
   PixelSize pixelSize_;
   bool stopping_ = false, ended_ = false;
