@@ -27,7 +27,7 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
   json document;
   try {
     document = json::parse(jsonText);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, and numbers beyond a double (out_of_range)
     throw InputError(std::string("workflow is not valid JSON: ") + e.what());
   }
   if (!document.is_object() || !document.contains("steps") || !document["steps"].is_array())
