@@ -46,7 +46,9 @@ TiffHandle open(const std::filesystem::path& path, const char* mode) {
   if (*mode == 'r' && !std::filesystem::is_regular_file(path, ec))
     throw InputError(path.string() + ": no such file");
   TiffHandle tif(TIFFOpen(path.c_str(), mode));
-  if (!tif) throw InputError("cannot open " + path.string() + ": not a readable TIFF file" + detail());
+  if (!tif)
+    throw InputError(*mode == 'r' ? "cannot open " + path.string() + ": not a readable TIFF file" + detail()
+                                  : "cannot create " + path.string() + " (is its folder writable?)" + detail());
   return tif;
 }
 

@@ -1,0 +1,98 @@
+// Fault injection on `lqs run`: SIGINT at random points of a long run, a read-only output folder and
+// a full disk while the TIFF is written. Each: the documented exit code, one clear line, the input
+// untouched and no output or temporary file left behind.
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "tests/app/cli/run_lqs.hpp"
+#include "tests/support/test_support.hpp"
+
+using namespace lqs;
+using namespace lqs::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string bytesOf(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> namesIn(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The exit code's line printed by the shell after `command` (an lqs run) ends.
+int exitCodeOf(const std::string& command) {
+  const Outcome outcome = runShell(command + "; echo \"exit=$?\"");
+  const auto at = outcome.out.rfind("exit=");
+  return at == std::string::npos ? -1 : std::stoi(outcome.out.substr(at + 5));
+}
+
+}  // namespace
+
+TEST_CASE("SIGINT at random points of a long run: exit 130, no output, the input untouched") {
+  TempDir dir;
+  const fs::path input = dir / "long.tif", output = dir / "sr.tif";
+  REQUIRE(runLqs("sample " + input.string() + " --frames 400 --size 96,96").code == 0);
+  const std::string before = bytesOf(input);
+  std::mt19937 random(2026);
+  std::uniform_real_distribution<double> delay(0.0, 1.5);  // the run takes several seconds
+  for (int trial = 0; trial < 4; ++trial) {
+    const double seconds = delay(random);
+    INFO("SIGINT after " << seconds << " s");
+    const int code = exitCodeOf(lqsExecutable() + " run esrrf " + input.string() + " -o " + output.string() +
+                                " --impl cpu:unthreaded 2>/dev/null & pid=$!; sleep " + std::to_string(seconds) +
+                                "; kill -INT $pid; wait $pid");
+    CHECK(code == 130);
+    CHECK(namesIn(dir.path()) == std::vector<std::string>{"long.tif"});  // no output, no temporary
+    CHECK(bytesOf(input) == before);
+  }
+}
+
+TEST_CASE("a read-only output folder: exit 3, one line naming the folder, no file") {
+  TempDir dir;
+  const fs::path input = dir / "in.tif", readOnly = dir / "read-only", home = dir / "home";
+  REQUIRE(runLqs("sample " + input.string() + " --frames 3 --size 32,32").code == 0);
+  fs::create_directories(readOnly);
+  fs::create_directories(home);
+  fs::permissions(home, fs::perms::all);
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(readOnly, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                                fs::perms::others_exec);
+  // root ignores permissions: run as nobody, as a user without write access would
+  const std::string user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const Outcome outcome = runShell("LIQUID_ENGINE_HOME=" + home.string() + " " + user + lqsExecutable() + " run magnify " +
+                                   input.string() + " -o " + (readOnly / "out.tif").string() + " 2>&1; echo \"exit=$?\"");
+  fs::permissions(readOnly, fs::perms::owner_all);
+  CHECK(outcome.out.find("exit=3") != std::string::npos);
+  CHECK(outcome.out.find(readOnly.string()) != std::string::npos);
+  CHECK(outcome.out.find("writable") != std::string::npos);
+  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\n') == 2);  // the error line and exit=
+  CHECK(namesIn(readOnly).empty());
+}
+
+TEST_CASE("a full disk while the TIFF is written: exit 3, a clear error, no half file, the input untouched") {
+  TempDir dir;
+  const fs::path input = dir / "in.tif", output = dir / "big.tif";
+  REQUIRE(runLqs("sample " + input.string() + " --frames 20 --size 64,64").code == 0);
+  const std::string before = bytesOf(input);
+  // a file size limit fails writes (EFBIG) exactly where a full disk would; SIGXFSZ is ignored so
+  // lqs sees the error instead of being killed. The magnified output (5 MB) is far over the limit.
+  const Outcome outcome = runShell("trap '' XFSZ; ulimit -f 400; " + lqsExecutable() + " run magnify " +
+                                   input.string() + " -o " + output.string() +
+                                   " --set magnification=4 2>&1; echo \"exit=$?\"");
+  CHECK(outcome.out.find("exit=3") != std::string::npos);
+  CHECK(outcome.out.find("disk full") != std::string::npos);
+  CHECK(namesIn(dir.path()) == std::vector<std::string>{"in.tif"});
+  CHECK(bytesOf(input) == before);
+}
