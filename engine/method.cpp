@@ -4,6 +4,12 @@
 
 namespace lqs {
 
+Result Result::of(std::string name, Data data) {
+  Result result;
+  result.outputs.push_back(Output{std::move(name), std::move(data)});
+  return result;
+}
+
 const Stack& RunContext::stack(std::size_t index) const {
   const Data& input = inputs.at(index);
   if (const auto* file = std::get_if<StackFile>(&input))

@@ -46,6 +46,10 @@ struct Result {
   std::vector<Output> outputs;
   std::map<std::string, double> values;  // scalars for --json "values" (resolution, rse, ...)
   std::vector<std::string> notes;        // warnings for the user ("no FRC crossing", ...)
+
+  // One output, moved in: a braced Result{{Output{...}}} copies it (initializer lists hold const
+  // elements), which for a 90 MB stack cost as much as the interpolation that made it.
+  static Result of(std::string name, Data data);
 };
 
 // What an implementation receives: validated inputs and parameters, and the job to report to.

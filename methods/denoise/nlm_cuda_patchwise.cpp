@@ -18,7 +18,7 @@ Result runNlmCudaPatchwise(const RunContext& c, int device) {
     session.frame(reflectPad(in.frame(t), rows, cols, s.pad()).data(), out.frame(t).data());
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 
 }  // namespace lqs

@@ -34,7 +34,7 @@ Result runNlmOpenclPatchwise(const RunContext& c, gpu::OpenclDevice& gpu) {
     gpu.download(target, out.frame(t).data(), out.frameSize());
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 
 }  // namespace lqs

@@ -147,7 +147,7 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
       }
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 
 }  // namespace lqs

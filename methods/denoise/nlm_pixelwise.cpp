@@ -27,7 +27,7 @@ Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
     });
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 
 #ifdef LQS_HAVE_CUDA
@@ -43,7 +43,7 @@ Result runNlmCuda(const RunContext& c, int device) {
     gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, pad, s.offset, s.distance, s.h2s2, s.variance2,
                             out.frame(t).data());
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 #endif
 
@@ -65,7 +65,7 @@ Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
     gpu.download(target, out.frame(t).data(), out.frameSize());
     c.job.progress(double(t + 1) / double(in.frames()), "nlm");
   }
-  return Result{{Output{"image", std::move(out)}}};
+  return Result::of("image", std::move(out));
 }
 #endif
 

@@ -93,15 +93,13 @@ std::vector<Implementation> implementationsOf(const std::vector<Device>& devices
   return all;
 }
 
-Output stackOutput(Stack stack) { return Output{"image", std::move(stack)}; }
-
 Method magnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"magnify", "Magnify an image by an interpolation kernel", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "magnified stack"}},
                   {realParam("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const double m = c.params.real("magnification");
-            return Result{{stackOutput(shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job))}};
+            return Result::of("image", shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job));
           })};
 }
 
@@ -114,9 +112,9 @@ Method shiftMagnifyMethod(const std::vector<Device>& devices) {
                    realParam("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const auto& p = c.params;
-            return Result{{stackOutput(shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
+            return Result::of("image", shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
                                                     p.real("magnification_row"), p.real("magnification_col"),
-                                                    p.choice("interpolation"), s, c.job))}};
+                                                    p.choice("interpolation"), s, c.job));
           })};
 }
 
@@ -159,7 +157,7 @@ Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
                    realParam("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
                    realParam("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
-            return Result{{stackOutput(shiftScaleRotate(c.stack(0), c.params, s, c.job))}};
+            return Result::of("image", shiftScaleRotate(c.stack(0), c.params, s, c.job));
           })};
 }
 

@@ -70,7 +70,7 @@ void registerChannelMethods(Registry& registry, const Device& cpu) {
         {interpolationParam()}},
        cpuImplementations(cpu, [](const RunContext& c, CpuSchedule s) {
          const int kind = interpolatorKind(c.params.choice("interpolation"));
-         return Result{{Output{"registered", applyChannelField(c.stack(0), c.stack(1), kind, s, c.job)}}};
+         return Result::of("registered", applyChannelField(c.stack(0), c.stack(1), kind, s, c.job));
        })});
   auto params = estimationParams();
   params.push_back(interpolationParam());

@@ -69,10 +69,10 @@ Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
   const EsrrfPlan plan = planEsrrf(c);
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
   EsrrfScratch scratch;
-  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+  return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {
                           esrrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), plan.settings, table,
                                      schedule, scratch, map);
-                        })}}};
+                        }));
 }
 
 }  // namespace lqs

@@ -160,7 +160,7 @@ Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
   const auto volumeMap = [&](const float* volume, float* map) {
     convergeVolume(plan, offsets, schedule, raw, magnified, volume, map);
   };
-  return Result{{Output{"image", plan.reconstruct(c, volumeMap)}}};
+  return Result::of("image", plan.reconstruct(c, volumeMap));
 }
 
 }  // namespace lqs

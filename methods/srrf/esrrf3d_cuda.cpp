@@ -12,8 +12,8 @@ Result runEsrrf3dCuda(const RunContext& c, int device) {
   gpu::cuda::Esrrf3dSession session({device, plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ,
                                      plan.radius, plan.radiusZ, plan.sensitivity, plan.intensityWeighting,
                                      plan.offsetTable()});
-  return Result{{Output{
-      "image", plan.reconstruct(c, [&](const float* volume, float* map) { session.volume(volume, map); })}}};
+  return Result::of(
+      "image", plan.reconstruct(c, [&](const float* volume, float* map) { session.volume(volume, map); }));
 }
 
 }  // namespace lqs

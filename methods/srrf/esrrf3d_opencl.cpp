@@ -25,7 +25,7 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   cl::Kernel magnify = gpu.kernel("esrrf3d.cl", "magnify_3d");
   cl::Kernel unit = gpu.kernel("esrrf3d.cl", "unit_gradient");
   cl::Kernel converge = gpu.kernel("esrrf3d.cl", "converge_3d");
-  return Result{{Output{
+  return Result::of(
       "image", plan.reconstruct(c, [&](const float* host, float* out) {
         const cl::Buffer volume = gpu.upload(host, n);
         setArguments(gradient, volume, gradients[0], gradients[1], gradients[2], plan.slices, plan.rows);
@@ -42,7 +42,7 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                      plan.sensitivity, plan.intensityWeighting ? 1 : 0);
         gpu.run(converge, linesM, colsM);
         gpu.download(map, out, nM);
-      })}}};
+      }));
 }
 
 }  // namespace lqs

@@ -14,11 +14,11 @@ Result runEsrrfCuda(const RunContext& c, int device) {
   gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
                                      plan.settings.intensityWeighting, int(plan.mode)},
                                     table);
-  return Result{{Output{"image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
+  return Result::of("image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
                                                                        [&](const float* frames, std::size_t count) {
                                                                          pipeline.add(frames, count);
                                                                        },
-                                                                       [&](float* out) { pipeline.finish(out); }})}}};
+                                                                       [&](float* out) { pipeline.finish(out); }}));
 }
 
 }  // namespace lqs

@@ -49,7 +49,7 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
     gpu.download(map, out, mapSize);
     framesInTimepoint = 0;
   };
-  return Result{{Output{"image", plan.reconstruct(c, EsrrfPlan::Reducer{1, add, finish})}}};
+  return Result::of("image", plan.reconstruct(c, EsrrfPlan::Reducer{1, add, finish}));
 }
 
 }  // namespace lqs

@@ -99,10 +99,10 @@ Result runSrrf(const RunContext& c, CpuSchedule schedule) {
   const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
   std::vector<float> gradients;
-  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+  return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {
                           srrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), plan.settings, schedule,
                                     gradients, map);
-                        })}}};
+                        }));
 }
 
 }  // namespace lqs

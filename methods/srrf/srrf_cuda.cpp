@@ -12,9 +12,9 @@ Result runSrrfCuda(const RunContext& c, int device) {
   const SrrfSettings& s = plan.settings;
   gpu::cuda::SrrfSession session({device, int(in.rows()), int(in.cols()), s.magnification, s.border, s.ringRadius,
                                   s.positive, s.intensityWeighting, s.ringCol, s.ringRow, s.taps});
-  return Result{{Output{"image", plan.reconstruct(c, [&](const float* frame, float* map) {
+  return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {
                           session.frame(frame, map);
-                        })}}};
+                        }));
 }
 
 }  // namespace lqs

@@ -23,7 +23,7 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize()), map = gpu.allocate(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
-  return Result{{Output{"image", plan.reconstruct(c, [&](const float* source, float* host) {
+  return Result::of("image", plan.reconstruct(c, [&](const float* source, float* host) {
                           const cl::Buffer frame = gpu.upload(source, in.frameSize());
                           setArguments(gradients, frame, gradCol, gradRow);
                           gpu.run(gradients, in.rows(), in.cols());
@@ -33,7 +33,7 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                           gpu.run(radiality, in.rows() * std::size_t(s.magnification),
                                   in.cols() * std::size_t(s.magnification));
                           gpu.download(map, host, mapSize);
-                        })}}};
+                        }));
 }
 
 }  // namespace lqs
