@@ -16,54 +16,59 @@ namespace lqs {
 
 namespace {
 
-Stack correlate(const Stack& image, const Stack& kernel, CpuSchedule schedule, const Job& job) {
+// One frame of the correlation as the CPU variants see it.
+struct FrameView {
+  const float* src;
+  int rows, cols;
+  const float* weights;
+  int kRows, kCols;
+};
+
+// The frame and row loop every CPU variant shares: `row(frame, r, out)` writes output row r.
+template <class Row>
+Stack correlateByRows(const Stack& image, const Stack& kernel, CpuSchedule schedule, const Job& job, const Row& row) {
   if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
   Stack out(image.frames(), image.rows(), image.cols());
   out.pixelSize = image.pixelSize;
-  const int rows = int(image.rows()), cols = int(image.cols()), kRows = int(kernel.rows()), kCols = int(kernel.cols());
   for (std::size_t t = 0; t < image.frames(); ++t) {
     job.checkCancelled();
-    const float* src = image.frame(t).data();
+    const FrameView frame{image.frame(t).data(), int(image.rows()), int(image.cols()),
+                          kernel.data(),         int(kernel.rows()), int(kernel.cols())};
     float* dst = out.frame(t).data();
     forRange(schedule, image.rows(), [&](std::size_t begin, std::size_t end) {
-      for (std::size_t r = begin; r < end; ++r)
-        for (int c = 0; c < cols; ++c)
-          dst[r * cols + c] = lqs_correlate_pixel(src, rows, cols, kernel.data(), kRows, kCols, int(r), c);
+      for (int r = int(begin); r < int(end); ++r) row(frame, r, dst + std::size_t(r) * frame.cols);
     });
   }
   return out;
 }
 
+float correlatePixel(const FrameView& f, int r, int c) {
+  return lqs_correlate_pixel(f.src, f.rows, f.cols, f.weights, f.kRows, f.kCols, r, c);
+}
+
+Stack correlate(const Stack& image, const Stack& kernel, CpuSchedule schedule, const Job& job) {
+  return correlateByRows(image, kernel, schedule, job, [](const FrameView& f, int r, float* out) {
+    for (int c = 0; c < f.cols; ++c) out[c] = correlatePixel(f, r, c);
+  });
+}
+
 // The same sums in the same order as lqs_correlate_pixel, but a whole row at a time: for each kernel
 // tap the shifted source row is added to an accumulator row, which vectorises away from the borders.
 Stack correlateRows(const Stack& image, const Stack& kernel, const Job& job) {
-  if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
-  Stack out(image.frames(), image.rows(), image.cols());
-  out.pixelSize = image.pixelSize;
-  const int rows = int(image.rows()), cols = int(image.cols()), kRows = int(kernel.rows()), kCols = int(kernel.cols());
-  const int cr = (kRows - 1) / 2, cc = (kCols - 1) / 2;
-  for (std::size_t t = 0; t < image.frames(); ++t) {
-    job.checkCancelled();
-    const float* src = image.frame(t).data();
-    float* dst = out.frame(t).data();
-    forRange(CpuSchedule::Tbb, image.rows(), [&](std::size_t begin, std::size_t end) {
-      for (int r = int(begin); r < int(end); ++r) {
-        float* acc = dst + std::size_t(r) * cols;
-        std::fill(acc, acc + cols, 0.0f);
-        for (int kr = 0; kr < kRows; ++kr) {
-          const float* line = src + std::size_t(lqs_clamp_index(r + kr - cr, rows)) * cols;
-          for (int kc = 0; kc < kCols; ++kc) {
-            const float w = kernel.data()[kr * kCols + kc];
-            const int shift = kc - cc, first = std::max(0, -shift), last = std::min(cols, cols - shift);
-            for (int c = 0; c < std::min(first, cols); ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
-            for (int c = first; c < last; ++c) acc[c] += w * line[c + shift];
-            for (int c = std::max(last, first); c < cols; ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
-          }
-        }
+  return correlateByRows(image, kernel, CpuSchedule::Tbb, job, [](const FrameView& f, int r, float* acc) {
+    const int cr = (f.kRows - 1) / 2, cc = (f.kCols - 1) / 2, cols = f.cols;
+    std::fill(acc, acc + cols, 0.0f);
+    for (int kr = 0; kr < f.kRows; ++kr) {
+      const float* line = f.src + std::size_t(lqs_clamp_index(r + kr - cr, f.rows)) * cols;
+      for (int kc = 0; kc < f.kCols; ++kc) {
+        const float w = f.weights[kr * f.kCols + kc];
+        const int shift = kc - cc, first = std::max(0, -shift), last = std::min(cols, cols - shift);
+        for (int c = 0; c < std::min(first, cols); ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
+        for (int c = first; c < last; ++c) acc[c] += w * line[c + shift];
+        for (int c = std::max(last, first); c < cols; ++c) acc[c] += w * line[lqs_clamp_index(c + shift, cols)];
       }
-    });
-  }
-  return out;
+    }
+  });
 }
 
 // With AVX2: interior output pixels in blocks of kBlock columns; the block's sums stay in ymm
@@ -74,14 +79,13 @@ Stack correlateRows(const Stack& image, const Stack& kernel, const Job& job) {
 constexpr int kLanes = 8, kVectors = 4, kBlock = kLanes * kVectors;
 typedef float Lanes __attribute__((vector_size(kLanes * sizeof(float))));
 
-__attribute__((target("avx2"))) void correlateBlock(const float* src, int rows, int cols, const float* weights,
-                                                    int kRows, int kCols, int r, int c0, float* dst) {
-  const int cr = (kRows - 1) / 2, cc = (kCols - 1) / 2;
+__attribute__((target("avx2"))) void correlateBlock(const FrameView& f, int r, int c0, float* out) {
+  const int cr = (f.kRows - 1) / 2, cc = (f.kCols - 1) / 2;
   Lanes acc[kVectors] = {};
-  for (int kr = 0; kr < kRows; ++kr) {
-    const float* line = src + std::size_t(lqs_clamp_index(r + kr - cr, rows)) * cols + (c0 - cc);
-    for (int kc = 0; kc < kCols; ++kc) {
-      const float w = weights[kr * kCols + kc];
+  for (int kr = 0; kr < f.kRows; ++kr) {
+    const float* line = f.src + std::size_t(lqs_clamp_index(r + kr - cr, f.rows)) * f.cols + (c0 - cc);
+    for (int kc = 0; kc < f.kCols; ++kc) {
+      const float w = f.weights[kr * f.kCols + kc];
       for (int v = 0; v < kVectors; ++v) {
         Lanes x;
         std::memcpy(&x, line + kc + v * kLanes, sizeof x);
@@ -89,30 +93,17 @@ __attribute__((target("avx2"))) void correlateBlock(const float* src, int rows, 
       }
     }
   }
-  std::memcpy(dst + c0, acc, sizeof acc);
+  std::memcpy(out + c0, acc, sizeof acc);
 }
 
 Stack correlateBlocks(const Stack& image, const Stack& kernel, const Job& job) {
-  if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
-  Stack out(image.frames(), image.rows(), image.cols());
-  out.pixelSize = image.pixelSize;
-  const int rows = int(image.rows()), cols = int(image.cols()), kRows = int(kernel.rows()), kCols = int(kernel.cols());
-  const int cc = (kCols - 1) / 2, interiorEnd = cols - (kCols - 1 - cc);  // columns needing no clamping
-  for (std::size_t t = 0; t < image.frames(); ++t) {
-    job.checkCancelled();
-    const float* src = image.frame(t).data();
-    float* dst = out.frame(t).data();
-    forRange(CpuSchedule::Tbb, image.rows(), [&](std::size_t begin, std::size_t end) {
-      for (int r = int(begin); r < int(end); ++r) {
-        float* row = dst + std::size_t(r) * cols;
-        int c = 0;
-        for (; c < std::min(cc, cols); ++c) row[c] = lqs_correlate_pixel(src, rows, cols, kernel.data(), kRows, kCols, r, c);
-        for (; c + kBlock <= interiorEnd; c += kBlock) correlateBlock(src, rows, cols, kernel.data(), kRows, kCols, r, c, row);
-        for (; c < cols; ++c) row[c] = lqs_correlate_pixel(src, rows, cols, kernel.data(), kRows, kCols, r, c);
-      }
-    });
-  }
-  return out;
+  return correlateByRows(image, kernel, CpuSchedule::Tbb, job, [](const FrameView& f, int r, float* out) {
+    const int cc = (f.kCols - 1) / 2, interiorEnd = f.cols - (f.kCols - 1 - cc);  // columns needing no clamping
+    int c = 0;
+    for (; c < std::min(cc, f.cols); ++c) out[c] = correlatePixel(f, r, c);
+    for (; c + kBlock <= interiorEnd; c += kBlock) correlateBlock(f, r, c, out);
+    for (; c < f.cols; ++c) out[c] = correlatePixel(f, r, c);
+  });
 }
 
 #ifdef LQS_HAVE_OPENCL
