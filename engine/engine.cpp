@@ -31,7 +31,9 @@ void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs) {
     if (isStack != wantStack)
       throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' must be " +
                        (wantStack ? "a TIFF image" : "a CSV table"));
-    if (isStack && FrameBlocks(inputs[i]).frames() * FrameBlocks(inputs[i]).frameSize() == 0)
+    if (!isStack) continue;
+    const FrameBlocks stack(inputs[i]);
+    if (stack.frames() * stack.frameSize() == 0)
       throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' is empty");
   }
 }
