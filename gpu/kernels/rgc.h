@@ -16,11 +16,38 @@
 
 LQS_FN int lqs_min_int(int a, int b) { return a < b ? a : b; }
 
+/* One neighbour's share of the convergence: w * (1 - D/d) where the unit gradient (Nx, Ny) points
+ * towards the centre, masked by a multiply rather than a branch: the direction test is
+ * data-dependent and its mispredictions dominated the CPU loop (the lattice holds no NaN, so the
+ * mask never meets one). (dx, dy, w, wOverD): the neighbour's table entry. */
+LQS_FN float lqs_rgc_term(float Nx, float Ny, float dx, float dy, float w, float wOverD) {
+  const float towards = (float)(Nx * dx + Ny * dy < 0.0f);
+  return towards * (w - fabs(Ny * dx - Nx * dy) * wOverD);
+}
+
+/* The original's bounds test: a neighbour at lattice point (a, b) outside it contributes nothing. */
+LQS_FN int lqs_rgc_outside(int a, int b, int maxA, int maxB) { return a <= 0 || a > maxA || b <= 0 || b > maxB; }
+
+/* Every neighbour of lattice point (ay, ax) within `reach` passes the bounds test and lies on the
+ * lattice, so the tests can be skipped (most pixels). */
+LQS_FN int lqs_rgc_inside(int ay, int ax, int reach, int maxA, int maxB, int rows, int cols) {
+  return ay - reach > 0 && ay + reach <= lqs_min_int(maxA, 2 * rows) && ax - reach > 0 &&
+         ax + reach <= lqs_min_int(maxB, 2 * cols);
+}
+
+/* The weighted mean of the terms, clipped at 0 and sharpened by the sensitivity. */
+LQS_FN float lqs_rgc_finish(float rgc, float weights, float sensitivity) {
+  rgc = weights > 0.0f ? rgc / weights : 0.0f;
+  if (rgc < 0.0f) return 0.0f;
+  if (sensitivity > 1.0f) rgc = pow(rgc, sensitivity);
+  return rgc;
+}
+
 /* nx, ny: unit gradients on the lattice (latticeRows x latticeCols, last row/col = clamped edge;
  * 0 where the gradient is 0 or NaN, which contributes nothing in the original either).
  * (ay, ax): lattice point int(2*yc), int(2*xc) of the output pixel's centre.
  * maxA/maxB: largest lattice row/col the original's bounds accept (2*(rowsM-1), 2*(colsM-1)).
- * inside: every neighbour is known to pass the bounds (most pixels), so the tests are skipped. */
+ * inside: lqs_rgc_inside holds, so the tests are skipped. */
 LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int latticeRows, int latticeCols, int ay,
                            int ax, LQS_CONSTANT float* table, int count, int maxA, int maxB, float sensitivity,
                            int inside) {
@@ -28,21 +55,13 @@ LQS_FN float lqs_rgc_pixel(LQS_CONSTANT float* nx, LQS_CONSTANT float* ny, int l
   for (int k = 0; k < count; ++k) {
     LQS_CONSTANT float* e = table + k * LQS_RGC_FIELDS;
     const int a = ay + (int)e[0], b = ax + (int)e[1];
-    if (!inside && (a <= 0 || a > maxA || b <= 0 || b > maxB)) continue;
+    if (!inside && lqs_rgc_outside(a, b, maxA, maxB)) continue;
     const int index = inside ? a * latticeCols + b
                              : lqs_min_int(a, latticeRows - 1) * latticeCols + lqs_min_int(b, latticeCols - 1);
-    const float Nx = nx[index], Ny = ny[index], dx = e[2], dy = e[3];
     weights += e[4];
-    /* w * (1 - D/d) where the gradient points towards the centre, masked by a multiply rather
-     * than a branch: the direction test is data-dependent and its mispredictions dominated the
-     * CPU loop (the lattice holds no NaN, so the mask never meets one) */
-    const float towards = (float)(Nx * dx + Ny * dy < 0.0f);
-    rgc += towards * (e[4] - fabs(Ny * dx - Nx * dy) * e[5]);
+    rgc += lqs_rgc_term(nx[index], ny[index], e[2], e[3], e[4], e[5]);
   }
-  rgc = weights > 0.0f ? rgc / weights : 0.0f;
-  if (rgc < 0.0f) return 0.0f;
-  if (sensitivity > 1.0f) rgc = pow(rgc, sensitivity);
-  return rgc;
+  return lqs_rgc_finish(rgc, weights, sensitivity);
 }
 
 /* Lattice point a of the 2*mag gradient grid: raw coordinate a/2, or for the extra last point the
@@ -65,6 +84,17 @@ LQS_FN void lqs_lattice_gradient(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr,
   *ny = length > 0.0f ? y / length : 0.0f;
 }
 
+/* Output pixels within `margin` of the border stay 0. */
+LQS_FN int lqs_esrrf_in_margin(int rM, int cM, int rowsM, int colsM, int margin) {
+  return rM < margin || rM >= rowsM - margin || cM < margin || cM >= colsM - margin;
+}
+
+/* The Catmull-Rom magnified intensity at output pixel (rM, cM), the optional weight of its map. */
+LQS_FN float lqs_esrrf_intensity(LQS_CONSTANT float* frame, int rows, int cols, int magnification, int rM, int cM) {
+  return lqs_sample(frame, (float)rM / (float)magnification, (float)cM / (float)magnification, rows, cols,
+                    LQS_CATMULL_ROM);
+}
+
 /* One output pixel (rM, cM) of a frame's eSRRF map: 0 inside the margin, else the convergence,
  * weighted by the Catmull-Rom magnified intensity when asked. `first`/`count` slice the table per
  * sub-position sy*mag+sx; latticeOffset[s] = int(2 (s + 0.5) / mag) for s < mag, and
@@ -74,17 +104,14 @@ LQS_FN float lqs_esrrf_pixel(LQS_CONSTANT float* frame, int rows, int cols, LQS_
                              LQS_CONSTANT int* first, LQS_CONSTANT int* count, LQS_CONSTANT int* latticeOffset,
                              int margin, float sensitivity, int intensityWeighting, int rM, int cM) {
   const int rowsM = rows * magnification, colsM = cols * magnification;
-  if (rM < margin || rM >= rowsM - margin || cM < margin || cM >= colsM - margin) return 0.0f;
+  if (lqs_esrrf_in_margin(rM, cM, rowsM, colsM, margin)) return 0.0f;
   const int sy = rM % magnification, sx = cM % magnification, sub = sy * magnification + sx;
   const int ay = 2 * (rM / magnification) + latticeOffset[sy], ax = 2 * (cM / magnification) + latticeOffset[sx];
-  const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1), reach = latticeOffset[magnification];
-  const int inside = ay - reach > 0 && ay + reach <= lqs_min_int(maxA, 2 * rows) && ax - reach > 0 &&
-                     ax + reach <= lqs_min_int(maxB, 2 * cols);
+  const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1);
+  const int inside = lqs_rgc_inside(ay, ax, latticeOffset[magnification], maxA, maxB, rows, cols);
   float rgc = lqs_rgc_pixel(gx, gy, 2 * rows + 1, 2 * cols + 1, ay, ax, table + first[sub] * LQS_RGC_FIELDS,
                             count[sub], maxA, maxB, sensitivity, inside);
-  if (intensityWeighting)
-    rgc *= lqs_sample(frame, (float)rM / (float)magnification, (float)cM / (float)magnification, rows, cols,
-                      LQS_CATMULL_ROM);
+  if (intensityWeighting) rgc *= lqs_esrrf_intensity(frame, rows, cols, magnification, rM, cM);
   return rgc;
 }
 

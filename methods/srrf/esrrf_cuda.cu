@@ -22,6 +22,10 @@ struct Geometry {
   __host__ __device__ std::size_t size() const { return std::size_t(rows) * cols; }
   __host__ __device__ std::size_t lattice() const { return std::size_t(latticeRows) * latticeCols; }
   __host__ __device__ std::size_t output() const { return size() * mag * mag; }
+  // The lattice is stored row by row with each row's even columns first, then its odd ones: the
+  // threads of a warp read lattice columns 2q + m (consecutive q, one m), which this layout makes
+  // consecutive addresses.
+  __host__ __device__ int latticeColumn(int b) const { return (b & 1) ? cols + 1 + (b >> 1) : (b >> 1); }
 };
 
 __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRow, Geometry g) {
@@ -31,30 +35,82 @@ __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRo
   lqs_roberts_cross(frames + offset, g.cols, r, c, &gradCol[i], &gradRow[i]);
 }
 
-__global__ void latticeKernel(const float* gradCol, const float* gradRow, float* nx, float* ny, Geometry g) {
+// Unit gradients (nx, ny) as one float2 per lattice point, so a neighbour is one 8-byte load.
+__global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g) {
   const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
   if (a >= g.latticeRows || b >= g.latticeCols) return;
-  const std::size_t source = blockIdx.z * g.size(), i = blockIdx.z * g.lattice() + std::size_t(a) * g.latticeCols + b;
-  lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &nx[i], &ny[i]);
+  const std::size_t source = blockIdx.z * g.size();
+  float2 n;
+  lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
+  lattice[blockIdx.z * g.lattice() + std::size_t(a) * g.latticeCols + g.latticeColumn(b)] = n;
 }
 
-// Every output pixel: the convergence of each frame of the block, folded into its temporal state.
-// Threads of a block share one position inside the macro-pixel (grid z) and take consecutive
-// macro-pixels, so their table reads are uniform (broadcast) and their neighbour counts equal.
-__global__ void convergeKernel(const float* frames, const float* nx, const float* ny, int count, int framesBefore,
+// A neighbour of the block's sub-position, staged in shared memory: its table entry and, for
+// pixels whose neighbours all lie inside, its lattice index relative to the pixel's own.
+struct Neighbour {
+  float4 geometry;  // dx, dy, w, w/d
+  int da, db, delta;
+};
+
+constexpr int kFramesPerPass = 4;  // frames whose convergence one thread sums per pass over the table
+
+// Every output pixel: the convergence of each frame of the block, folded into its temporal state
+// (lqs_esrrf_pixel's arithmetic through the same rgc.h functions). Threads of a block share one
+// position inside the macro-pixel (grid z) and take consecutive macro-pixels, so they read the
+// same neighbour at once (a shared-memory broadcast), and each neighbour read serves
+// kFramesPerPass frames.
+__global__ void convergeKernel(const float* frames, const float2* lattice, int count, int framesBefore,
                                lqs_temporal_state* states, int mode, Geometry g, const float* table, const int* first,
                                const int* entries, const int* latticeOffset, float sensitivity,
                                int intensityWeighting) {
+  extern __shared__ Neighbour neighbours[];
+  const int sub = int(blockIdx.z), sy = sub / g.mag, sx = sub % g.mag, n = entries[sub];
+  const int columnOffset = latticeOffset[sx];
+  for (int k = threadIdx.y * blockDim.x + threadIdx.x; k < n; k += blockDim.x * blockDim.y) {
+    const float* e = table + std::size_t(first[sub] + k) * LQS_RGC_FIELDS;
+    const int da = int(e[0]), db = int(e[1]), m = columnOffset + db;
+    neighbours[k] = {make_float4(e[2], e[3], e[4], e[5]), da, db,
+                     da * g.latticeCols + ((m & 1) ? g.cols + 1 : 0) + (m >> 1)};
+  }
+  __syncthreads();
   const int q = blockIdx.x * blockDim.x + threadIdx.x, p = blockIdx.y * blockDim.y + threadIdx.y;
   if (p >= g.rows || q >= g.cols) return;
-  const int rM = p * g.mag + int(blockIdx.z) / g.mag, cM = q * g.mag + int(blockIdx.z) % g.mag;
-  const std::size_t i = std::size_t(rM) * g.cols * g.mag + cM;
+  const int rM = p * g.mag + sy, cM = q * g.mag + sx, rowsM = g.rows * g.mag, colsM = g.cols * g.mag;
+  const int ay = 2 * p + latticeOffset[sy], ax = 2 * q + columnOffset;
+  const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1);
+  const bool margin = lqs_esrrf_in_margin(rM, cM, rowsM, colsM, g.margin);
+  const bool inside = lqs_rgc_inside(ay, ax, latticeOffset[g.mag], maxA, maxB, g.rows, g.cols);
+  const std::size_t i = std::size_t(rM) * colsM + cM;
+  const long long own = (long long)ay * g.latticeCols + q;
   lqs_temporal_state state = states[i];
-  for (int f = 0; f < count; ++f) {
-    const float value = lqs_esrrf_pixel(frames + f * g.size(), g.rows, g.cols, nx + f * g.lattice(),
-                                        ny + f * g.lattice(), g.mag, table, first, entries, latticeOffset, g.margin,
-                                        sensitivity, intensityWeighting, rM, cM);
-    lqs_temporal_add(&state, mode, framesBefore + f, value);
+  for (int f0 = 0; f0 < count; f0 += kFramesPerPass) {
+    const int passFrames = min(kFramesPerPass, count - f0);
+    const float2* passLattice = lattice + f0 * g.lattice();
+    float rgc[kFramesPerPass] = {}, weights = 0.0f;
+    for (int k = 0; k < n && !margin; ++k) {
+      const Neighbour e = neighbours[k];
+      long long index = own + e.delta;
+      if (!inside) {
+        const int a = ay + e.da, b = ax + e.db;
+        if (lqs_rgc_outside(a, b, maxA, maxB)) continue;
+        index = (long long)min(a, g.latticeRows - 1) * g.latticeCols + g.latticeColumn(min(b, g.latticeCols - 1));
+      }
+      weights += e.geometry.z;
+#pragma unroll
+      for (int f = 0; f < kFramesPerPass; ++f) {
+        if (f >= passFrames) break;
+        const float2 v = passLattice[f * g.lattice() + index];
+        rgc[f] += lqs_rgc_term(v.x, v.y, e.geometry.x, e.geometry.y, e.geometry.z, e.geometry.w);
+      }
+    }
+    for (int f = 0; f < passFrames; ++f) {
+      float value = 0.0f;
+      if (!margin) {
+        value = lqs_rgc_finish(rgc[f], weights, sensitivity);
+        if (intensityWeighting) value *= lqs_esrrf_intensity(frames + (f0 + f) * g.size(), g.rows, g.cols, g.mag, rM, cM);
+      }
+      lqs_temporal_add(&state, mode, framesBefore + f0 + f, value);
+    }
   }
   states[i] = state;
 }
@@ -69,14 +125,26 @@ dim3 gridFor(int rows, int cols, int frames, dim3 block) {
 }
 
 // Frames per block: enough to amortise launches and the temporal-state traffic (32 bytes per
-// output pixel per block), with both slots inside 1 GiB (larger pinned buffers cost more to
-// allocate than they save: 2048x2048 ran slower with 3 GiB).
+// output pixel per block; 2048x2048 at x5 is 3.4 GB a block), within an eighth of the free device
+// memory for both slots and 256 MiB of pinned staging per slot (larger pinned buffers cost more to
+// allocate than they save).
 std::size_t framesPerBlock(const Geometry& g) {
   std::size_t free = 0, total = 0;
   check(cudaMemGetInfo(&free, &total), "memory query");
-  const std::size_t perFrame = (3 * g.size() + 2 * g.lattice()) * sizeof(float);
-  const std::size_t budget = std::min(free / 16, std::size_t(1) << 29);
-  return std::clamp<std::size_t>(budget / perFrame, 1, 32);
+  const std::size_t deviceBytes = 4 * g.size() * sizeof(float) + g.lattice() * sizeof(float2);
+  const std::size_t byDevice = free / 16 / deviceBytes, byStaging = (std::size_t(1) << 28) / (g.size() * sizeof(float));
+  return std::clamp<std::size_t>(std::min(byDevice, byStaging), 1, 32);
+}
+
+// Shared memory for the largest sub-position's neighbours, allowed beyond the default 48 KiB where
+// the device has it (radius 10 needs ~36 KiB; nothing in range needs more than a device offers).
+int neighbourBytes(const RgcTable& t, int device) {
+  const int bytes = int(*std::max_element(t.count.begin(), t.count.end()) * sizeof(Neighbour));
+  int limit = 0;
+  check(cudaDeviceGetAttribute(&limit, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "device query");
+  if (bytes > limit) throw DeviceError("eSRRF radius too large for this device's shared memory");
+  check(cudaFuncSetAttribute(convergeKernel, cudaFuncAttributeMaxDynamicSharedMemorySize, bytes), "kernel attribute");
+  return bytes;
 }
 
 }  // namespace
@@ -84,11 +152,12 @@ std::size_t framesPerBlock(const Geometry& g) {
 struct Slot {
   Slot(std::size_t frames, const Geometry& g)
       : staging(frames * g.size()), frames(frames * g.size()), gradCol(frames * g.size()), gradRow(frames * g.size()),
-        nx(frames * g.lattice()), ny(frames * g.lattice()) {
+        lattice(frames * g.lattice()) {
     check(cudaEventRecord(done.event, stream.stream), "event");
   }
   PinnedArray staging;
-  DeviceArray<float> frames, gradCol, gradRow, nx, ny;
+  DeviceArray<float> frames, gradCol, gradRow;
+  DeviceArray<float2> lattice;
   Stream stream;
   Event done;  // this slot's last convergence finished (staging and buffers free again)
 };
@@ -98,6 +167,7 @@ struct EsrrfPipeline::State {
       : settings(s),
         geometry{s.rows, s.cols, t.magnification, 2 * s.rows + 1, 2 * s.cols + 1, t.margin},
         block(framesPerBlock(geometry)),
+        neighbourBytes(lqs::gpu::cuda::neighbourBytes(t, s.device)),
         table(t.entries),
         first(t.first),
         count(t.count),
@@ -108,6 +178,7 @@ struct EsrrfPipeline::State {
   EsrrfCudaSettings settings;
   Geometry geometry;
   std::size_t block;
+  int neighbourBytes;
   DeviceArray<float> table;
   DeviceArray<int> first, count, latticeOffset;
   DeviceArray<lqs_temporal_state> states;
@@ -144,10 +215,10 @@ void EsrrfPipeline::add(const float* frames, std::size_t n) {
   robertsKernel<<<gridFor(g.rows, g.cols, int(n), threads), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
                                                                                     slot.gradRow.get(), g);
   latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, int(n), threads), threads, 0, stream>>>(
-      slot.gradCol.get(), slot.gradRow.get(), slot.nx.get(), slot.ny.get(), g);
+      slot.gradCol.get(), slot.gradRow.get(), slot.lattice.get(), g);
   check(cudaStreamWaitEvent(stream, previous.done.event, 0), "ordering");  // the temporal states are shared
-  convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, 0, stream>>>(
-      slot.frames.get(), slot.nx.get(), slot.ny.get(), int(n), s.framesInTimepoint, s.states.get(),
+  convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, s.neighbourBytes, stream>>>(
+      slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint, s.states.get(),
       s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
       s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0);
   check(cudaGetLastError(), "kernel launch");
