@@ -15,12 +15,20 @@ double BenchmarkResult::median() const {
 
 std::vector<BenchmarkResult> benchmarkImplementations(
     Engine& engine, const RunRequest& request, int repeat, const Job& job,
-    const std::function<void(std::size_t done, std::size_t total)>& afterRun) {
+    const std::function<void(std::size_t done, std::size_t total)>& afterRun, const std::vector<std::string>& only) {
   const Method& method = engine.registry().find(request.method);
-  const std::size_t total = method.implementations.size() * std::size_t(std::max(repeat, 0));
+  std::vector<const Implementation*> chosen;
+  for (const auto& impl : method.implementations)
+    if (only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& prefix) {
+          return impl.name.starts_with(prefix);
+        }))
+      chosen.push_back(&impl);
+  if (chosen.empty()) throw ParameterError("bench: no implementation of " + request.method + " matches the --impl given");
+  const std::size_t total = chosen.size() * std::size_t(std::max(repeat, 0));
   std::size_t done = 0;
   std::vector<BenchmarkResult> measured;
-  for (const auto& impl : method.implementations) {
+  for (const Implementation* chosenImpl : chosen) {
+    const Implementation& impl = *chosenImpl;
     BenchmarkResult m{impl.name, {}, {}};
     for (int r = 0; r < repeat && m.error.empty(); ++r) {
       try {

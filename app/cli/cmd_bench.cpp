@@ -15,7 +15,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   auto* cmd = app.add_subcommand("bench", "Time every implementation of a method and record the runs");
   struct Args {
     std::string method;
-    std::vector<std::string> inputs, sets;
+    std::vector<std::string> inputs, sets, only;
     std::vector<std::size_t> shape;
     int repeat = 3;
     bool json = false;
@@ -25,6 +25,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("INPUT", args->inputs, "Input files (or use --shape)");
   cmd->add_option("--shape", args->shape, "Random input of shape T,H,W for every image input")->delimiter(',')->expected(3);
   cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
+  cmd->add_option("--impl", args->only, "Only implementations whose names start with this (repeatable)")->take_all();
   cmd->add_option("--repeat", args->repeat, "Runs per implementation")->check(CLI::Range(1, 1000));
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->callback([&session, &job, args] {
@@ -43,7 +44,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
     } else {
       throw ParameterError("bench needs INPUT files or --shape T,H,W");
     }
-    const std::vector<BenchmarkResult> measured = benchmarkImplementations(session.engine(), request, args->repeat, job);
+    const std::vector<BenchmarkResult> measured = benchmarkImplementations(session.engine(), request, args->repeat, job, {}, args->only);
     double slowest = 0;
     for (const auto& m : measured) slowest = std::max(slowest, m.median());
     if (args->json) {

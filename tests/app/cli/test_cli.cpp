@@ -40,6 +40,16 @@ TEST_CASE("sample then magnify gives the magnified stack and exactly one JSON li
   CHECK(info.cols == 96);
 }
 
+TEST_CASE("lqs bench --impl times only the implementations named, and refuses a name that matches none") {
+  const Outcome bench = runLqs("bench magnify --shape 1,9,7 --impl cpu:unthreaded --repeat 2 --json");
+  REQUIRE(bench.code == 0);
+  const auto results = nlohmann::json::parse(bench.out)["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["implementation"] == "cpu:unthreaded");
+  CHECK(results[0]["runs"].size() == 2);
+  CHECK(runLqs("bench magnify --shape 1,9,7 --impl no-such-device").code == 2);
+}
+
 TEST_CASE("lqs sample writes the requested shape, calibrated, the same for the same seed") {
   TempDir dir;
   REQUIRE(runLqs("sample " + (dir / "a.tif").string() + " --frames 20 --size 64,48").code == 0);
