@@ -3,7 +3,6 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -35,34 +34,50 @@ __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRo
   lqs_roberts_cross(frames + offset, g.cols, r, c, &gradCol[i], &gradRow[i]);
 }
 
-// Unit gradients (nx, ny) as one float2 per lattice point, so a neighbour is one 8-byte load.
+constexpr int kFrameGroup = 4;  // frames whose lattices are interleaved, summed together per neighbour read
+
+// Unit gradients (nx, ny) of the frames of a block, interleaved by groups of kFrameGroup frames:
+// a lattice point holds its (nx, ny) for the group's frames side by side (32 bytes), so one
+// thread reads a neighbour for all of them with two 16-byte loads.
 __global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g) {
   const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
   if (a >= g.latticeRows || b >= g.latticeCols) return;
-  const std::size_t source = blockIdx.z * g.size();
+  const int frame = int(blockIdx.z), group = frame / kFrameGroup, lane = frame % kFrameGroup;
+  const std::size_t source = std::size_t(frame) * g.size();
+  const std::size_t point = std::size_t(a) * g.latticeCols + g.latticeColumn(b);
   float2 n;
   lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
-  lattice[blockIdx.z * g.lattice() + std::size_t(a) * g.latticeCols + g.latticeColumn(b)] = n;
+  lattice[(group * g.lattice() + point) * kFrameGroup + lane] = n;
 }
 
 // A neighbour of the block's sub-position, staged in shared memory: its table entry and, for
-// pixels whose neighbours all lie inside, its lattice index relative to the pixel's own.
+// pixels whose neighbours all lie inside, its lattice point relative to the pixel's own.
 struct Neighbour {
   float4 geometry;  // dx, dy, w, w/d
   int da, db, delta;
 };
 
-constexpr int kFramesPerPass = 4;  // frames whose convergence one thread sums per pass over the table
+// One neighbour's terms for the kFrameGroup frames of a group (`group`: its interleaved lattice).
+__device__ __forceinline__ void addNeighbour(const float4* __restrict__ group, int point, const float4& e,
+                                             float* rgc) {
+  const float4 first = group[2 * point], second = group[2 * point + 1];
+  rgc[0] += lqs_rgc_term(first.x, first.y, e.x, e.y, e.z, e.w);
+  rgc[1] += lqs_rgc_term(first.z, first.w, e.x, e.y, e.z, e.w);
+  rgc[2] += lqs_rgc_term(second.x, second.y, e.x, e.y, e.z, e.w);
+  rgc[3] += lqs_rgc_term(second.z, second.w, e.x, e.y, e.z, e.w);
+}
 
 // Every output pixel: the convergence of each frame of the block, folded into its temporal state
 // (lqs_esrrf_pixel's arithmetic through the same rgc.h functions). Threads of a block share one
 // position inside the macro-pixel (grid z) and take consecutive macro-pixels, so they read the
-// same neighbour at once (a shared-memory broadcast), and each neighbour read serves
-// kFramesPerPass frames.
-__global__ void convergeKernel(const float* frames, const float2* lattice, int count, int framesBefore,
-                               lqs_temporal_state* states, int mode, Geometry g, const float* table, const int* first,
-                               const int* entries, const int* latticeOffset, float sensitivity,
-                               int intensityWeighting) {
+// same neighbour at once (a shared-memory broadcast) and neighbouring lattice points (coalesced),
+// and each neighbour read serves a group of frames. Pixels whose neighbours all lie inside (most)
+// take a loop without bounds tests.
+__global__ void __launch_bounds__(256) convergeKernel(const float* frames, const float2* lattice, int count,
+                                                      int framesBefore, lqs_temporal_state* states, int mode,
+                                                      Geometry g, const float* table, const int* first,
+                                                      const int* entries, const int* latticeOffset, float sensitivity,
+                                                      int intensityWeighting) {
   extern __shared__ Neighbour neighbours[];
   const int sub = int(blockIdx.z), sy = sub / g.mag, sx = sub % g.mag, n = entries[sub];
   const int columnOffset = latticeOffset[sx];
@@ -80,30 +95,31 @@ __global__ void convergeKernel(const float* frames, const float2* lattice, int c
   const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1);
   const bool margin = lqs_esrrf_in_margin(rM, cM, rowsM, colsM, g.margin);
   const bool inside = lqs_rgc_inside(ay, ax, latticeOffset[g.mag], maxA, maxB, g.rows, g.cols);
+  const int own = ay * g.latticeCols + q;
   const std::size_t i = std::size_t(rM) * colsM + cM;
-  const long long own = (long long)ay * g.latticeCols + q;
   lqs_temporal_state state = states[i];
-  for (int f0 = 0; f0 < count; f0 += kFramesPerPass) {
-    const int passFrames = min(kFramesPerPass, count - f0);
-    const float2* passLattice = lattice + f0 * g.lattice();
-    float rgc[kFramesPerPass] = {}, weights = 0.0f;
-    for (int k = 0; k < n && !margin; ++k) {
-      const Neighbour e = neighbours[k];
-      long long index = own + e.delta;
-      if (!inside) {
-        const int a = ay + e.da, b = ax + e.db;
-        if (lqs_rgc_outside(a, b, maxA, maxB)) continue;
-        index = (long long)min(a, g.latticeRows - 1) * g.latticeCols + g.latticeColumn(min(b, g.latticeCols - 1));
+  for (int f0 = 0; f0 < count; f0 += kFrameGroup) {
+    const float4* group = reinterpret_cast<const float4*>(lattice + std::size_t(f0) * g.lattice());
+    float rgc[kFrameGroup] = {}, weights = 0.0f;
+    if (!margin && inside) {
+      for (int k = 0; k < n; ++k) {
+        const float4 e = neighbours[k].geometry;
+        weights += e.z;
+        addNeighbour(group, own + neighbours[k].delta, e, rgc);
       }
-      weights += e.geometry.z;
-#pragma unroll
-      for (int f = 0; f < kFramesPerPass; ++f) {
-        if (f >= passFrames) break;
-        const float2 v = passLattice[f * g.lattice() + index];
-        rgc[f] += lqs_rgc_term(v.x, v.y, e.geometry.x, e.geometry.y, e.geometry.z, e.geometry.w);
+    } else if (!margin) {
+      for (int k = 0; k < n; ++k) {
+        const int a = ay + neighbours[k].da, b = ax + neighbours[k].db;
+        if (lqs_rgc_outside(a, b, maxA, maxB)) continue;
+        const float4 e = neighbours[k].geometry;
+        weights += e.z;
+        addNeighbour(group, min(a, g.latticeRows - 1) * g.latticeCols + g.latticeColumn(min(b, g.latticeCols - 1)), e,
+                     rgc);
       }
     }
-    for (int f = 0; f < passFrames; ++f) {
+#pragma unroll
+    for (int f = 0; f < kFrameGroup; ++f) {  // unrolled, so rgc stays in registers
+      if (f0 + f >= count) break;
       float value = 0.0f;
       if (!margin) {
         value = lqs_rgc_finish(rgc[f], weights, sensitivity);
@@ -152,7 +168,7 @@ int neighbourBytes(const RgcTable& t, int device) {
 struct Slot {
   Slot(std::size_t frames, const Geometry& g)
       : staging(frames * g.size()), frames(frames * g.size()), gradCol(frames * g.size()), gradRow(frames * g.size()),
-        lattice(frames * g.lattice()) {
+        lattice((frames + kFrameGroup - 1) / kFrameGroup * kFrameGroup * g.lattice()) {
     check(cudaEventRecord(done.event, stream.stream), "event");
   }
   PinnedArray staging;
@@ -198,15 +214,20 @@ EsrrfPipeline::~EsrrfPipeline() {
 
 std::size_t EsrrfPipeline::blockFrames() const { return state_->block; }
 
-void EsrrfPipeline::add(const float* frames, std::size_t n) {
+float* EsrrfPipeline::stage(std::size_t) {
+  State& s = *state_;
+  Slot& slot = s.slots[s.next];
+  check(cudaSetDevice(s.settings.device), "device selection");
+  check(cudaEventSynchronize(slot.done.event), "staging wait");
+  return slot.staging.get();
+}
+
+void EsrrfPipeline::submit(std::size_t n) {
   State& s = *state_;
   const Geometry& g = s.geometry;
   Slot& slot = s.slots[s.next];
   const Slot& previous = s.slots[1 - s.next];
   s.next = 1 - s.next;
-  check(cudaSetDevice(s.settings.device), "device selection");
-  check(cudaEventSynchronize(slot.done.event), "staging wait");
-  std::memcpy(slot.staging.get(), frames, n * g.size() * sizeof(float));
   const cudaStream_t stream = slot.stream.stream;
   check(cudaMemcpyAsync(slot.frames.get(), slot.staging.get(), n * g.size() * sizeof(float), cudaMemcpyHostToDevice,
                         stream),

@@ -25,8 +25,11 @@ class EsrrfPipeline {
   EsrrfPipeline& operator=(const EsrrfPipeline&) = delete;
 
   std::size_t blockFrames() const;  // frames per upload block
-  // Queues `count` (<= blockFrames) frames of the current time point; returns before they finish.
-  void add(const float* frames, std::size_t count);
+  // The pinned buffer for the next block of `count` (<= blockFrames) frames, once it is free; the
+  // caller fills it (on as many threads as it likes) and hands it over with submit(count).
+  float* stage(std::size_t count);
+  // Queues the staged frames of the current time point; returns before they finish.
+  void submit(std::size_t count);
   // Waits, writes the time point's reduced map (rows*mag x cols*mag) to `out`, starts the next one.
   void finish(float* out);
 
