@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "gpu/cuda/cuda_kernels.hpp"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/separable_kernels.cuh"
 #include "gpu/kernels/convolution.h"
 #include "gpu/kernels/nlm.h"
 #include "gpu/kernels/interpolation.h"
@@ -21,7 +23,7 @@ dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
 }
 const dim3 kBlock(32, 8);
 
-// A host AxisTable's arrays on the device, weights in single precision: the kernel then issues
+// A host AxisTable's arrays on the device, weights in single precision: the kernels then issue
 // FP32 multiply-adds (accurate to ~1e-7 relative, well inside the references' 1e-5) instead of
 // FP64 ones, which the FP64 pipe could not keep up with at the memory bandwidth.
 struct DeviceAxisTable {
@@ -33,7 +35,12 @@ struct DeviceAxisTable {
         inside(std::vector<char>(t.inside, t.inside + t.size)),
         size(t.size),
         count(t.count),
-        stride(t.stride) {}
+        stride(t.stride) {
+    if (count > separable::kTapLimit) throw DeviceError("CUDA separable resample: more taps than the kernels hold");
+  }
+  separable::AxisView view() const {
+    return {first.get(), weight.get(), weightSum.get(), inside.get(), int(size), count, stride};
+  }
   DeviceArray<int> first;
   DeviceArray<float> weight, weightSum;
   DeviceArray<char> inside;
@@ -41,30 +48,28 @@ struct DeviceAxisTable {
   int count, stride;
 };
 
-// Frame blockIdx.z of a batch: the CPU's sums in the CPU's order (column taps outer, row taps
-// inner), from tables computed once on the host, so no weight is evaluated on the device.
-__global__ void separableKernel(const float* in, float* out, int rows, int cols, const int* rFirst,
-                                const float* rWeight, const float* rSum, const char* rInside, int outRows, int rCount,
-                                const int* cFirst, const float* cWeight, const float* cSum, const char* cInside,
-                                int outCols, int cCount, int stride, int normalised) {
-  const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
-  if (i >= outRows || j >= outCols) return;
-  in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * outRows * outCols;
-  float value = 0.0f;
-  if (rInside[i] && cInside[j]) {
-    const float *wr = rWeight + std::size_t(i) * stride, *wc = cWeight + std::size_t(j) * stride;
-    const float* corner = in + std::size_t(rFirst[i]) * cols + cFirst[j];
-    float sum = 0;
-    for (int kc = 0; kc < cCount; ++kc) {
-      float column = 0;
-      for (int kr = 0; kr < rCount; ++kr) column += corner[std::size_t(kr) * cols + kc] * wr[kr];
-      sum += column * wc[kc];
+// Per tile of kTileCols output columns, the first input column its taps read; `width`: the widest
+// span of input columns any tile reads (the tiled kernel's shared row pitch).
+struct TileSpans {
+  explicit TileSpans(const AxisTable& columns) {
+    for (std::size_t j0 = 0; j0 < columns.size; j0 += separable::kTileCols) {
+      const std::size_t end = std::min(columns.size, j0 + separable::kTileCols);
+      const auto [low, high] = std::minmax_element(columns.first + j0, columns.first + end);
+      start.push_back(*low);
+      width = std::max(width, *high + columns.count - *low);
     }
-    const float weights = rSum[i] * cSum[j];
-    value = !normalised ? sum : weights != 0 ? sum / weights : 0.0f;
   }
-  out[std::size_t(i) * outCols + j] = value;
+  std::vector<int> start;
+  int width = 0;
+};
+
+// The tiled kernel for `taps` column taps (1 .. kTapLimit).
+auto tileKernelFor(int taps) {
+  using separable::tileKernel;
+  constexpr decltype(&tileKernel<1>) kernels[] = {tileKernel<1>, tileKernel<2>, tileKernel<3>, tileKernel<4>,
+                                                  tileKernel<5>};
+  static_assert(std::size(kernels) == separable::kTapLimit);
+  return kernels[taps - 1];
 }
 
 __global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, int cols, float a, float b, float c,
@@ -118,17 +123,26 @@ void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, 
 
 }  // namespace
 
+// Tiled where every tile's input span fits the shared memory, else one thread per pixel.
 void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                        const AxisTable& rowTable, const AxisTable& colTable, bool normalised) {
   check(cudaSetDevice(device), "device selection");
   const DeviceAxisTable r(rowTable), c(colTable);
   const int outRows = int(rowTable.size), outCols = int(colTable.size);
+  const TileSpans spans(colTable);
+  const bool tiled = spans.width <= separable::kMaxSpan;
+  const DeviceArray<int> spanStart(spans.start);
+  const unsigned tileRows = unsigned(outRows + separable::kTileRows - 1) / separable::kTileRows;
+  const std::size_t sharedBytes = std::size_t(separable::kTileRows) * spans.width * sizeof(float);
   inFrameBatches("separable resample", in, std::size_t(rows) * cols, out, rowTable.size * colTable.size, frames,
                  [&](const float* source, float* target, std::size_t count) {
-                   separableKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
-                       source, target, rows, cols, r.first.get(), r.weight.get(), r.weightSum.get(), r.inside.get(),
-                       outRows, r.count, c.first.get(), c.weight.get(), c.weightSum.get(), c.inside.get(), outCols,
-                       c.count, r.stride, normalised);
+                   const dim3 tiles(unsigned(spans.start.size()), tileRows, unsigned(count));
+                   if (tiled)
+                     tileKernelFor(c.count)<<<tiles, separable::kTileBlock, sharedBytes>>>(
+                         source, target, rows, cols, r.view(), c.view(), normalised, spanStart.get(), spans.width);
+                   else
+                     separable::pixelKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
+                         source, target, rows, cols, r.view(), c.view(), normalised);
                  });
 }
 

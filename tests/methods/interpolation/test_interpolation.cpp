@@ -51,6 +51,30 @@ TEST_CASE("every interpolation implementation agrees on odd sizes, edges include
   }
 }
 
+TEST_CASE("every interpolation implementation agrees over several tiles, when shrinking and where shifted outside") {
+  // Output widths that are no multiple of a GPU tile (CUDA: 32 x 128), shrinking (0.3 takes CUDA's
+  // per-pixel path), rows and columns past the input's far edges, several frames.
+  MethodRunner runner;
+  const Stack image = randomStack(2, 37, 601, 11);
+  const std::vector<std::pair<std::string, std::map<std::string, std::string>>> cases{
+      {"magnify", {{"magnification", "3.7"}}},
+      {"magnify", {{"magnification", "0.5"}}},
+      {"magnify", {{"magnification", "0.3"}}},
+      {"shift-magnify",
+       {{"shift_row", "-5.3"}, {"shift_col", "-7.9"}, {"magnification_row", "2.5"}, {"magnification_col", "1.7"}}}};
+  for (const std::string kind : {"nearest", "bilinear", "bicubic", "catmull-rom", "lanczos"})
+    for (auto [method, params] : cases) {
+      params["interpolation"] = kind;
+      std::string label = method;
+      for (const auto& [name, value] : params) label += " " + name + "=" + value;
+      const Stack expected = runner.stack(method, {image}, params, "cpu:unthreaded");
+      for (const auto& impl : runner.implementations(method)) {
+        INFO(label << " on " << impl);
+        CHECK(maxAbsDifference(runner.stack(method, {image}, params, impl), expected) <= 1e-5);
+      }
+    }
+}
+
 TEST_CASE("magnify scales the pixel size and refuses a magnification that leaves no pixels") {
   MethodRunner runner;
   Stack image = randomStack(1, 10, 10, 1);
