@@ -78,6 +78,20 @@ LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col,
   return (float)sum;
 }
 
+/* lqs_sample_separable of a kind that does not renormalise, with each axis's taps computed
+ * beforehand (methods/interpolation/separable_resample: first tap index, weights, taps outside the
+ * image weighing 0): the same sums in the same order, without evaluating a weight. */
+LQS_FN float lqs_sample_taps(LQS_CONSTANT float* img, int cols, int rowFirst, const lqs_acc* rowWeight, int colFirst,
+                             const lqs_acc* colWeight, int count) {
+  lqs_acc sum = 0;
+  for (int j = 0; j < count; ++j) {
+    lqs_acc column = 0;
+    for (int i = 0; i < count; ++i) column += img[(rowFirst + i) * cols + colFirst + j] * rowWeight[i];
+    sum += column * colWeight[j];
+  }
+  return (float)sum;
+}
+
 LQS_FN float lqs_sample(LQS_CONSTANT float* img, float row, float col, int rows, int cols, int kind) {
   if (kind == LQS_NEAREST) return lqs_sample_nearest(img, row, col, rows, cols);
   return lqs_sample_separable(img, row, col, rows, cols, kind);

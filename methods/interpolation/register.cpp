@@ -34,13 +34,6 @@ struct Backend {
 #endif
 };
 
-#ifdef LQS_HAVE_CUDA
-gpu::cuda::AxisTable tableView(const AxisTaps& taps) {
-  return {taps.first.data(), taps.weight.front().data(), taps.weightSum.data(), taps.inside.data(), taps.first.size(),
-          taps.count, kMaxTaps};
-}
-#endif
-
 // Output pixel (i, j) samples the input at (i / mag - shift); no half-pixel offset on the output side.
 Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, float mr, float mc, float sr, float sc,
                            int kind, const Backend& backend, const Job& job) {

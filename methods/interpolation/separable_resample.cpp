@@ -35,6 +35,13 @@ AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
   return taps;
 }
 
+#ifdef LQS_HAVE_CUDA
+gpu::cuda::AxisTable tableView(const AxisTaps& taps) {
+  return {taps.first.data(), taps.weight.front().data(), taps.weightSum.data(), taps.inside.data(), taps.first.size(),
+          taps.count, kMaxTaps};
+}
+#endif
+
 namespace {
 
 // One output row: `column` receives the row taps' weighted sum for every input column, then each

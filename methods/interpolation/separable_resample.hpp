@@ -9,6 +9,9 @@
 
 #include "core/stack.hpp"
 #include "methods/common/cpu.hpp"
+#ifdef LQS_HAVE_CUDA
+#include "gpu/cuda/cuda_kernels.hpp"
+#endif
 
 namespace lqs {
 
@@ -26,6 +29,10 @@ struct AxisTaps {
   std::vector<char> inside;       // the coordinate lies in [0, size); else the output is 0
 };
 AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind);
+#ifdef LQS_HAVE_CUDA
+// The tables as the CUDA back end takes them (a view: `taps` must outlive it).
+gpu::cuda::AxisTable tableView(const AxisTaps& taps);
+#endif
 
 // Resamples every frame with the tap tables of its rows and columns (axisTaps of the same kind).
 Stack resampleSeparable(const Stack& in, const AxisTaps& rowTaps, const AxisTaps& colTaps, int kind,

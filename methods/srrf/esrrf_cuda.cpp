@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "gpu/kernels/interpolation.h"
+#include "methods/interpolation/separable_resample.hpp"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
 namespace lqs {
@@ -24,14 +26,25 @@ void parallelCopy(const float* from, std::size_t count, float* to) {
   });
 }
 
+// The Catmull-Rom taps of output index 0 .. size * mag - 1 at input coordinate index / mag, the
+// coordinates lqs_esrrf_intensity samples.
+AxisTaps intensityTaps(std::size_t size, int magnification) {
+  std::vector<float> coords(size * std::size_t(magnification));
+  for (std::size_t i = 0; i < coords.size(); ++i) coords[i] = float(i) / float(magnification);
+  return axisTaps(coords, int(size), LQS_CATMULL_ROM);
+}
+
 }  // namespace
 
 Result runEsrrfCuda(const RunContext& c, int device) {
   const FrameBlocks in(c.inputs.at(0));
   const EsrrfPlan plan = planEsrrf(c);
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
+  const int mag = plan.settings.magnification;
+  const AxisTaps rowTaps = intensityTaps(in.rows(), mag), colTaps = intensityTaps(in.cols(), mag);
   gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
-                                     plan.settings.intensityWeighting, int(plan.mode)},
+                                     plan.settings.intensityWeighting, int(plan.mode), tableView(rowTaps),
+                                     tableView(colTaps)},
                                     table);
   return Result::of("image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
                                                                        [&](const float* frames, std::size_t count) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gpu/kernels/esrrf_temporal.h"
+#include "gpu/kernels/interpolation.h"
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/rgc.h"
 #include "gpu/cuda/cuda_support.cuh"
@@ -34,7 +35,8 @@ __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRo
   lqs_roberts_cross(frames + offset, g.cols, r, c, &gradCol[i], &gradRow[i]);
 }
 
-constexpr int kFrameGroup = 4;  // frames whose lattices are interleaved, summed together per neighbour read
+constexpr int kFrameGroup = 4;
+constexpr int kMaxIntensityTaps = 4;  // Catmull-Rom  // frames whose lattices are interleaved, summed together per neighbour read
 
 // Unit gradients (nx, ny) of the frames of a block, interleaved by groups of kFrameGroup frames:
 // a lattice point holds its (nx, ny) for the group's frames side by side (32 bytes), so one
@@ -49,6 +51,43 @@ __global__ void latticeKernel(const float* gradCol, const float* gradRow, float2
   lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
   lattice[(group * g.lattice() + point) * kFrameGroup + lane] = n;
 }
+
+// One axis's Catmull-Rom taps on the device (AxisTable): the intensity weight of an output pixel
+// without evaluating a weight in the kernel.
+struct DeviceTaps {
+  explicit DeviceTaps(const AxisTable& t)
+      : first(std::vector<int>(t.first, t.first + t.size)),
+        weight(std::vector<double>(t.weight, t.weight + t.size * t.stride)),
+        inside(std::vector<char>(t.inside, t.inside + t.size)),
+        count(t.count),
+        stride(t.stride) {}
+  DeviceArray<int> first;
+  DeviceArray<double> weight;
+  DeviceArray<char> inside;
+  int count, stride;
+};
+
+// The intensity weight's taps (DeviceTaps of the output rows and columns) as the kernel takes them.
+struct IntensityTaps {
+  const int *rowFirst, *colFirst;
+  const double *rowWeight, *colWeight;
+  const char *rowInside, *colInside;
+  int stride;
+  bool full;  // both axes have kMaxIntensityTaps taps (images of 4 pixels or more): the table path
+};
+
+// A pixel's taps along one axis: the weights stay in global memory (L1), read once per frame,
+// since four doubles per axis in registers would cost a third of the kernel's occupancy.
+struct PixelTaps {
+  int first = 0;
+  bool inside = false;
+  const double* weight = nullptr;
+  __device__ void load(const int* firsts, const double* weights, const char* insides, int stride, int at) {
+    first = firsts[at];
+    inside = insides[at] != 0;
+    weight = weights + std::size_t(at) * stride;
+  }
+};
 
 // A neighbour of the block's sub-position, staged in shared memory: its table entry and, for
 // pixels whose neighbours all lie inside, its lattice point relative to the pixel's own.
@@ -77,7 +116,7 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
                                                       int framesBefore, lqs_temporal_state* states, int mode,
                                                       Geometry g, const float* table, const int* first,
                                                       const int* entries, const int* latticeOffset, float sensitivity,
-                                                      int intensityWeighting) {
+                                                      int intensityWeighting, IntensityTaps taps) {
   extern __shared__ Neighbour neighbours[];
   const int sub = int(blockIdx.z), sy = sub / g.mag, sx = sub % g.mag, n = entries[sub];
   const int columnOffset = latticeOffset[sx];
@@ -97,6 +136,11 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
   const bool inside = lqs_rgc_inside(ay, ax, latticeOffset[g.mag], maxA, maxB, g.rows, g.cols);
   const int own = ay * g.latticeCols + q;
   const std::size_t i = std::size_t(rM) * colsM + cM;
+  PixelTaps rowTaps, colTaps;
+  if (intensityWeighting && taps.full) {
+    rowTaps.load(taps.rowFirst, taps.rowWeight, taps.rowInside, taps.stride, rM);
+    colTaps.load(taps.colFirst, taps.colWeight, taps.colInside, taps.stride, cM);
+  }
   lqs_temporal_state state = states[i];
   for (int f0 = 0; f0 < count; f0 += kFrameGroup) {
     const float4* group = reinterpret_cast<const float4*>(lattice + std::size_t(f0) * g.lattice());
@@ -117,13 +161,20 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
                      rgc);
       }
     }
-#pragma unroll
-    for (int f = 0; f < kFrameGroup; ++f) {  // unrolled, so rgc stays in registers
-      if (f0 + f >= count) break;
+    // not unrolled: four copies of the intensity sum cost more registers (occupancy) than rgc's
+    // trip through the stack costs
+#pragma unroll 1
+    for (int f = 0; f < min(kFrameGroup, count - f0); ++f) {
       float value = 0.0f;
       if (!margin) {
         value = lqs_rgc_finish(rgc[f], weights, sensitivity);
-        if (intensityWeighting) value *= lqs_esrrf_intensity(frames + (f0 + f) * g.size(), g.rows, g.cols, g.mag, rM, cM);
+        const float* frame = frames + (f0 + f) * g.size();
+        if (intensityWeighting && taps.full)
+          value *= rowTaps.inside && colTaps.inside ? lqs_sample_taps(frame, g.cols, rowTaps.first, rowTaps.weight,
+                                                                      colTaps.first, colTaps.weight, kMaxIntensityTaps)
+                                                    : 0.0f;
+        else if (intensityWeighting)
+          value *= lqs_esrrf_intensity(frame, g.rows, g.cols, g.mag, rM, cM);
       }
       lqs_temporal_add(&state, mode, framesBefore + f0 + f, value);
     }
@@ -188,6 +239,8 @@ struct EsrrfPipeline::State {
         first(t.first),
         count(t.count),
         latticeOffset(t.latticeRowOf),
+        intensityRows(s.intensityRows),
+        intensityCols(s.intensityCols),
         states(geometry.output()),
         out(geometry.output()),
         slots{{block, geometry}, {block, geometry}} {}
@@ -197,6 +250,7 @@ struct EsrrfPipeline::State {
   int neighbourBytes;
   DeviceArray<float> table;
   DeviceArray<int> first, count, latticeOffset;
+  DeviceTaps intensityRows, intensityCols;
   DeviceArray<lqs_temporal_state> states;
   DeviceArray<float> out;
   Slot slots[2];
@@ -241,7 +295,11 @@ void EsrrfPipeline::submit(std::size_t n) {
   convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, s.neighbourBytes, stream>>>(
       slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint, s.states.get(),
       s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
-      s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0);
+      s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0,
+      IntensityTaps{s.intensityRows.first.get(), s.intensityCols.first.get(), s.intensityRows.weight.get(),
+                    s.intensityCols.weight.get(), s.intensityRows.inside.get(), s.intensityCols.inside.get(),
+                    s.intensityRows.stride,
+                    s.intensityRows.count == kMaxIntensityTaps && s.intensityCols.count == kMaxIntensityTaps});
   check(cudaGetLastError(), "kernel launch");
   check(cudaEventRecord(slot.done.event, stream), "event");
   s.framesInTimepoint += int(n);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "gpu/cuda/cuda_kernels.hpp"
 #include "methods/srrf/rgc_table.hpp"
 
 namespace lqs::gpu::cuda {
@@ -15,6 +16,8 @@ struct EsrrfCudaSettings {
   float sensitivity = 1;
   bool intensityWeighting = true;
   int temporalMode = 0;  // LQS_TEMPORAL_*
+  // Catmull-Rom taps of the output rows and columns (axisTaps of r / mag), for the intensity weight.
+  AxisTable intensityRows{}, intensityCols{};
 };
 
 class EsrrfPipeline {
