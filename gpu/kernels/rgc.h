@@ -71,17 +71,21 @@ LQS_FN float lqs_lattice_coordinate(int a, int size, int magnification) {
   return (float)index / (float)(2 * magnification);
 }
 
+/* (x, y) as a unit vector (the convergence needs only the direction); 0 for a zero or NaN
+ * gradient: both contribute nothing in the original. */
+LQS_FN void lqs_unit_gradient(float x, float y, float* nx, float* ny) {
+  const float length = sqrt(x * x + y * y);
+  *nx = length > 0.0f ? x / length : 0.0f;
+  *ny = length > 0.0f ? y / length : 0.0f;
+}
+
 /* Lattice point (a, b): the Catmull-Rom 2*mag-magnified Roberts-cross gradients gc, gr sampled
- * there, stored as a unit vector (the convergence needs only the direction). */
+ * there, as a unit vector. */
 LQS_FN void lqs_lattice_gradient(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols, int magnification,
                                  int a, int b, float* nx, float* ny) {
   const float row = lqs_lattice_coordinate(a, rows, magnification), col = lqs_lattice_coordinate(b, cols, magnification);
-  const float x = lqs_sample(gc, row, col, rows, cols, LQS_CATMULL_ROM), y = lqs_sample(gr, row, col, rows, cols,
-                                                                                        LQS_CATMULL_ROM);
-  const float length = sqrt(x * x + y * y);
-  /* 0 for a zero or NaN gradient: both contribute nothing in the original */
-  *nx = length > 0.0f ? x / length : 0.0f;
-  *ny = length > 0.0f ? y / length : 0.0f;
+  lqs_unit_gradient(lqs_sample(gc, row, col, rows, cols, LQS_CATMULL_ROM),
+                    lqs_sample(gr, row, col, rows, cols, LQS_CATMULL_ROM), nx, ny);
 }
 
 /* Output pixels within `margin` of the border stay 0. */

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "gpu/kernels/interpolation.h"
+#include "gpu/kernels/rgc.h"
 #include "methods/interpolation/separable_resample.hpp"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
@@ -26,11 +26,18 @@ void parallelCopy(const float* from, std::size_t count, float* to) {
   });
 }
 
-// The Catmull-Rom taps of output index 0 .. size * mag - 1 at input coordinate index / mag, the
-// coordinates lqs_esrrf_intensity samples.
+// The Catmull-Rom taps of the coordinates lqs_esrrf_intensity samples (output index / mag) along
+// an axis of `size` input pixels.
 AxisTaps intensityTaps(std::size_t size, int magnification) {
   std::vector<float> coords(size * std::size_t(magnification));
   for (std::size_t i = 0; i < coords.size(); ++i) coords[i] = float(i) / float(magnification);
+  return axisTaps(coords, int(size), LQS_CATMULL_ROM);
+}
+
+// The same for the gradient lattice's points (lqs_lattice_gradient).
+AxisTaps latticeTaps(std::size_t size, int magnification) {
+  std::vector<float> coords(2 * size + 1);
+  for (std::size_t a = 0; a < coords.size(); ++a) coords[a] = lqs_lattice_coordinate(int(a), int(size), magnification);
   return axisTaps(coords, int(size), LQS_CATMULL_ROM);
 }
 
@@ -42,9 +49,10 @@ Result runEsrrfCuda(const RunContext& c, int device) {
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
   const int mag = plan.settings.magnification;
   const AxisTaps rowTaps = intensityTaps(in.rows(), mag), colTaps = intensityTaps(in.cols(), mag);
+  const AxisTaps latticeRowTaps = latticeTaps(in.rows(), mag), latticeColTaps = latticeTaps(in.cols(), mag);
   gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
                                      plan.settings.intensityWeighting, int(plan.mode), tableView(rowTaps),
-                                     tableView(colTaps)},
+                                     tableView(colTaps), tableView(latticeRowTaps), tableView(latticeColTaps)},
                                     table);
   return Result::of("image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
                                                                        [&](const float* frames, std::size_t count) {

@@ -36,24 +36,10 @@ __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRo
 }
 
 constexpr int kFrameGroup = 4;
-constexpr int kMaxIntensityTaps = 4;  // Catmull-Rom  // frames whose lattices are interleaved, summed together per neighbour read
+constexpr int kCatmullRomTaps = 4;  // frames whose lattices are interleaved, summed together per neighbour read
 
-// Unit gradients (nx, ny) of the frames of a block, interleaved by groups of kFrameGroup frames:
-// a lattice point holds its (nx, ny) for the group's frames side by side (32 bytes), so one
-// thread reads a neighbour for all of them with two 16-byte loads.
-__global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g) {
-  const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
-  if (a >= g.latticeRows || b >= g.latticeCols) return;
-  const int frame = int(blockIdx.z), group = frame / kFrameGroup, lane = frame % kFrameGroup;
-  const std::size_t source = std::size_t(frame) * g.size();
-  const std::size_t point = std::size_t(a) * g.latticeCols + g.latticeColumn(b);
-  float2 n;
-  lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
-  lattice[(group * g.lattice() + point) * kFrameGroup + lane] = n;
-}
-
-// One axis's Catmull-Rom taps on the device (AxisTable): the intensity weight of an output pixel
-// without evaluating a weight in the kernel.
+// One axis's Catmull-Rom taps on the device (AxisTable), so the kernels sample without
+// evaluating a weight.
 struct DeviceTaps {
   explicit DeviceTaps(const AxisTable& t)
       : first(std::vector<int>(t.first, t.first + t.size)),
@@ -67,27 +53,48 @@ struct DeviceTaps {
   int count, stride;
 };
 
-// The intensity weight's taps (DeviceTaps of the output rows and columns) as the kernel takes them.
-struct IntensityTaps {
+// The taps of both axes as a kernel takes them. The weights stay in global memory (L1): four
+// doubles per axis in registers would cost the convergence kernel a third of its occupancy.
+struct TapsView {
   const int *rowFirst, *colFirst;
   const double *rowWeight, *colWeight;
   const char *rowInside, *colInside;
   int stride;
-  bool full;  // both axes have kMaxIntensityTaps taps (images of 4 pixels or more): the table path
-};
-
-// A pixel's taps along one axis: the weights stay in global memory (L1), read once per frame,
-// since four doubles per axis in registers would cost a third of the kernel's occupancy.
-struct PixelTaps {
-  int first = 0;
-  bool inside = false;
-  const double* weight = nullptr;
-  __device__ void load(const int* firsts, const double* weights, const char* insides, int stride, int at) {
-    first = firsts[at];
-    inside = insides[at] != 0;
-    weight = weights + std::size_t(at) * stride;
+  bool full;  // both axes have all kCatmullRomTaps taps (images of 4 pixels or more), else sample
+  TapsView(const DeviceTaps& rows, const DeviceTaps& cols)
+      : rowFirst(rows.first.get()),
+        colFirst(cols.first.get()),
+        rowWeight(rows.weight.get()),
+        colWeight(cols.weight.get()),
+        rowInside(rows.inside.get()),
+        colInside(cols.inside.get()),
+        stride(rows.stride),
+        full(rows.count == kCatmullRomTaps && cols.count == kCatmullRomTaps) {}
+  // lqs_sample(image, ...) at the coordinates of row index r and column index c of the tables
+  __device__ float sample(const float* image, int cols, int r, int c) const {
+    if (!rowInside[r] || !colInside[c]) return 0.0f;
+    return lqs_sample_taps(image, cols, rowFirst[r], rowWeight + std::size_t(r) * stride, colFirst[c],
+                           colWeight + std::size_t(c) * stride, kCatmullRomTaps);
   }
 };
+
+// Unit gradients (nx, ny) of the frames of a block, interleaved by groups of kFrameGroup frames:
+// a lattice point holds its (nx, ny) for the group's frames side by side (32 bytes), so one
+// thread reads a neighbour for all of them with two 16-byte loads.
+__global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g, TapsView taps) {
+  const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
+  if (a >= g.latticeRows || b >= g.latticeCols) return;
+  const int frame = int(blockIdx.z), group = frame / kFrameGroup, lane = frame % kFrameGroup;
+  const std::size_t source = std::size_t(frame) * g.size();
+  const std::size_t point = std::size_t(a) * g.latticeCols + g.latticeColumn(b);
+  float2 n;
+  if (taps.full)
+    lqs_unit_gradient(taps.sample(gradCol + source, g.cols, a, b), taps.sample(gradRow + source, g.cols, a, b), &n.x,
+                      &n.y);
+  else
+    lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
+  lattice[(group * g.lattice() + point) * kFrameGroup + lane] = n;
+}
 
 // A neighbour of the block's sub-position, staged in shared memory: its table entry and, for
 // pixels whose neighbours all lie inside, its lattice point relative to the pixel's own.
@@ -116,7 +123,7 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
                                                       int framesBefore, lqs_temporal_state* states, int mode,
                                                       Geometry g, const float* table, const int* first,
                                                       const int* entries, const int* latticeOffset, float sensitivity,
-                                                      int intensityWeighting, IntensityTaps taps) {
+                                                      int intensityWeighting, TapsView taps) {
   extern __shared__ Neighbour neighbours[];
   const int sub = int(blockIdx.z), sy = sub / g.mag, sx = sub % g.mag, n = entries[sub];
   const int columnOffset = latticeOffset[sx];
@@ -136,11 +143,6 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
   const bool inside = lqs_rgc_inside(ay, ax, latticeOffset[g.mag], maxA, maxB, g.rows, g.cols);
   const int own = ay * g.latticeCols + q;
   const std::size_t i = std::size_t(rM) * colsM + cM;
-  PixelTaps rowTaps, colTaps;
-  if (intensityWeighting && taps.full) {
-    rowTaps.load(taps.rowFirst, taps.rowWeight, taps.rowInside, taps.stride, rM);
-    colTaps.load(taps.colFirst, taps.colWeight, taps.colInside, taps.stride, cM);
-  }
   lqs_temporal_state state = states[i];
   for (int f0 = 0; f0 < count; f0 += kFrameGroup) {
     const float4* group = reinterpret_cast<const float4*>(lattice + std::size_t(f0) * g.lattice());
@@ -170,9 +172,7 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
         value = lqs_rgc_finish(rgc[f], weights, sensitivity);
         const float* frame = frames + (f0 + f) * g.size();
         if (intensityWeighting && taps.full)
-          value *= rowTaps.inside && colTaps.inside ? lqs_sample_taps(frame, g.cols, rowTaps.first, rowTaps.weight,
-                                                                      colTaps.first, colTaps.weight, kMaxIntensityTaps)
-                                                    : 0.0f;
+          value *= taps.sample(frame, g.cols, rM, cM);
         else if (intensityWeighting)
           value *= lqs_esrrf_intensity(frame, g.rows, g.cols, g.mag, rM, cM);
       }
@@ -241,6 +241,8 @@ struct EsrrfPipeline::State {
         latticeOffset(t.latticeRowOf),
         intensityRows(s.intensityRows),
         intensityCols(s.intensityCols),
+        latticeRows(s.latticeRows),
+        latticeCols(s.latticeCols),
         states(geometry.output()),
         out(geometry.output()),
         slots{{block, geometry}, {block, geometry}} {}
@@ -250,7 +252,7 @@ struct EsrrfPipeline::State {
   int neighbourBytes;
   DeviceArray<float> table;
   DeviceArray<int> first, count, latticeOffset;
-  DeviceTaps intensityRows, intensityCols;
+  DeviceTaps intensityRows, intensityCols, latticeRows, latticeCols;
   DeviceArray<lqs_temporal_state> states;
   DeviceArray<float> out;
   Slot slots[2];
@@ -290,16 +292,13 @@ void EsrrfPipeline::submit(std::size_t n) {
   robertsKernel<<<gridFor(g.rows, g.cols, int(n), threads), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
                                                                                     slot.gradRow.get(), g);
   latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, int(n), threads), threads, 0, stream>>>(
-      slot.gradCol.get(), slot.gradRow.get(), slot.lattice.get(), g);
+      slot.gradCol.get(), slot.gradRow.get(), slot.lattice.get(), g, TapsView(s.latticeRows, s.latticeCols));
   check(cudaStreamWaitEvent(stream, previous.done.event, 0), "ordering");  // the temporal states are shared
   convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, s.neighbourBytes, stream>>>(
       slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint, s.states.get(),
       s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
       s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0,
-      IntensityTaps{s.intensityRows.first.get(), s.intensityCols.first.get(), s.intensityRows.weight.get(),
-                    s.intensityCols.weight.get(), s.intensityRows.inside.get(), s.intensityCols.inside.get(),
-                    s.intensityRows.stride,
-                    s.intensityRows.count == kMaxIntensityTaps && s.intensityCols.count == kMaxIntensityTaps});
+      TapsView(s.intensityRows, s.intensityCols));
   check(cudaGetLastError(), "kernel launch");
   check(cudaEventRecord(slot.done.event, stream), "event");
   s.framesInTimepoint += int(n);

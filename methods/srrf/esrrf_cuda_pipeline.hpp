@@ -16,8 +16,9 @@ struct EsrrfCudaSettings {
   float sensitivity = 1;
   bool intensityWeighting = true;
   int temporalMode = 0;  // LQS_TEMPORAL_*
-  // Catmull-Rom taps of the output rows and columns (axisTaps of r / mag), for the intensity weight.
-  AxisTable intensityRows{}, intensityCols{};
+  // Catmull-Rom taps (axisTaps) of the output rows and columns (at r / mag, the intensity weight)
+  // and of the gradient lattice's rows and columns (at lqs_lattice_coordinate).
+  AxisTable intensityRows{}, intensityCols{}, latticeRows{}, latticeCols{};
 };
 
 class EsrrfPipeline {
