@@ -27,10 +27,14 @@ struct AxisView {
   int size, count, stride;
 };
 
-// The row taps' weighted sum down one input column starting at `top`.
+// The row taps' weighted sum down one input column starting at `top`, kr < rCount <= kLimit, read
+// through the read-only cache. Unrolled to the compile-time kLimit so that `wr` may live in registers.
+template <int kLimit>
 __device__ __forceinline__ float columnSum(const float* __restrict__ top, int cols, const float* wr, int rCount) {
   float column = 0;
-  for (int kr = 0; kr < rCount; ++kr) column += top[std::size_t(kr) * cols] * wr[kr];
+#pragma unroll
+  for (int kr = 0; kr < kLimit; ++kr)
+    if (kr < rCount) column += __ldg(top + std::size_t(kr) * cols) * wr[kr];
   return column;
 }
 
@@ -48,7 +52,8 @@ __device__ __forceinline__ float separableValue(const Column& column, const floa
 }
 
 // One thread per output pixel of frame blockIdx.z; every tap is read from global memory. Used where
-// a tile's input span would not fit kMaxSpan (strong shrinking).
+// a tile's input span would not fit kMaxSpan (strong shrinking) or the axes' tap counts differ
+// (an image side shorter than the kernel).
 __global__ void pixelKernel(const float* __restrict__ in, float* out, int rows, int cols, AxisView r, AxisView c,
                             int normalised) {
   const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
@@ -59,7 +64,7 @@ __global__ void pixelKernel(const float* __restrict__ in, float* out, int rows, 
   if (r.inside[i] && c.inside[j]) {
     const float* wr = r.weight + std::size_t(i) * r.stride;
     const float* corner = in + std::size_t(r.first[i]) * cols + c.first[j];
-    value = separableValue<kTapLimit>([&](int kc) { return columnSum(corner + kc, cols, wr, r.count); },
+    value = separableValue<kTapLimit>([&](int kc) { return columnSum<kTapLimit>(corner + kc, cols, wr, r.count); },
                                       c.weight + std::size_t(j) * c.stride, c.count, r.sum[i], c.sum[j], normalised);
   }
   out[std::size_t(i) * c.size + j] = value;
@@ -67,20 +72,20 @@ __global__ void pixelKernel(const float* __restrict__ in, float* out, int rows, 
 
 // The row taps of one tile, staged in shared memory.
 struct TileRows {
-  int first[kTileRows];
+  const float* top[kTileRows];  // input row of tap 0, at the tile's first input column
   float weight[kTileRows][kTapLimit];
   float sum[kTileRows];
   char inside[kTileRows];
 };
 
-// One kTileRows x kTileCols output tile of frame blockIdx.z, kTaps column taps per output, whose
+// One kTileRows x kTileCols output tile of frame blockIdx.z, kTaps row and column taps, whose
 // outputs read input columns spanStart[blockIdx.x] .. + pitch - 1 at most. Vertical pass: the row
 // taps' sums of every input column of that span, for each tile row, into shared memory (each input
 // tap is read once per tile row instead of once per output). Horizontal pass: each output combines
 // its column taps from there. The same float operations in the same order as pixelKernel, so the
-// results are identical; kTaps is a template argument so that the per-output loop has no tap tests.
+// results are identical; kTaps is a template argument so that the inner loops have no tap tests.
 template <int kTaps>
-__global__ void __launch_bounds__(kTileCols * kBlockRows)
+__global__ void __launch_bounds__(kTileCols * kBlockRows, 5)
     tileKernel(const float* __restrict__ in, float* out, int rows, int cols, AxisView r, AxisView c, int normalised,
                const int* spanStart, int pitch) {
   extern __shared__ float vertical[];  // kTileRows x pitch
@@ -90,18 +95,19 @@ __global__ void __launch_bounds__(kTileCols * kBlockRows)
   const int thread = threadIdx.y * kTileCols + threadIdx.x;
   in += std::size_t(blockIdx.z) * rows * cols;
   out += std::size_t(blockIdx.z) * r.size * c.size;
+  const int span0 = spanStart[blockIdx.x];
 
   // A row mapping outside the input gets weight sum 0 here and zeros in `vertical`, so that its
   // outputs come out 0 (normalised or not) with no test per output.
   if (thread < tileRows) {
     const int i = i0 + thread;
-    tile.first[thread] = r.first[i];
+    tile.top[thread] = in + std::size_t(r.first[i]) * cols + span0;
     tile.inside[thread] = r.inside[i];
     tile.sum[thread] = r.inside[i] ? r.sum[i] : 0.0f;
-    for (int k = 0; k < r.count; ++k) tile.weight[thread][k] = r.weight[std::size_t(i) * r.stride + k];
+#pragma unroll
+    for (int k = 0; k < kTaps; ++k) tile.weight[thread][k] = r.weight[std::size_t(i) * r.stride + k];
   }
   // This thread's output column: its taps in registers for all the rows it writes.
-  const int span0 = spanStart[blockIdx.x];
   const int j = j0 + threadIdx.x;
   const bool hasColumn = j < c.size;
   int offset = 0;  // of its first tap in the span
@@ -122,9 +128,13 @@ __global__ void __launch_bounds__(kTileCols * kBlockRows)
   const int width = min(pitch, cols - span0);
   for (int row = warp; row < tileRows; row += warps) {
     const bool inside = tile.inside[row];
-    const float* top = in + std::size_t(tile.first[row]) * cols + span0;
+    const float* top = tile.top[row];
+    float wr[kTaps];
+#pragma unroll
+    for (int k = 0; k < kTaps; ++k) wr[k] = tile.weight[row][k];
+#pragma unroll 1  // a span is mostly one or two warps wide: unrolling would only add remainder code
     for (int col = lane; col < width; col += 32)
-      vertical[row * pitch + col] = inside ? columnSum(top + col, cols, tile.weight[row], r.count) : 0.0f;
+      vertical[row * pitch + col] = inside ? columnSum<kTaps>(top + col, cols, wr, kTaps) : 0.0f;
   }
   __syncthreads();
 
