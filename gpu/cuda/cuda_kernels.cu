@@ -63,7 +63,7 @@ struct TileSpans {
   int width = 0;
 };
 
-// The tiled kernel for `taps` column taps (1 .. kTapLimit).
+// The tiled kernel for `taps` taps per axis (1 .. kTapLimit).
 auto tileKernelFor(int taps) {
   using separable::tileKernel;
   constexpr decltype(&tileKernel<1>) kernels[] = {tileKernel<1>, tileKernel<2>, tileKernel<3>, tileKernel<4>,
@@ -123,14 +123,15 @@ void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, 
 
 }  // namespace
 
-// Tiled where every tile's input span fits the shared memory, else one thread per pixel.
+// Tiled where both axes have the same tap count and every tile's input span fits the shared
+// memory, else one thread per pixel.
 void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                        const AxisTable& rowTable, const AxisTable& colTable, bool normalised) {
   check(cudaSetDevice(device), "device selection");
   const DeviceAxisTable r(rowTable), c(colTable);
   const int outRows = int(rowTable.size), outCols = int(colTable.size);
   const TileSpans spans(colTable);
-  const bool tiled = spans.width <= separable::kMaxSpan;
+  const bool tiled = r.count == c.count && spans.width <= separable::kMaxSpan;
   const DeviceArray<int> spanStart(spans.start);
   const unsigned tileRows = unsigned(outRows + separable::kTileRows - 1) / separable::kTileRows;
   const std::size_t sharedBytes = std::size_t(separable::kTileRows) * spans.width * sizeof(float);
