@@ -79,8 +79,10 @@ struct TapsView {
 };
 
 // Unit gradients (nx, ny) of the frames of a block, interleaved by groups of kFrameGroup frames:
-// a lattice point holds its (nx, ny) for the group's frames side by side (32 bytes), so one
-// thread reads a neighbour for all of them with two 16-byte loads.
+// each group is two planes of one float4 per lattice point, (nx, ny) of frames 0 and 1 of the
+// group, then of frames 2 and 3. A thread reads a neighbour for all four frames with two 16-byte
+// loads, and the threads of a warp read consecutive points, so each load is one contiguous 512
+// bytes (16-byte halves of 32-byte records made every load touch twice the cache lines).
 __global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g, TapsView taps) {
   const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
   if (a >= g.latticeRows || b >= g.latticeCols) return;
@@ -93,7 +95,7 @@ __global__ void latticeKernel(const float* gradCol, const float* gradRow, float2
                       &n.y);
   else
     lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
-  lattice[(group * g.lattice() + point) * kFrameGroup + lane] = n;
+  lattice[((std::size_t(group) * 2 + lane / 2) * g.lattice() + point) * 2 + lane % 2] = n;
 }
 
 // A neighbour of the block's sub-position, staged in shared memory: its table entry and, for
@@ -103,10 +105,11 @@ struct Neighbour {
   int da, db, delta;
 };
 
-// One neighbour's terms for the kFrameGroup frames of a group (`group`: its interleaved lattice).
-__device__ __forceinline__ void addNeighbour(const float4* __restrict__ group, int point, const float4& e,
-                                             float* rgc) {
-  const float4 first = group[2 * point], second = group[2 * point + 1];
+// One neighbour's terms for the kFrameGroup frames of a group (`group`: its two lattice planes,
+// `plane` points apart).
+__device__ __forceinline__ void addNeighbour(const float4* __restrict__ group, std::size_t plane, int point,
+                                             const float4& e, float* rgc) {
+  const float4 first = group[point], second = group[plane + point];
   rgc[0] += lqs_rgc_term(first.x, first.y, e.x, e.y, e.z, e.w);
   rgc[1] += lqs_rgc_term(first.z, first.w, e.x, e.y, e.z, e.w);
   rgc[2] += lqs_rgc_term(second.x, second.y, e.x, e.y, e.z, e.w);
@@ -151,7 +154,7 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
       for (int k = 0; k < n; ++k) {
         const float4 e = neighbours[k].geometry;
         weights += e.z;
-        addNeighbour(group, own + neighbours[k].delta, e, rgc);
+        addNeighbour(group, g.lattice(), own + neighbours[k].delta, e, rgc);
       }
     } else if (!margin) {
       for (int k = 0; k < n; ++k) {
@@ -159,8 +162,8 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
         if (lqs_rgc_outside(a, b, maxA, maxB)) continue;
         const float4 e = neighbours[k].geometry;
         weights += e.z;
-        addNeighbour(group, min(a, g.latticeRows - 1) * g.latticeCols + g.latticeColumn(min(b, g.latticeCols - 1)), e,
-                     rgc);
+        const int point = min(a, g.latticeRows - 1) * g.latticeCols + g.latticeColumn(min(b, g.latticeCols - 1));
+        addNeighbour(group, g.lattice(), point, e, rgc);
       }
     }
     // not unrolled: four copies of the intensity sum cost more registers (occupancy) than rgc's
