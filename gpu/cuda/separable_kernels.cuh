@@ -9,9 +9,9 @@
 namespace lqs::gpu::cuda::separable {
 
 constexpr int kTapLimit = 5;  // Lanczos, the widest kind: register arrays need a compile-time bound
-// Output tile of the tiled kernel: 32 rows x 128 columns, one block of 128 x 2 threads, so that each
-// thread keeps one output column's taps in registers and writes 16 outputs.
-constexpr int kTileRows = 32, kTileCols = 128, kBlockRows = 2;
+// Output tile of the tiled kernel: 32 rows x 128 columns, one block of 128 threads: each thread keeps
+// one output column's taps in registers and writes its 32 outputs, which amortises the table loads.
+constexpr int kTileRows = 32, kTileCols = 128, kBlockRows = 1;
 const dim3 kTileBlock(kTileCols, kBlockRows);
 // Widest input column span a tile may read: 32 x 320 floats = 40 KB of shared memory, inside the
 // default 48 KB per block; enough down to magnification ~0.42, smaller ones use the per-pixel kernel.
@@ -84,8 +84,8 @@ struct TileRows {
 // tap is read once per tile row instead of once per output). Horizontal pass: each output combines
 // its column taps from there. The same float operations in the same order as pixelKernel, so the
 // results are identical; kTaps is a template argument so that the inner loops have no tap tests.
-template <int kTaps>
-__global__ void __launch_bounds__(kTileCols * kBlockRows, 5)
+template <int kTaps>  // 10 blocks (40 warps) per SM: at most 48 registers, which it fits without spilling
+__global__ void __launch_bounds__(kTileCols * kBlockRows, 10)
     tileKernel(const float* __restrict__ in, float* out, int rows, int cols, AxisView r, AxisView c, int normalised,
                const int* spanStart, int pitch) {
   extern __shared__ float vertical[];  // kTileRows x pitch
