@@ -9,6 +9,20 @@
 
 #define LQS_NLM_CUTOFF 5.0f
 
+/* One term of a patch distance: the squared difference of a pixel and its shifted partner, less the
+ * noise's share. */
+LQS_FN float lqs_nlm_term(float p, float q, float variance2) {
+  const float diff = p - q;
+  return diff * diff - variance2;
+}
+
+/* The weight of patch distance d (a sum of terms): exp(-d / h2s2), a negative d counting as 0, and 0
+ * past the cut-off. Never 0 otherwise (exp(-5) > 0), so a caller may skip the shifts weighing 0. */
+LQS_FN float lqs_nlm_weight(float d, float h2s2) {
+  d = d > 0.0f ? d / h2s2 : 0.0f;
+  return d > LQS_NLM_CUTOFF ? 0.0f : exp(-d);
+}
+
 LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, int col, int offset, int distance,
                            float h2s2, float variance2) {
   float sum = 0.0f, weightSum = 0.0f;
@@ -18,14 +32,10 @@ LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, 
       for (int a = 1 - offset; a <= offset; ++a) {
         LQS_CONSTANT float* p = padded + (row + a) * paddedCols + col;
         LQS_CONSTANT float* q = padded + (row + a + sr) * paddedCols + col + sc;
-        for (int b = 1 - offset; b <= offset; ++b) {
-          const float diff = p[b] - q[b];
-          d += diff * diff - variance2;
-        }
+        for (int b = 1 - offset; b <= offset; ++b) d += lqs_nlm_term(p[b], q[b], variance2);
       }
-      d = d > 0.0f ? d / h2s2 : 0.0f;
-      if (d > LQS_NLM_CUTOFF) continue;
-      const float w = exp(-d);
+      const float w = lqs_nlm_weight(d, h2s2);
+      if (w == 0.0f) continue;
       weightSum += w;
       sum += w * padded[(row + sr) * paddedCols + col + sc];
     }
@@ -42,10 +52,9 @@ LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, 
 LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, int pad, int row, int col, int dr,
                                   int dc, int offset, float variance2) {
   float d = 0.0f;
-  for (int a = 1 - offset; a <= offset; ++a) {
-    const float diff = padded[(row + pad + a) * paddedCols + col] - padded[(row + pad + a + dr) * paddedCols + col + dc];
-    d += diff * diff - variance2;
-  }
+  for (int a = 1 - offset; a <= offset; ++a)
+    d += lqs_nlm_term(padded[(row + pad + a) * paddedCols + col], padded[(row + pad + a + dr) * paddedCols + col + dc],
+                      variance2);
   return d;
 }
 
@@ -56,9 +65,8 @@ LQS_FN void lqs_nlm_shift_accumulate(LQS_CONSTANT float* padded, LQS_CONSTANT fl
                                      LQS_GLOBAL float* weight, int at) {
   float d = 0.0f;
   for (int b = 1 - offset; b <= offset; ++b) d += columns[row * paddedCols + col + pad + b];
-  d = d > 0.0f ? d / h2s2 : 0.0f;
-  if (d > LQS_NLM_CUTOFF) return;
-  const float w = exp(-d);
+  const float w = lqs_nlm_weight(d, h2s2);
+  if (w == 0.0f) return;
   weight[at] += w;
   sum[at] += w * padded[(row + pad + dr) * paddedCols + col + pad + dc];
 }

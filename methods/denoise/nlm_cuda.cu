@@ -1,5 +1,13 @@
-// Patch-wise NLM on CUDA: the shared per-shift functions of gpu/kernels/nlm.h in __global__
-// wrappers, all shifts of a frame queued on one stream without host synchronisation.
+// Patch-wise NLM on CUDA, one launch a frame. Each thread block owns an output tile and walks every
+// search shift (dr outer, dc inner, as lqs_nlm_pixel does), keeping its pixels' weight sums and
+// weighted sums in registers: the frame is read, never written, until the one final store.
+// Per shift a thread forms in registers the column sums of its column for kRows output rows (the
+// terms and order of lqs_nlm_shift_column: consecutive output rows share 2 offset - 1 of them), the
+// row sums add 2 offset neighbouring column sums in lqs_nlm_shift_accumulate's order, and
+// lqs_nlm_weight weighs the shift. The frame window a tile reads over all shifts is copied into
+// shared memory once when it fits; otherwise every read goes through L1.
+#include <string>
+
 #include "gpu/kernels/nlm.h"
 #include "methods/denoise/nlm_cuda_session.hpp"
 #include "gpu/cuda/cuda_support.cuh"
@@ -8,34 +16,139 @@ namespace lqs::gpu::cuda {
 
 namespace {
 
-// Column sums of one shift row dr for every dc at once: grid z is dc + distance, each with its own
-// plane of `columns`.
-__global__ void shiftColumnsKernel(const float* padded, float* columns, int rows, int width, int paddedCols, int pad,
-                                   int dr, int distance, int offset, float variance2) {
-  const int j = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
-  if (r >= rows || j >= width) return;
-  const int dc = int(blockIdx.z) - distance;
-  columns += std::size_t(blockIdx.z) * rows * paddedCols;
-  const int col = pad - offset + j;
-  columns[r * paddedCols + col] = lqs_nlm_shift_column(padded, paddedCols, pad, r, col, dr, dc, offset, variance2);
+constexpr int kRows = 8;        // output rows a thread owns
+constexpr int kThreadRows = 2;  // tile height 16: 608 blocks for 500 x 500, about 4.6 per SM of an H200
+constexpr int kTileRows = kRows * kThreadRows;
+constexpr int kMaxOffset = 25;  // patch_size is at most 51 (nlmSpec)
+constexpr std::size_t kSharedBytes = 48 * 1024;  // what a block gets without opting in to more
+
+// The tile shape for patch offset O. A row of threads spans `width` columns of column sums (whole
+// warps); the row sums of `cols` output columns reach `halo` more of them.
+template <int O>
+struct Tile {
+  static constexpr int halo = O > 0 ? 2 * O - 1 : 0;
+  static constexpr int width = 32 * ((halo + 16 + 31) / 32);  // at least 16 output columns
+  static constexpr int cols = width - halo;
+  static constexpr int sources = kRows + 2 * O - 1;  // rows of terms behind a thread's column sums
+  // One warp holds every column sum its row sums need: they travel by shuffles, not shared memory.
+  static constexpr bool inWarp = width == 32;
+  // Two shifts' worth; the 2 O past the end take the (unused) reads of lanes past `cols` in the last row.
+  static constexpr int sharedColumns = inWarp ? 1 : 2 * kTileRows * width + 2 * O;
+};
+
+struct TileArgs {
+  const float* padded;  // (rows + 2 pad) x (cols + 2 pad)
+  float* out;           // rows x cols
+  int rows, cols, paddedCols, pad, distance;
+  float h2s2, variance2;
+  bool staged;  // the tile's frame window is copied into shared memory
+};
+
+// Frame rows and columns are padded coordinates throughout; (originRow, originCol) is where `frame`
+// starts (the window's corner when staged, else 0, 0). Reads past the frame of a partial tile are
+// clamped to its last row/column: only outputs outside the frame use them, and those are not stored.
+template <int O>
+__global__ void nlmTileKernel(TileArgs a) {
+  using T = Tile<O>;
+  extern __shared__ float window[];
+  __shared__ float columnSums[T::sharedColumns];
+  const int x = threadIdx.x, y = threadIdx.y, d = a.distance;
+  const int r0 = blockIdx.y * kTileRows, c0 = blockIdx.x * T::cols;
+  const int firstRow = r0 + y * kRows;  // of this thread's outputs
+  const int paddedRows = a.rows + 2 * a.pad;
+  const float* frame = a.padded;
+  int pitch = a.paddedCols, originRow = 0, originCol = 0;
+  if (a.staged) {
+    // Every shift of the tile reads rows [r0 + pad - O - d, r0 + pad + kTileRows + O + d) and
+    // columns [c0 + pad - O - d, c0 + pad - O + width + d] (the far side of the value reads when O = 0).
+    originRow = r0 + a.pad - O - d;
+    originCol = c0 + a.pad - O - d;
+    const int windowRows = kTileRows + 2 * O + 2 * d, windowCols = T::width + 2 * d + 1;
+    for (int i = y * T::width + x; i < windowRows * windowCols; i += T::width * kThreadRows) {
+      const int row = min(originRow + i / windowCols, paddedRows - 1);
+      const int col = min(originCol + i % windowCols, a.paddedCols - 1);
+      window[i] = a.padded[std::size_t(row) * a.paddedCols + col];
+    }
+    __syncthreads();
+    frame = window;
+    pitch = windowCols;
+  }
+  // Term source s feeds the column sums of output rows firstRow + i for s - 2 O < i <= s.
+  const int sourceCol = min(c0 + a.pad + 1 - O + x, a.cols + a.pad + O - 1) - originCol;
+  int source[T::sources];
+  float unshifted[T::sources];
+#pragma unroll
+  for (int s = 0; s < T::sources; ++s) {
+    source[s] = (min(firstRow + a.pad + 1 - O + s, a.rows + a.pad + O - 1) - originRow) * pitch + sourceCol;
+    unshifted[s] = frame[source[s]];
+  }
+  const int valueCol = min(c0 + x, a.cols - 1) + a.pad - originCol;
+  int value[kRows];
+#pragma unroll
+  for (int i = 0; i < kRows; ++i) value[i] = (min(firstRow + i, a.rows - 1) + a.pad - originRow) * pitch + valueCol;
+
+  float weight[kRows] = {}, sum[kRows] = {};
+  int buffer = 0;
+  for (int dr = -d; dr <= d; ++dr)
+    for (int dc = -d; dc <= d; ++dc) {
+      const int shift = dr * pitch + dc;
+      float column[kRows] = {};
+#pragma unroll
+      for (int s = 0; s < T::sources; ++s) {
+        const float term = lqs_nlm_term(unshifted[s], frame[source[s] + shift], a.variance2);
+#pragma unroll
+        for (int i = 0; i < kRows; ++i)
+          if (i <= s && s < i + 2 * O) column[i] += term;
+      }
+      float* shared = columnSums + buffer * kTileRows * T::width;
+      if constexpr (!T::inWarp) {
+        // Two buffers, one __syncthreads a shift: a thread writes buffer b again only after the next
+        // shift's barrier, which every thread passes only once done reading b.
+#pragma unroll
+        for (int i = 0; i < kRows; ++i) shared[(y * kRows + i) * T::width + x] = column[i];
+        __syncthreads();
+        buffer ^= 1;
+      }
+#pragma unroll
+      for (int i = 0; i < kRows; ++i) {
+        float distance = 0.0f;
+#pragma unroll
+        for (int k = 0; k < 2 * O; ++k) {
+          if constexpr (T::inWarp)
+            distance += __shfl_down_sync(0xffffffffu, column[i], k);  // lanes >= cols get junk, unused
+          else
+            distance += shared[(y * kRows + i) * T::width + x + k];  // likewise
+        }
+        if (x < T::cols) {
+          const float w = lqs_nlm_weight(distance, a.h2s2);
+          weight[i] += w;  // + 0 past the cut-off: the same sums as skipping the shift
+          sum[i] += w * frame[value[i] + shift];
+        }
+      }
+    }
+  const int col = c0 + x;
+  if (x >= T::cols || col >= a.cols) return;
+#pragma unroll
+  for (int i = 0; i < kRows; ++i)
+    if (firstRow + i < a.rows) a.out[std::size_t(firstRow + i) * a.cols + col] = sum[i] / weight[i];
 }
 
-// Every dc of shift row dr for one pixel, in the CPU's order (dr outer, dc inner).
-__global__ void shiftAccumulateKernel(const float* padded, const float* columns, float* sum, float* weight, int rows,
-                                      int cols, int paddedCols, int pad, int dr, int distance, int offset, float h2s2) {
-  const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
-  if (r >= rows || c >= cols) return;
-  for (int dc = -distance; dc <= distance; ++dc, columns += std::size_t(rows) * paddedCols)
-    lqs_nlm_shift_accumulate(padded, columns, paddedCols, pad, r, c, dr, dc, offset, h2s2, sum, weight, r * cols + c);
-}
-
-__global__ void normaliseKernel(const float* sum, const float* weight, float* out, int pixels) {
-  const int at = blockIdx.x * blockDim.x + threadIdx.x;
-  if (at < pixels) out[at] = sum[at] / weight[at];
-}
-
-dim3 gridFor(int rows, int cols, dim3 block, unsigned planes = 1) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y, planes);
+// Launches the kernel compiled for `offset` (templates O = 0 .. kMaxOffset, tried in turn).
+template <int O>
+void launchTiles(TileArgs a, int offset, cudaStream_t stream) {
+  if constexpr (O < kMaxOffset) {
+    if (offset > O) return launchTiles<O + 1>(a, offset, stream);
+  }
+  if (offset != O)
+    throw DeviceError("CUDA nlm: patch offset " + std::to_string(offset) + " is above the compiled maximum " +
+                      std::to_string(kMaxOffset));
+  using T = Tile<O>;
+  const int d = a.distance;
+  const std::size_t windowBytes = std::size_t(kTileRows + 2 * O + 2 * d) * (T::width + 2 * d + 1) * sizeof(float);
+  a.staged = windowBytes + T::sharedColumns * sizeof(float) <= kSharedBytes;
+  const dim3 block(T::width, kThreadRows);
+  const dim3 grid((a.cols + T::cols - 1) / T::cols, (a.rows + kTileRows - 1) / kTileRows);
+  nlmTileKernel<O><<<grid, block, a.staged ? windowBytes : 0, stream>>>(a);
 }
 
 }  // namespace
@@ -44,15 +157,12 @@ struct NlmPatchwiseSession::State {
   NlmCudaSettings s;
   int paddedCols, pixels;
   Stream stream;
-  DeviceArray<float> padded, columns, sum, weight, out;
+  DeviceArray<float> padded, out;
   explicit State(const NlmCudaSettings& settings)
       : s(settings),
         paddedCols(settings.cols + 2 * settings.pad),
         pixels(settings.rows * settings.cols),
         padded(std::size_t(settings.rows + 2 * settings.pad) * paddedCols),
-        columns(std::size_t(2 * settings.distance + 1) * settings.rows * paddedCols),
-        sum(pixels),
-        weight(pixels),
         out(pixels) {}
 };
 
@@ -67,29 +177,13 @@ void NlmPatchwiseSession::frame(const float* padded, float* out) {
   State& st = *state_;
   const NlmCudaSettings& s = st.s;
   const cudaStream_t stream = st.stream.stream;
-  const std::size_t paddedFloats = std::size_t(s.rows + 2 * s.pad) * st.paddedCols, bytes = st.pixels * sizeof(float);
+  const std::size_t paddedFloats = std::size_t(s.rows + 2 * s.pad) * st.paddedCols;
   check(cudaMemcpyAsync(st.padded.get(), padded, paddedFloats * sizeof(float), cudaMemcpyHostToDevice, stream), "upload");
-  check(cudaMemsetAsync(st.sum.get(), 0, bytes, stream), "clear");
-  check(cudaMemsetAsync(st.weight.get(), 0, bytes, stream), "clear");
-  const dim3 block(32, 8);
-  const int width = s.cols + 2 * s.offset;
-  const unsigned shifts = unsigned(2 * s.distance + 1);
-  KernelTimer("nlm patch-wise").run(
-      [&] {
-        // two launches per shift row instead of two per shift: launch latency dominated small frames
-        for (int dr = -s.distance; dr <= s.distance; ++dr) {
-          shiftColumnsKernel<<<gridFor(s.rows, width, block, shifts), block, 0, stream>>>(
-              st.padded.get(), st.columns.get(), s.rows, width, st.paddedCols, s.pad, dr, s.distance, s.offset,
-              s.variance2);
-          shiftAccumulateKernel<<<gridFor(s.rows, s.cols, block), block, 0, stream>>>(
-              st.padded.get(), st.columns.get(), st.sum.get(), st.weight.get(), s.rows, s.cols, st.paddedCols, s.pad,
-              dr, s.distance, s.offset, s.h2s2);
-        }
-        normaliseKernel<<<(st.pixels + 255) / 256, 256, 0, stream>>>(st.sum.get(), st.weight.get(), st.out.get(),
-                                                                     st.pixels);
-      },
-      stream);
-  check(cudaMemcpyAsync(out, st.out.get(), bytes, cudaMemcpyDeviceToHost, stream), "download");
+  const TileArgs args{st.padded.get(), st.out.get(), s.rows, s.cols, st.paddedCols, s.pad, s.distance, s.h2s2,
+                      s.variance2, false};
+  KernelTimer("nlm patch-wise").run([&] { launchTiles<0>(args, s.offset, stream); }, stream);
+  check(cudaMemcpyAsync(out, st.out.get(), std::size_t(st.pixels) * sizeof(float), cudaMemcpyDeviceToHost, stream),
+        "download");
   check(cudaStreamSynchronize(stream), "nlm");
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
@@ -56,6 +57,27 @@ TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and 
         CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
       }
     }
+}
+
+// The CUDA patch-wise kernel tiles the frame (27 x 16 outputs for patch 7, 47 x 16 for patch 19),
+// copies each tile's search window into shared memory when it fits and reads global memory when it
+// does not (distances 30 and 45 here): several tiles, partial ones last, on both paths.
+TEST_CASE("nlm implementations agree across tiles, partial tiles and search windows wider than the frame") {
+  MethodRunner runner;
+  const std::vector<std::tuple<int, int, std::map<std::string, std::string>>> cases{
+      {37, 70, kDefaults},
+      {37, 70, {{"patch_size", "19"}, {"patch_distance", "2"}, {"h", "0.3"}}},
+      {19, 30, {{"patch_size", "7"}, {"patch_distance", "45"}, {"h", "0.1"}}},
+      {19, 11, {{"patch_size", "19"}, {"patch_distance", "30"}, {"h", "0.3"}, {"sigma", "0.02"}}}};
+  for (const auto& [rows, cols, params] : cases) {
+    const Stack image = randomStack(1, rows, cols, 11);
+    const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
+    for (const auto& impl : runner.implementations("nlm")) {
+      INFO(rows << "x" << cols << " patch " << params.at("patch_size") << " distance " << params.at("patch_distance")
+                << " " << impl);
+      CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
+    }
+  }
 }
 
 TEST_CASE("nlm of a constant image is that constant") {
