@@ -80,14 +80,15 @@ LQS_FN float lqs_sample_separable(LQS_CONSTANT float* img, float row, float col,
 
 /* lqs_sample_separable of a kind that does not renormalise, with each axis's taps computed
  * beforehand (methods/interpolation/separable_resample: first tap index, weights, taps outside the
- * image weighing 0): the same sums in the same order, without evaluating a weight. */
+ * image weighing 0): the same sums in the same order, without evaluating a weight. Column tap j's
+ * weight is colWeight[j * colStride]. */
 LQS_FN float lqs_sample_taps(LQS_CONSTANT float* img, int cols, int rowFirst, const lqs_acc* rowWeight, int colFirst,
-                             const lqs_acc* colWeight, int count) {
+                             const lqs_acc* colWeight, int colStride, int count) {
   lqs_acc sum = 0;
   for (int j = 0; j < count; ++j) {
     lqs_acc column = 0;
     for (int i = 0; i < count; ++i) column += img[(rowFirst + i) * cols + colFirst + j] * rowWeight[i];
-    sum += column * colWeight[j];
+    sum += column * colWeight[j * colStride];
   }
   return (float)sum;
 }

@@ -34,6 +34,7 @@ class OpenclDevice {
   cl::Context context_;
   cl::CommandQueue queue_;
   bool doubles_ = false;
+  std::string buildOptions_;  // for every program this device builds
   std::uint64_t maxAllocation_ = 0;
   std::vector<std::pair<std::string, cl::Program>> programs_;
   std::mutex programsLock_;

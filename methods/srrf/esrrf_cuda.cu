@@ -35,8 +35,9 @@ __global__ void robertsKernel(const float* frames, float* gradCol, float* gradRo
   lqs_roberts_cross(frames + offset, g.cols, r, c, &gradCol[i], &gradRow[i]);
 }
 
-constexpr int kFrameGroup = 4;
-constexpr int kCatmullRomTaps = 4;  // frames whose lattices are interleaved, summed together per neighbour read
+constexpr int kFrameGroup = 4;  // frames whose lattices are interleaved, summed together per neighbour read
+constexpr int kCatmullRomTaps = 4;
+const dim3 kThreads(32, 8);  // every kernel's block; the convergence kernel's shared arrays assume it
 
 // One axis's Catmull-Rom taps on the device (AxisTable), so the kernels sample without
 // evaluating a weight.
@@ -53,8 +54,14 @@ struct DeviceTaps {
   int count, stride;
 };
 
-// The taps of both axes as a kernel takes them. The weights stay in global memory (L1): four
-// doubles per axis in registers would cost the convergence kernel a third of its occupancy.
+// A block's share of the weights (kThreads: 8 table rows, 32 table columns) in shared memory, the
+// column weights transposed so the threads of a warp read consecutive doubles: straight from the
+// tables, 40 bytes apart, every thread's read was a cache line of its own.
+struct StagedWeights {
+  double row[8][kCatmullRomTaps], column[kCatmullRomTaps][32];
+};
+
+// The taps of both axes as a kernel takes them.
 struct TapsView {
   const int *rowFirst, *colFirst;
   const double *rowWeight, *colWeight;
@@ -70,11 +77,21 @@ struct TapsView {
         colInside(cols.inside.get()),
         stride(rows.stride),
         full(rows.count == kCatmullRomTaps && cols.count == kCatmullRomTaps) {}
-  // lqs_sample(image, ...) at the coordinates of row index r and column index c of the tables
-  __device__ float sample(const float* image, int cols, int r, int c) const {
-    if (!rowInside[r] || !colInside[c]) return 0.0f;
-    return lqs_sample_taps(image, cols, rowFirst[r], rowWeight + std::size_t(r) * stride, colFirst[c],
-                           colWeight + std::size_t(c) * stride, kCatmullRomTaps);
+  // Copies the weights of this thread's table row r and column c (when they exist) into `staged`;
+  // the caller synchronises the block before sampling.
+  __device__ void stage(int r, bool rowExists, int c, bool colExists, StagedWeights& staged) const {
+    if (colExists && threadIdx.y < kCatmullRomTaps)
+      staged.column[threadIdx.y][threadIdx.x] = colWeight[std::size_t(c) * stride + threadIdx.y];
+    if (rowExists && threadIdx.x < kCatmullRomTaps)
+      staged.row[threadIdx.y][threadIdx.x] = rowWeight[std::size_t(r) * stride + threadIdx.x];
+  }
+  // lqs_sample(image, ...) at the coordinates of this thread's table row and column, given their
+  // first taps and whether both lie inside the image.
+  __device__ float sample(const float* image, int cols, int first, int firstCol, bool inside,
+                          const StagedWeights& staged) const {
+    if (!inside) return 0.0f;
+    return lqs_sample_taps(image, cols, first, staged.row[threadIdx.y], firstCol, &staged.column[0][threadIdx.x], 32,
+                           kCatmullRomTaps);
   }
 };
 
@@ -84,17 +101,23 @@ struct TapsView {
 // loads, and the threads of a warp read consecutive points, so each load is one contiguous 512
 // bytes (16-byte halves of 32-byte records made every load touch twice the cache lines).
 __global__ void latticeKernel(const float* gradCol, const float* gradRow, float2* lattice, Geometry g, TapsView taps) {
+  __shared__ StagedWeights staged;
   const int b = blockIdx.x * blockDim.x + threadIdx.x, a = blockIdx.y * blockDim.y + threadIdx.y;
+  if (taps.full) taps.stage(a, a < g.latticeRows, b, b < g.latticeCols, staged);
+  __syncthreads();
   if (a >= g.latticeRows || b >= g.latticeCols) return;
   const int frame = int(blockIdx.z), group = frame / kFrameGroup, lane = frame % kFrameGroup;
   const std::size_t source = std::size_t(frame) * g.size();
   const std::size_t point = std::size_t(a) * g.latticeCols + g.latticeColumn(b);
   float2 n;
-  if (taps.full)
-    lqs_unit_gradient(taps.sample(gradCol + source, g.cols, a, b), taps.sample(gradRow + source, g.cols, a, b), &n.x,
-                      &n.y);
-  else
+  if (taps.full) {
+    const int first = taps.rowFirst[a], firstCol = taps.colFirst[b];
+    const bool inside = taps.rowInside[a] && taps.colInside[b];
+    lqs_unit_gradient(taps.sample(gradCol + source, g.cols, first, firstCol, inside, staged),
+                      taps.sample(gradRow + source, g.cols, first, firstCol, inside, staged), &n.x, &n.y);
+  } else {
     lqs_lattice_gradient(gradCol + source, gradRow + source, g.rows, g.cols, g.mag, a, b, &n.x, &n.y);
+  }
   lattice[((std::size_t(group) * 2 + lane / 2) * g.lattice() + point) * 2 + lane % 2] = n;
 }
 
@@ -128,24 +151,29 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
                                                       const int* entries, const int* latticeOffset, float sensitivity,
                                                       int intensityWeighting, TapsView taps) {
   extern __shared__ Neighbour neighbours[];
+  __shared__ StagedWeights staged;  // the intensity weight's taps of the block's output rows and columns
   const int sub = int(blockIdx.z), sy = sub / g.mag, sx = sub % g.mag, n = entries[sub];
   const int columnOffset = latticeOffset[sx];
+  const int q = blockIdx.x * blockDim.x + threadIdx.x, p = blockIdx.y * blockDim.y + threadIdx.y;
+  const int rM = p * g.mag + sy, cM = q * g.mag + sx, rowsM = g.rows * g.mag, colsM = g.cols * g.mag;
+  const bool tabled = intensityWeighting && taps.full, valid = p < g.rows && q < g.cols;
   for (int k = threadIdx.y * blockDim.x + threadIdx.x; k < n; k += blockDim.x * blockDim.y) {
     const float* e = table + std::size_t(first[sub] + k) * LQS_RGC_FIELDS;
     const int da = int(e[0]), db = int(e[1]), m = columnOffset + db;
     neighbours[k] = {make_float4(e[2], e[3], e[4], e[5]), da, db,
                      da * g.latticeCols + ((m & 1) ? g.cols + 1 : 0) + (m >> 1)};
   }
+  if (tabled) taps.stage(rM, p < g.rows, cM, q < g.cols, staged);
   __syncthreads();
-  const int q = blockIdx.x * blockDim.x + threadIdx.x, p = blockIdx.y * blockDim.y + threadIdx.y;
-  if (p >= g.rows || q >= g.cols) return;
-  const int rM = p * g.mag + sy, cM = q * g.mag + sx, rowsM = g.rows * g.mag, colsM = g.cols * g.mag;
+  if (!valid) return;
   const int ay = 2 * p + latticeOffset[sy], ax = 2 * q + columnOffset;
   const int maxA = 2 * (rowsM - 1), maxB = 2 * (colsM - 1);
   const bool margin = lqs_esrrf_in_margin(rM, cM, rowsM, colsM, g.margin);
   const bool inside = lqs_rgc_inside(ay, ax, latticeOffset[g.mag], maxA, maxB, g.rows, g.cols);
   const int own = ay * g.latticeCols + q;
   const std::size_t i = std::size_t(rM) * colsM + cM;
+  const int rowFirst = tabled ? taps.rowFirst[rM] : 0, colFirst = tabled ? taps.colFirst[cM] : 0;
+  const bool sampled = tabled && taps.rowInside[rM] && taps.colInside[cM];
   lqs_temporal_state state = states[i];
   for (int f0 = 0; f0 < count; f0 += kFrameGroup) {
     const float4* group = reinterpret_cast<const float4*>(lattice + std::size_t(f0) * g.lattice());
@@ -174,8 +202,8 @@ __global__ void __launch_bounds__(256) convergeKernel(const float* frames, const
       if (!margin) {
         value = lqs_rgc_finish(rgc[f], weights, sensitivity);
         const float* frame = frames + (f0 + f) * g.size();
-        if (intensityWeighting && taps.full)
-          value *= taps.sample(frame, g.cols, rM, cM);
+        if (tabled)
+          value *= taps.sample(frame, g.cols, rowFirst, colFirst, sampled, staged);
         else if (intensityWeighting)
           value *= lqs_esrrf_intensity(frame, g.rows, g.cols, g.mag, rM, cM);
       }
@@ -291,7 +319,7 @@ void EsrrfPipeline::submit(std::size_t n) {
   check(cudaMemcpyAsync(slot.frames.get(), slot.staging.get(), n * g.size() * sizeof(float), cudaMemcpyHostToDevice,
                         stream),
         "upload");
-  const dim3 threads(32, 8);
+  const dim3 threads = kThreads;
   robertsKernel<<<gridFor(g.rows, g.cols, int(n), threads), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
                                                                                     slot.gradRow.get(), g);
   latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, int(n), threads), threads, 0, stream>>>(
