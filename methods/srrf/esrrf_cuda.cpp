@@ -6,7 +6,11 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "gpu/kernels/rgc.h"
 #include "methods/interpolation/separable_resample.hpp"
@@ -16,8 +20,8 @@ namespace lqs {
 
 namespace {
 
-// Copies into the pinned staging buffer on all cores: one core's memcpy (~6 GB/s) would take as
-// long per 2048x2048 frame as the device's whole reconstruction of it.
+// Copies to and from the pinned staging buffers on all cores: one core's memcpy (~6 GB/s) would
+// take as long per 2048x2048 frame as the device's whole reconstruction of it.
 void parallelCopy(const float* from, std::size_t count, float* to) {
   constexpr std::size_t kChunk = std::size_t(1) << 18;  // floats: 1 MiB
   tbb::parallel_for(std::size_t(0), (count + kChunk - 1) / kChunk, [&](std::size_t chunk) {
@@ -41,26 +45,71 @@ AxisTaps latticeTaps(std::size_t size, int magnification) {
   return axisTaps(coords, int(size), LQS_CATMULL_ROM);
 }
 
+// Host-side time per phase of a call on stderr when LQS_CUDA_TIMING is set: where an end-to-end
+// figure goes besides the kernels (docs/benchmarks.md).
+class PhaseTimes {
+ public:
+  PhaseTimes() : enabled_(std::getenv("LQS_CUDA_TIMING") != nullptr) {}
+  ~PhaseTimes() {
+    if (!enabled_) return;
+    std::fprintf(stderr, "esrrf cuda phases (ms): setup %.1f, staging %.1f, waiting for the device %.1f, "
+                         "reduce and download %.1f, other host work %.1f, teardown %.1f\n",
+                 setup, staging, waiting, finishing, total - setup - staging - waiting - finishing - teardown,
+                 teardown);
+  }
+  // Runs `work` and adds its milliseconds to `into`.
+  template <class Work>
+  auto time(double& into, const Work& work) {
+    const auto start = std::chrono::steady_clock::now();
+    struct Add {
+      double& into;
+      std::chrono::steady_clock::time_point start;
+      ~Add() { into += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
+    } add{into, start};
+    return work();
+  }
+  double setup = 0, staging = 0, waiting = 0, finishing = 0, teardown = 0, total = 0;
+
+ private:
+  bool enabled_;
+};
+
 }  // namespace
 
 Result runEsrrfCuda(const RunContext& c, int device) {
-  const FrameBlocks in(c.inputs.at(0));
-  const EsrrfPlan plan = planEsrrf(c);
-  const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
-  const int mag = plan.settings.magnification;
-  const AxisTaps rowTaps = intensityTaps(in.rows(), mag), colTaps = intensityTaps(in.cols(), mag);
-  const AxisTaps latticeRowTaps = latticeTaps(in.rows(), mag), latticeColTaps = latticeTaps(in.cols(), mag);
-  gpu::cuda::EsrrfPipeline pipeline({device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
-                                     plan.settings.intensityWeighting, int(plan.mode), tableView(rowTaps),
-                                     tableView(colTaps), tableView(latticeRowTaps), tableView(latticeColTaps)},
-                                    table);
-  return Result::of("image", plan.reconstruct(c, EsrrfPlan::Reducer{pipeline.blockFrames(),
-                                                                       [&](const float* frames, std::size_t count) {
-                                                                         parallelCopy(frames, count * in.frameSize(),
-                                                                                      pipeline.stage(count));
-                                                                         pipeline.submit(count);
-                                                                       },
-                                                                       [&](float* out) { pipeline.finish(out); }}));
+  PhaseTimes times;
+  return times.time(times.total, [&] {
+    const FrameBlocks in(c.inputs.at(0));
+    const EsrrfPlan plan = planEsrrf(c);
+    const int mag = plan.settings.magnification;
+    auto pipeline = times.time(times.setup, [&] {
+      const RgcTable table = makeRgcTable(mag, plan.settings.radius);
+      const AxisTaps rowTaps = intensityTaps(in.rows(), mag), colTaps = intensityTaps(in.cols(), mag);
+      const AxisTaps latticeRowTaps = latticeTaps(in.rows(), mag), latticeColTaps = latticeTaps(in.cols(), mag);
+      return std::make_unique<gpu::cuda::EsrrfPipeline>(
+          gpu::cuda::EsrrfCudaSettings{device, int(in.rows()), int(in.cols()), plan.settings.sensitivity,
+                                       plan.settings.intensityWeighting, int(plan.mode), tableView(rowTaps),
+                                       tableView(colTaps), tableView(latticeRowTaps), tableView(latticeColTaps)},
+          table);
+    });
+    const EsrrfPlan::Reducer reducer{
+        pipeline->blockFrames(),
+        [&](const float* frames, std::size_t count) {
+          float* staging = times.time(times.waiting, [&] { return pipeline->stage(count); });
+          times.time(times.staging, [&] { parallelCopy(frames, count * in.frameSize(), staging); });
+          pipeline->submit(count);
+        },
+        [&](float* out) {
+          times.time(times.finishing, [&] {
+            pipeline->finish([&](const float* piece, std::size_t offset, std::size_t count) {
+              parallelCopy(piece, count, out + offset);
+            });
+          });
+        }};
+    Stack image = plan.reconstruct(c, reducer);
+    times.time(times.teardown, [&] { pipeline.reset(); });
+    return Result::of("image", std::move(image));
+  });
 }
 
 }  // namespace lqs

@@ -3,6 +3,7 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -335,16 +336,33 @@ void EsrrfPipeline::submit(std::size_t n) {
   s.framesInTimepoint += int(n);
 }
 
-void EsrrfPipeline::finish(float* out) {
+void EsrrfPipeline::finish(const Deliver& deliver) {
   State& s = *state_;
   const Slot& last = s.slots[1 - s.next];
-  const cudaStream_t stream = last.stream.stream;
-  const std::size_t pixels = s.geometry.output();
-  resultKernel<<<unsigned((pixels + 255) / 256), 256, 0, stream>>>(s.states.get(), s.out.get(), pixels,
-                                                                    s.settings.temporalMode, s.framesInTimepoint);
+  const std::size_t pixels = s.geometry.output(), piece = s.block * s.geometry.size();
+  resultKernel<<<unsigned((pixels + 255) / 256), 256, 0, last.stream.stream>>>(
+      s.states.get(), s.out.get(), pixels, s.settings.temporalMode, s.framesInTimepoint);
   check(cudaGetLastError(), "kernel launch");
-  check(cudaMemcpyAsync(out, s.out.get(), pixels * sizeof(float), cudaMemcpyDeviceToHost, stream), "download");
-  check(cudaStreamSynchronize(stream), "reduction");
+  Event reduced;
+  check(cudaEventRecord(reduced.event, last.stream.stream), "event");
+  // pieces of the map through the two staging buffers: piece k + 1 downloads while piece k is delivered
+  const auto download = [&](std::size_t k) {
+    Slot& slot = s.slots[k % 2];
+    const std::size_t offset = k * piece, count = std::min(piece, pixels - offset);
+    check(cudaStreamWaitEvent(slot.stream.stream, reduced.event, 0), "ordering");
+    check(cudaMemcpyAsync(slot.staging.get(), s.out.get() + offset, count * sizeof(float), cudaMemcpyDeviceToHost,
+                          slot.stream.stream),
+          "download");
+    check(cudaEventRecord(slot.done.event, slot.stream.stream), "event");
+  };
+  const std::size_t pieces = (pixels + piece - 1) / piece;
+  for (std::size_t k = 0; k < std::min<std::size_t>(2, pieces); ++k) download(k);
+  for (std::size_t k = 0; k < pieces; ++k) {
+    const Slot& slot = s.slots[k % 2];
+    check(cudaEventSynchronize(slot.done.event), "download");
+    deliver(slot.staging.get(), k * piece, std::min(piece, pixels - k * piece));
+    if (k + 2 < pieces) download(k + 2);
+  }
   s.framesInTimepoint = 0;
 }
 

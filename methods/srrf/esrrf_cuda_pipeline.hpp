@@ -4,6 +4,7 @@
 // gradients, lattice, convergence and the temporal sums stay on the device, and one reduced image
 // per time point comes back. CUDA errors, out-of-memory included, become DeviceError.
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include "gpu/cuda/cuda_kernels.hpp"
@@ -34,8 +35,11 @@ class EsrrfPipeline {
   float* stage(std::size_t count);
   // Queues the staged frames of the current time point; returns before they finish.
   void submit(std::size_t count);
-  // Waits, writes the time point's reduced map (rows*mag x cols*mag) to `out`, starts the next one.
-  void finish(float* out);
+  // Waits for the time point's frames, reduces them to its map (rows*mag x cols*mag) and hands the
+  // map over in pieces in pinned memory, `deliver(piece, offset, count)` (a pageable download ran
+  // at a fraction of the bus speed); then starts the next time point.
+  using Deliver = std::function<void(const float* piece, std::size_t offset, std::size_t count)>;
+  void finish(const Deliver& deliver);
 
  private:
   struct State;
