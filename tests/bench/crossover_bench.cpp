@@ -1,7 +1,8 @@
 // The crossover table (paper, Extended Data Fig. 2): for a few methods and input sizes, the median
 // seconds of every implementation on this machine, then the implementation the agent picks once
 // those runs are in its store. Small inputs should go to the CPU, large ones to a GPU.
-// Usage: lqs_crossover_bench [--quick]   (run with LIQUID_ENGINE_HOME pointing at a scratch folder)
+// Usage: lqs_crossover_bench [--quick] [METHOD...]   (all methods when none is named; run with
+// LIQUID_ENGINE_HOME pointing at a scratch folder)
 // Prints Markdown tables (docs/benchmarks-crossover.md keeps the committed ones).
 #include <algorithm>
 #include <chrono>
@@ -83,6 +84,7 @@ void crossover(Engine& engine, const Case& c, int repeat, double budget) {
 
 int main(int argc, char** argv) {
   const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const std::vector<std::string> only(argv + 1 + (quick ? 1 : 0), argv + argc);
   const Registry registry = buildRegistry(gpu::discoverDevices(gpu::disabledBackendsFromEnvironment()));
   RunStore store(RunStore::defaultFile().parent_path() / "crossover.sqlite");
   store.clear();
@@ -95,5 +97,7 @@ int main(int argc, char** argv) {
       {"nlm", {}, quick ? Shapes{{1, 16, 16}, {1, 64, 64}} : Shapes{{1, 16, 16}, {1, 64, 64}, {1, 256, 256}, {1, 500, 500}, {1, 1000, 1000}}},
   };
   std::printf("median seconds of %s runs after one warm-up; the agent's pick uses those runs\n", quick ? "3" : "5");
-  for (const auto& c : cases) crossover(engine, c, quick ? 3 : 5, quick ? 1.0 : 6.0);
+  for (const auto& c : cases)
+    if (only.empty() || std::find(only.begin(), only.end(), c.method) != only.end())
+      crossover(engine, c, quick ? 3 : 5, quick ? 1.0 : 6.0);
 }
