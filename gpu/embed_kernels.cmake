@@ -1,6 +1,6 @@
 # Writes OUTPUT: a C++ file holding every file in KERNEL_DIR as a raw string literal, so the program
 # needs no kernel files at run time. Run at build time (cmake -P) so edits to kernels rebuild.
-file(GLOB kernels RELATIVE ${KERNEL_DIR} ${KERNEL_DIR}/*.h ${KERNEL_DIR}/*.cl)
+file(GLOB kernels RELATIVE ${KERNEL_DIR} ${KERNEL_DIR}/*.h ${KERNEL_DIR}/*.cl ${KERNEL_DIR}/pixel/*.h)
 list(SORT kernels)
 set(entries "")
 foreach(name ${kernels})

@@ -16,6 +16,17 @@ std::string_view kernelSource(std::string_view fileName) {
   return it->second;
 }
 
+// An include's embedded name: relative to the including file's folder, as the C++ compiler reads it
+// ("../gradients.h" in pixel/roberts_cross.h is gradients.h).
+static std::string resolveInclude(const std::string& includer, std::string name) {
+  std::string folder = includer.substr(0, includer.find_last_of('/') + 1);
+  while (name.rfind("../", 0) == 0 && !folder.empty()) {
+    name.erase(0, 3);
+    folder.erase(folder.find_last_of('/', folder.size() - 2) + 1);
+  }
+  return folder + name;
+}
+
 static void expand(const std::string& fileName, std::set<std::string>& done, std::ostringstream& out) {
   if (!done.insert(fileName).second) return;
   std::istringstream lines{std::string(kernelSource(fileName))};
@@ -26,7 +37,7 @@ static void expand(const std::string& fileName, std::set<std::string>& done, std
       continue;
     }
     const auto nameBegin = start + 10;
-    expand(line.substr(nameBegin, line.find('"', nameBegin) - nameBegin), done, out);
+    expand(resolveInclude(fileName, line.substr(nameBegin, line.find('"', nameBegin) - nameBegin)), done, out);
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "gpu/cuda/cuda_kernels.hpp"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/frame_batches.cuh"
 #include "gpu/cuda/separable_kernels.cuh"
 #include "gpu/kernels/convolution.h"
 #include "gpu/kernels/nlm.h"
@@ -17,11 +18,6 @@
 namespace lqs::gpu::cuda {
 
 namespace {
-
-dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
-  return dim3((cols + block.x - 1) / block.x, (rows + block.y - 1) / block.y, unsigned(frames));
-}
-const dim3 kBlock(32, 8);
 
 // A host AxisTable's arrays on the device, weights in single precision: the kernels then issue
 // FP32 multiply-adds (accurate to ~1e-7 relative, well inside the references' 1e-5) instead of
@@ -97,28 +93,6 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
   const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
   if (r >= rows || c >= cols) return;
   out[r * cols + c] = lqs_nlm_pixel(padded, paddedCols, r + pad, c + pad, offset, distance, h2s2, variance2);
-}
-
-
-// Frames in batches that fit in half the free device memory (and a grid's z extent): one upload,
-// one launch `launch(source, target, count)` and one download per batch.
-template <class Launch>
-void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out, std::size_t outFrameSize,
-                    std::size_t frames, const Launch& launch) {
-  std::size_t freeBytes = 0, totalBytes = 0;
-  check(cudaMemGetInfo(&freeBytes, &totalBytes), "memory query");
-  const std::size_t frameBytes = (inFrameSize + outFrameSize) * sizeof(float);
-  const std::size_t batch = std::clamp<std::size_t>(freeBytes / 2 / frameBytes, 1, std::min<std::size_t>(frames, 65535));
-  DeviceArray<float> source(batch * inFrameSize), target(batch * outFrameSize);
-  KernelTimer timer(what);
-  for (std::size_t t = 0; t < frames; t += batch) {
-    const std::size_t count = std::min(batch, frames - t);
-    check(cudaMemcpy(source.get(), in + t * inFrameSize, count * inFrameSize * sizeof(float), cudaMemcpyHostToDevice),
-          "upload");
-    timer.run([&] { launch(source.get(), target.get(), count); });
-    check(cudaMemcpy(out + t * outFrameSize, target.get(), count * outFrameSize * sizeof(float), cudaMemcpyDeviceToHost),
-          "download");
-  }
 }
 
 }  // namespace

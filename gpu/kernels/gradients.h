@@ -24,4 +24,12 @@ LQS_FN void lqs_central_difference(LQS_CONSTANT float* img, int rows, int cols, 
   *gradRow = img[(r + 1) * cols + c] - img[(r - 1) * cols + c];
 }
 
+/* One gradient as one value: component 0 along columns, 1 along rows, 2 the magnitude (the
+ * per-pixel gradient methods' `component` parameter, gpu/kernels/pixel/). */
+LQS_FN float lqs_gradient_component(float gradCol, float gradRow, int component) {
+  if (component == 0) return gradCol;
+  if (component == 1) return gradRow;
+  return sqrt(gradCol * gradCol + gradRow * gradRow);
+}
+
 #endif

@@ -55,24 +55,28 @@ OpenclDevice::OpenclDevice(const Device& device) {
 }
 
 cl::Program& OpenclDevice::program(const std::string& file) {
+  return program(file, [&] { return expandedKernelSource(file); });
+}
+
+cl::Program& OpenclDevice::program(const std::string& key, const std::function<std::string()>& kernelText) {
   std::lock_guard lock(programsLock_);
   for (auto& [name, program] : programs_)
-    if (name == file) return program;
+    if (name == key) return program;
   std::string source = "#define LQS_OPENCL\n";
   if (doubles_) source += "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n#define LQS_HAS_DOUBLE\n";
-  source += expandedKernelSource(file);
+  source += kernelText();
   cl::Program program;
-  withOpencl("build of " + file, [&] {
+  withOpencl("build of " + key, [&] {
     program = cl::Program(context_, source);
     try {
       program.build(std::vector<cl::Device>{device_}, buildOptions_.c_str());
     } catch (const cl::BuildError& e) {
       std::string log;
       for (const auto& [dev, text] : e.getBuildLog()) log += text;
-      throw DeviceError("OpenCL build of " + file + " failed:\n" + log);
+      throw DeviceError("OpenCL build of " + key + " failed:\n" + log);
     }
   });
-  programs_.emplace_back(file, program);
+  programs_.emplace_back(key, program);
   return programs_.back().second;
 }
 

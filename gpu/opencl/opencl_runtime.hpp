@@ -19,6 +19,9 @@ class OpenclDevice {
   // DeviceError with the build log.
   cl::Program& program(const std::string& file);
   cl::Kernel kernel(const std::string& file, const std::string& name);
+  // The program built from `kernelText()`, a source generated at run time with its includes already
+  // resolved; cached under `key` (kernelText() runs only on the first call).
+  cl::Program& program(const std::string& key, const std::function<std::string()>& kernelText);
 
   cl::Buffer upload(const float* data, std::size_t count);
   cl::Buffer upload(const int* data, std::size_t count);
