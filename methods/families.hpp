@@ -13,5 +13,6 @@ void registerDenoise(Registry& registry, const std::vector<Device>& devices);
 void registerSuperResolution(Registry& registry, const std::vector<Device>& devices);
 void registerQuality(Registry& registry, const std::vector<Device>& devices);
 void registerRegistration(Registry& registry, const std::vector<Device>& devices);
+void registerPixel(Registry& registry, const std::vector<Device>& devices);
 
 }  // namespace lqs

@@ -12,6 +12,7 @@ Registry buildRegistry(const std::vector<Device>& devices) {
   registerSuperResolution(registry, devices);
   registerQuality(registry, devices);
   registerRegistration(registry, devices);
+  registerPixel(registry, devices);
   return registry;
 }
 
