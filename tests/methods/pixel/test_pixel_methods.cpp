@@ -2,8 +2,11 @@
 // machine offers, against cpu:unthreaded: a new declaration is tested here without new test code.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <tuple>
 
+#include "gpu/devices.hpp"
+#include "methods/pixel/pixel_kernels.hpp"
 #include "methods/pixel/pixel_method.hpp"
 #include "tests/support/method_runner.hpp"
 
@@ -44,6 +47,35 @@ TEST_CASE("every per-pixel implementation equals cpu:unthreaded within 1e-6 on r
         }
       }
     }
+  }
+}
+
+TEST_CASE("every kernel in gpu/kernels/pixel is declared as a method, and every declaration has its kernel") {
+  for (const PixelKernel& kernel : pixelKernels()) {
+    INFO(kernel.name);
+    CHECK(std::any_of(pixelMethods().begin(), pixelMethods().end(),
+                      [&](const PixelMethod& method) { return method.kernel == kernel.name; }));
+  }
+  for (const PixelMethod& method : pixelMethods()) {
+    INFO(method.kernel);
+    CHECK(std::any_of(pixelKernels().begin(), pixelKernels().end(),
+                      [&](const PixelKernel& kernel) { return kernel.name == method.kernel; }));
+  }
+}
+
+// On the GPU machine: the generated launchers reach the registry, so the comparison above covers CUDA.
+TEST_CASE("every per-pixel method has one cuda implementation per CUDA device") {
+  MethodRunner runner;
+  const auto all = gpu::discoverDevices(gpu::disabledBackendsFromEnvironment());  // as the runner sees them
+  const auto devices = std::size_t(
+      std::count_if(all.begin(), all.end(), [](const Device& device) { return device.backend == Backend::Cuda; }));
+  if (devices == 0) WARN("no CUDA device: the per-pixel methods' cuda implementations are not tested here");
+  for (const PixelMethod& method : pixelMethods()) {
+    const auto names = runner.implementations(method.name);
+    INFO(method.name);
+    CHECK(std::size_t(std::count_if(names.begin(), names.end(), [](const std::string& name) {
+            return name.rfind("cuda:", 0) == 0;
+          })) == devices);
   }
 }
 
