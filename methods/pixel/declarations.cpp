@@ -12,10 +12,12 @@ static ParamSpec gradientComponent() {
 
 const std::vector<PixelMethod>& pixelMethods() {
   static const std::vector<PixelMethod> methods{
-      {"roberts_cross", "roberts-cross",
+      {"roberts_cross",
+       "roberts-cross",
        "eSRRF's Roberts cross gradient, unnormalised (a unit ramp gives 2), top row and left column clamped",
        {gradientComponent()}},
-      {"central_difference", "central-difference",
+      {"central_difference",
+       "central-difference",
        "SRRF's gradient: central differences without the 1/2 (a unit ramp gives 2), 0 on the border",
        {gradientComponent()}},
   };

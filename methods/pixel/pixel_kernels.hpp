@@ -10,8 +10,8 @@ namespace lqs {
 using PixelFunction = float (*)(const float* frame, int rows, int cols, int r, int c, const float* params);
 // Runs a kernel over `frames` frames of rows x cols on a CUDA device (pixel_kernel.cu.in); CUDA
 // errors become DeviceErrors.
-using CudaPixelLaunch = void(int device, const float* in, std::size_t frames, int rows, int cols, const float* params,
-                             int paramCount, float* out);
+using CudaPixelLaunch = void(int device, const float* in, std::size_t frames, int rows, int cols,
+                             const float* params, int paramCount, float* out);
 
 struct PixelKernel {
   std::string_view name;  // gpu/kernels/pixel/<name>.h defines lqs_pixel_<name>

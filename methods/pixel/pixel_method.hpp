@@ -10,9 +10,9 @@
 namespace lqs {
 
 struct PixelMethod {
-  std::string kernel;   // gpu/kernels/pixel/<kernel>.h
-  std::string name;     // as typed on the command line
-  std::string summary;  // one line
+  std::string kernel;             // gpu/kernels/pixel/<kernel>.h
+  std::string name;               // as typed on the command line
+  std::string summary;            // one line
   std::vector<ParamSpec> params;  // the kernel's params[], in this order (pixelParameters)
 };
 

@@ -27,8 +27,8 @@ Stack sameShape(const Stack& image) {
   return out;
 }
 
-Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>& params, CpuSchedule schedule,
-               const Job& job) {
+Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>& params,
+               CpuSchedule schedule, const Job& job) {
   Stack out = sameShape(image);
   const int rows = int(image.rows()), cols = int(image.cols());
   for (std::size_t t = 0; t < image.frames(); ++t) {
@@ -37,7 +37,8 @@ Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>
     float* target = out.frame(t).data();
     forRange(schedule, image.rows(), [&](std::size_t begin, std::size_t end) {
       for (int r = int(begin); r < int(end); ++r)
-        for (int c = 0; c < cols; ++c) target[std::size_t(r) * cols + c] = pixel(source, rows, cols, r, c, params.data());
+        for (int c = 0; c < cols; ++c)
+          target[std::size_t(r) * cols + c] = pixel(source, rows, cols, r, c, params.data());
     });
   }
   return out;
@@ -45,16 +46,20 @@ Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>
 
 #ifdef LQS_HAVE_OPENCL
 // The __kernel around lqs_pixel_<name>, written at run time: one work-item per pixel of a frame.
+constexpr const char* kOpenclWrapper =
+    "__kernel void pixel(__global const float* in, __global float* out, __global const float* params) {\n"
+    "  const int r = get_global_id(0), c = get_global_id(1);\n"
+    "  const int rows = get_global_size(0), cols = get_global_size(1);\n"
+    "  out[r * cols + c] = LQS_PIXEL_FUNCTION(in, rows, cols, r, c, params);\n"
+    "}\n";
+
 std::string openclSource(const std::string& name) {
-  return gpu::expandedKernelSource("pixel/" + name + ".h") +
-         "__kernel void pixel(__global const float* in, __global float* out, __global const float* params) {\n"
-         "  const int r = get_global_id(0), c = get_global_id(1), rows = get_global_size(0), cols = get_global_size(1);\n"
-         "  out[r * cols + c] = lqs_pixel_" + name + "(in, rows, cols, r, c, params);\n"
-         "}\n";
+  return gpu::expandedKernelSource("pixel/" + name + ".h") + "#define LQS_PIXEL_FUNCTION lqs_pixel_" + name +
+         "\n" + kOpenclWrapper;
 }
 
-Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& image, const std::vector<float>& params,
-                  const Job& job) {
+Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& image,
+                  const std::vector<float>& params, const Job& job) {
   Stack out = sameShape(image);
   cl::Kernel kernel;
   gpu::withOpencl("kernel pixel/" + name, [&] {
@@ -75,8 +80,8 @@ Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& 
 
 Stack runOnCuda(CudaPixelLaunch* launch, int device, const Stack& image, const std::vector<float>& params) {
   Stack out = sameShape(image);
-  launch(device, image.data(), image.frames(), int(image.rows()), int(image.cols()), params.data(), int(params.size()),
-         out.data());
+  launch(device, image.data(), image.frames(), int(image.rows()), int(image.cols()), params.data(),
+         int(params.size()), out.data());
   return out;
 }
 
@@ -86,15 +91,19 @@ void append(std::vector<Implementation>& to, std::vector<Implementation> more) {
 
 Method pixelMethod(const PixelMethod& declared, const std::vector<Device>& devices) {
   const PixelKernel kernel = kernelNamed(declared.kernel);
-  const auto params = [specs = declared.params](const RunContext& c) { return pixelParameters(specs, c.params); };
-  Method method{pixelMethodSpec(declared), cpuImplementations(cpuOf(devices), [=](const RunContext& c, CpuSchedule s) {
+  const auto params = [specs = declared.params](const RunContext& c) {
+    return pixelParameters(specs, c.params);
+  };
+  Method method{pixelMethodSpec(declared),
+                cpuImplementations(cpuOf(devices), [=](const RunContext& c, CpuSchedule s) {
                   return Result::of("image", runOnCpu(kernel.cpu, c.stack(0), params(c), s, c.job));
                 })};
 #ifdef LQS_HAVE_OPENCL
   append(method.implementations,
-         openclImplementations(devices, [=, name = declared.kernel](const RunContext& c, gpu::OpenclDevice& gpu) {
-           return Result::of("image", runOnOpencl(gpu, name, c.stack(0), params(c), c.job));
-         }));
+         openclImplementations(
+             devices, [=, name = declared.kernel](const RunContext& c, gpu::OpenclDevice& gpu) {
+               return Result::of("image", runOnOpencl(gpu, name, c.stack(0), params(c), c.job));
+             }));
 #endif
   if (kernel.cuda)
     append(method.implementations, cudaImplementations(devices, [=](const RunContext& c, int device) {

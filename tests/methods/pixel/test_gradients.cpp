@@ -1,7 +1,6 @@
 // roberts-cross and central-difference on a ramp, where NanoPyx's gradients are known exactly
 // (methods.md, nanopyx-details-a.md section 4), on every implementation.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 
@@ -19,7 +18,8 @@ Stack ramp(std::size_t frames, std::size_t rows, std::size_t cols) {
   Stack image(frames, rows, cols);
   for (std::size_t t = 0; t < frames; ++t)
     for (std::size_t r = 0; r < rows; ++r)
-      for (std::size_t c = 0; c < cols; ++c) image.at(t, r, c) = float(t + 1) * (kColSlope * c + kRowSlope * r);
+      for (std::size_t c = 0; c < cols; ++c)
+        image.at(t, r, c) = float(t + 1) * (kColSlope * c + kRowSlope * r);
   return image;
 }
 
@@ -41,7 +41,8 @@ void checkOnEveryImplementation(const std::string& method, const Gradient& gradi
         }
     for (const std::string& impl : runner.implementations(method)) {
       INFO(method << " component=" << component << " on " << impl);
-      CHECK(maxAbsDifference(runner.stack(method, {image}, {{"component", component}}, impl), expected) <= 1e-5);
+      CHECK(maxAbsDifference(runner.stack(method, {image}, {{"component", component}}, impl), expected) <=
+            1e-5);
     }
   }
 }
@@ -64,5 +65,6 @@ TEST_CASE("central-difference of a ramp is twice its slopes inside and 0 on the 
 
 TEST_CASE("the gradient methods refuse an unknown component") {
   MethodRunner runner;
-  CHECK_THROWS_AS(runner.stack("roberts-cross", {ramp(1, 3, 3)}, {{"component", "diagonal"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("roberts-cross", {ramp(1, 3, 3)}, {{"component", "diagonal"}}),
+                  ParameterError);
 }

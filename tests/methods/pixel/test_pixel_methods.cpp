@@ -1,8 +1,7 @@
 // Every declared per-pixel method (methods/pixel/declarations.cpp) on every implementation this
 // machine offers, against cpu:unthreaded: a new declaration is tested here without new test code.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <tuple>
 
 #include "gpu/devices.hpp"
@@ -39,10 +38,12 @@ TEST_CASE("every per-pixel implementation equals cpu:unthreaded within 1e-6 on r
            {std::tuple{1, 1, 1}, {1, 1, 37}, {1, 37, 1}, {1, 7, 13}, {1, 500, 300}, {5, 7, 13}}) {
         const Stack image = randomStack(frames, rows, cols, 11);
         const Stack expected = runner.stack(method.name, {image}, params, "cpu:unthreaded");
-        REQUIRE((expected.frames() == image.frames() && expected.rows() == image.rows() && expected.cols() == image.cols()));
+        REQUIRE((expected.frames() == image.frames() && expected.rows() == image.rows() &&
+                 expected.cols() == image.cols()));
         for (const std::string& impl : runner.implementations(method.name)) {
           INFO(method.name << " on " << impl << ", " << frames << "x" << rows << "x" << cols << ", "
-                           << (params.empty() ? "defaults" : params.begin()->first + "=" + params.begin()->second));
+                           << (params.empty() ? "defaults"
+                                              : params.begin()->first + "=" + params.begin()->second));
           CHECK(maxAbsDifference(runner.stack(method.name, {image}, params, impl), expected) <= 1e-6);
         }
       }
@@ -67,8 +68,8 @@ TEST_CASE("every kernel in gpu/kernels/pixel is declared as a method, and every 
 TEST_CASE("every per-pixel method has one cuda implementation per CUDA device") {
   MethodRunner runner;
   const auto all = gpu::discoverDevices(gpu::disabledBackendsFromEnvironment());  // as the runner sees them
-  const auto devices = std::size_t(
-      std::count_if(all.begin(), all.end(), [](const Device& device) { return device.backend == Backend::Cuda; }));
+  const auto devices = std::size_t(std::count_if(
+      all.begin(), all.end(), [](const Device& device) { return device.backend == Backend::Cuda; }));
   if (devices == 0) WARN("no CUDA device: the per-pixel methods' cuda implementations are not tested here");
   for (const PixelMethod& method : pixelMethods()) {
     const auto names = runner.implementations(method.name);
@@ -80,8 +81,9 @@ TEST_CASE("every per-pixel method has one cuda implementation per CUDA device") 
 }
 
 TEST_CASE("pixel methods hand the kernel numbers as they are, flags as 0/1 and choices as their index") {
-  const std::vector<ParamSpec> specs{realParam("radius", "1.5", 0, 10, ""), integerParam("order", "3", 0, 9, ""),
-                                     flagParam("weighted", "true", ""), choiceParam("mode", "b", {"a", "b", "c"}, "")};
+  const std::vector<ParamSpec> specs{realParam("radius", "1.5", 0, 10, ""),
+                                     integerParam("order", "3", 0, 9, ""), flagParam("weighted", "true", ""),
+                                     choiceParam("mode", "b", {"a", "b", "c"}, "")};
   const ParamValues values = resolveParameters(specs, {{"mode", "c"}, {"weighted", "false"}}, "test");
   CHECK(pixelParameters(specs, values) == std::vector<float>{1.5f, 3.0f, 0.0f, 2.0f});
 }
