@@ -16,12 +16,12 @@ LQS_FN float lqs_nlm_term(float p, float q, float variance2) {
   return diff * diff - variance2;
 }
 
-/* The weight of patch distance d (a sum of terms): exp(-d / h2s2), a negative d counting as 0, and 0
- * past the cut-off. Never 0 otherwise (exp(-5) > 0), so a caller may skip the shifts weighing 0. */
-LQS_FN float lqs_nlm_weight(float d, float h2s2) {
-  d = d > 0.0f ? d / h2s2 : 0.0f;
-  return d > LQS_NLM_CUTOFF ? 0.0f : exp(-d);
-}
+/* The weight of a scaled patch distance s (>= 0): exp(-s), and 0 past the cut-off. Never 0 otherwise
+ * (exp(-5) > 0), so a caller may skip the shifts weighing 0. */
+LQS_FN float lqs_nlm_scaled_weight(float s) { return s > LQS_NLM_CUTOFF ? 0.0f : exp(-s); }
+
+/* The weight of patch distance d (a sum of terms), scaled by 1 / h2s2, a negative d counting as 0. */
+LQS_FN float lqs_nlm_weight(float d, float h2s2) { return lqs_nlm_scaled_weight(d > 0.0f ? d / h2s2 : 0.0f); }
 
 LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, int col, int offset, int distance,
                            float h2s2, float variance2) {
