@@ -39,13 +39,18 @@ struct Assessment {
   DelayState delay;
 };
 
-const MethodHistory::Series* trustedSeries(const std::map<std::string, MethodHistory::Series>& all,
+// The runs to predict from: those of the recorded signature nearest in score, this very one first,
+// however few. The original trusts only signatures with three runs or more, so an implementation
+// timed once or twice on a large input was predicted from its runs on a small one and won against
+// ones measured three times on the large input (the crossover bench picked a 30x slower
+// implementation). Delays are still only judged on kTrustedRuns runs or more (delayState).
+const MethodHistory::Series* nearestSeries(const std::map<std::string, MethodHistory::Series>& all,
                                            const std::string& signature, double score) {
   const auto exact = all.find(signature);
-  if (exact != all.end() && exact->second.seconds.size() >= kTrustedRuns) return &exact->second;
+  if (exact != all.end() && !exact->second.seconds.empty()) return &exact->second;
   const MethodHistory::Series* nearest = nullptr;
   for (const auto& [text, series] : all) {
-    if (series.seconds.size() < kTrustedRuns) continue;
+    if (series.seconds.empty()) continue;
     if (!nearest || std::fabs(series.score - score) < std::fabs(nearest->score - score)) nearest = &series;
   }
   return nearest;
@@ -66,7 +71,7 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
         const auto& s = exact->second;
         a.prediction.recentlyFailed = s.lastFailure > s.lastOk && now - s.lastFailure < kRetryFailedAfter;
       }
-      if (const auto* series = trustedSeries(*all, signature, score)) {
+      if (const auto* series = nearestSeries(*all, signature, score)) {
         a.fastAverage = timingStats(series->seconds).fastAverage;
         a.delay = delayState(series->seconds);
         a.prediction.source = Prediction::Source::History;

@@ -17,7 +17,7 @@ struct DelayState {
 };
 
 constexpr std::size_t kHistoryLength = 50;  // most recent runs used
-constexpr std::size_t kTrustedRuns = 3;     // fewer than this: use factory benchmarks
+constexpr std::size_t kTrustedRuns = 3;     // fewer than this: no delay is judged
 
 TimingStats timingStats(const std::vector<double>& seconds);  // over the last kHistoryLength runs
 DelayState delayState(const std::vector<double>& seconds);     // replays the sequence, oldest first

@@ -51,6 +51,25 @@ TEST_CASE("the agent follows a crossover as the input grows") {
   CHECK(rig.run(900000) == "gpu:large");
 }
 
+TEST_CASE("runs at this very size, however few, outweigh many at another size") {
+  Rig rig({"cpu:small", "cpu:large"}, {"cpu", "cpu"});
+  // cpu:small is fast on small inputs only; cpu:large is steady
+  rig.world->seconds = [](const std::string& name, std::size_t, std::size_t pixels) {
+    return name == "cpu:small" ? 1e-6 * double(pixels) : 0.05;
+  };
+  const Job job;
+  const auto runOn = [&](const std::string& implementation, std::size_t pixels) {
+    ++rig.world->call;
+    rig.engine.run({"fake", {Stack(1, 1, pixels)}, {}, implementation}, job);
+  };
+  for (int i = 0; i < 3; ++i) runOn("cpu:small", 100);        // trusted, 1e-4 s, at 100 pixels
+  for (int i = 0; i < 3; ++i) runOn("cpu:large", 1000000);    // trusted, 0.05 s, at a million
+  runOn("cpu:small", 1000000);                                // once, 1 s, at a million
+  const RunRequest large{"fake", {Stack(1, 1, 1000000)}, {}, std::nullopt};
+  CHECK(rig.engine.predict(large).front().implementation == "cpu:large");
+  CHECK(rig.engine.predict(large).back().seconds == Approx(1.0));
+}
+
 TEST_CASE("the agent leaves a delayed implementation, keeps probing it and returns when the delay ends") {
   Rig rig({"gpu:fast", "cpu:steady"}, {"gpu", "cpu"}, 11);
   rig.world->seconds = [](const std::string& name, std::size_t call, std::size_t) {
