@@ -46,7 +46,8 @@ LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int paddedCols, int row, 
 /* The patch-wise strategy on GPUs: one search shift (dr, dc) at a time over the whole frame, the
  * patch distance split into a column pass and a row pass (2 (patch - 1) terms a pixel instead of
  * (patch - 1)^2). Each pixel takes its own weight for every shift (no pairing of s and -s), so no
- * two work-items of a launch write the same place. Rows are output rows; columns padded columns. */
+ * two work-items of a launch write the same place. Rows are output rows; columns padded columns.
+ * (methods/denoise/nlm_cuda.cu forms the same sums a tile at a time, every shift in one launch.) */
 
 /* Sum over rows (row - o, row + o] of the shifted squared difference at padded column `col`. */
 LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, int pad, int row, int col, int dr,
