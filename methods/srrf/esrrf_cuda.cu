@@ -225,13 +225,13 @@ dim3 gridFor(int rows, int cols, int frames, dim3 block) {
 
 // Frames per block: enough to amortise launches and the temporal-state traffic (32 bytes per
 // output pixel per block; 2048x2048 at x5 is 3.4 GB a block), within an eighth of the free device
-// memory for both slots and 256 MiB of pinned staging per slot (larger pinned buffers cost more to
-// allocate than they save).
+// memory for both slots and 128 MiB of pinned staging per slot (pinning is slow: with 2 x 256 MiB
+// the setup took a fifth of a second of a 100-frame 2048x2048 call).
 std::size_t framesPerBlock(const Geometry& g) {
   std::size_t free = 0, total = 0;
   check(cudaMemGetInfo(&free, &total), "memory query");
   const std::size_t deviceBytes = 4 * g.size() * sizeof(float) + g.lattice() * sizeof(float2);
-  const std::size_t byDevice = free / 16 / deviceBytes, byStaging = (std::size_t(1) << 28) / (g.size() * sizeof(float));
+  const std::size_t byDevice = free / 16 / deviceBytes, byStaging = (std::size_t(1) << 27) / (g.size() * sizeof(float));
   return std::clamp<std::size_t>(std::min(byDevice, byStaging), 1, 32);
 }
 
