@@ -17,7 +17,9 @@ AxisTaps axisTaps(const std::vector<float>& coords, int size, int kind) {
   taps.inside.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const float x = coords[i];
-    if (!(x >= 0 && x < float(size))) {  // output 0; first stays non-decreasing along the axis
+    // inside the image as lqs_sample sees it: nearest truncates toward zero, so (-1, 0) is pixel 0
+    const bool inside = kind == LQS_NEAREST ? x > -1.0f && x < float(size) : x >= 0 && x < float(size);
+    if (!inside) {  // output 0; first stays non-decreasing along the axis
       taps.first[i] = x >= float(size) ? size - taps.count : 0;
       continue;
     }

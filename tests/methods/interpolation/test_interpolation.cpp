@@ -61,7 +61,10 @@ TEST_CASE("every interpolation implementation agrees over several tiles, when sh
       {"magnify", {{"magnification", "0.5"}}},
       {"magnify", {{"magnification", "0.3"}}},
       {"shift-magnify",
-       {{"shift_row", "-5.3"}, {"shift_col", "-7.9"}, {"magnification_row", "2.5"}, {"magnification_col", "1.7"}}}};
+       {{"shift_row", "-5.3"}, {"shift_col", "-7.9"}, {"magnification_row", "2.5"}, {"magnification_col", "1.7"}}},
+      // the first rows and columns sample in (-1, 0): nearest truncates that to pixel 0, as the original
+      {"shift-magnify",
+       {{"shift_row", "0.3"}, {"shift_col", "0.6"}, {"magnification_row", "2"}, {"magnification_col", "3"}}}};
   for (const std::string kind : {"nearest", "bilinear", "bicubic", "catmull-rom", "lanczos"})
     for (auto [method, params] : cases) {
       params["interpolation"] = kind;
