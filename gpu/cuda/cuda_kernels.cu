@@ -9,6 +9,7 @@
 
 #include "gpu/cuda/cuda_kernels.hpp"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/device_axis_table.cuh"
 #include "gpu/cuda/frame_batches.cuh"
 #include "gpu/cuda/separable_kernels.cuh"
 #include "gpu/kernels/convolution.h"
@@ -19,30 +20,12 @@ namespace lqs::gpu::cuda {
 
 namespace {
 
-// A host AxisTable's arrays on the device, weights in single precision: the kernels then issue
-// FP32 multiply-adds (accurate to ~1e-7 relative, well inside the references' 1e-5) instead of
-// FP64 ones, which the FP64 pipe could not keep up with at the memory bandwidth.
-struct DeviceAxisTable {
-  static std::vector<float> single(const double* values, std::size_t count) { return {values, values + count}; }
-  explicit DeviceAxisTable(const AxisTable& t)
-      : first(std::vector<int>(t.first, t.first + t.size)),
-        weight(single(t.weight, t.size * t.stride)),
-        weightSum(single(t.weightSum, t.size)),
-        inside(std::vector<char>(t.inside, t.inside + t.size)),
-        size(t.size),
-        count(t.count),
-        stride(t.stride) {
-    if (count > separable::kTapLimit) throw DeviceError("CUDA separable resample: more taps than the kernels hold");
-  }
-  separable::AxisView view() const {
-    return {first.get(), weight.get(), weightSum.get(), inside.get(), int(size), count, stride};
-  }
-  DeviceArray<int> first;
-  DeviceArray<float> weight, weightSum;
-  DeviceArray<char> inside;
-  std::size_t size;
-  int count, stride;
-};
+// The axis tables in single precision (DeviceAxisTable<float>): the kernels then issue FP32
+// multiply-adds (accurate to ~1e-7 relative, well inside the references' 1e-5) instead of FP64 ones,
+// which the FP64 pipe could not keep up with at the memory bandwidth.
+separable::AxisView viewOf(const DeviceAxisTable<float>& t) {
+  return {t.first.get(), t.weight.get(), t.weightSum.get(), t.inside.get(), int(t.size), t.count, t.stride};
+}
 
 // Per tile of kTileCols output columns, the first input column its taps read; `width`: the widest
 // span of input columns any tile reads (the tiled kernel's shared row pitch).
@@ -102,7 +85,9 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
 void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                        const AxisTable& rowTable, const AxisTable& colTable, bool normalised) {
   check(cudaSetDevice(device), "device selection");
-  const DeviceAxisTable r(rowTable), c(colTable);
+  if (std::max(rowTable.count, colTable.count) > separable::kTapLimit)
+    throw DeviceError("CUDA separable resample: more taps than the kernels hold");
+  const DeviceAxisTable<float> r(rowTable), c(colTable);
   const int outRows = int(rowTable.size), outCols = int(colTable.size);
   const TileSpans spans(colTable);
   const bool tiled = r.count == c.count && spans.width <= separable::kMaxSpan;
@@ -114,10 +99,10 @@ void resampleSeparable(int device, const float* in, std::size_t frames, int rows
                    const dim3 tiles(unsigned(spans.start.size()), tileRows, unsigned(count));
                    if (tiled)
                      tileKernelFor(c.count)<<<tiles, separable::kTileBlock, sharedBytes>>>(
-                         source, target, rows, cols, r.view(), c.view(), normalised, spanStart.get(), spans.width);
+                         source, target, rows, cols, viewOf(r), viewOf(c), normalised, spanStart.get(), spans.width);
                    else
                      separable::pixelKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
-                         source, target, rows, cols, r.view(), c.view(), normalised);
+                         source, target, rows, cols, viewOf(r), viewOf(c), normalised);
                  });
 }
 

@@ -12,6 +12,7 @@
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/rgc.h"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/device_axis_table.cuh"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
 namespace lqs::gpu::cuda {
@@ -40,21 +41,6 @@ constexpr int kFrameGroup = 4;  // frames whose lattices are interleaved, summed
 constexpr int kCatmullRomTaps = 4;
 const dim3 kThreads(32, 8);  // every kernel's block; the convergence kernel's shared arrays assume it
 
-// One axis's Catmull-Rom taps on the device (AxisTable), so the kernels sample without
-// evaluating a weight.
-struct DeviceTaps {
-  explicit DeviceTaps(const AxisTable& t)
-      : first(std::vector<int>(t.first, t.first + t.size)),
-        weight(std::vector<double>(t.weight, t.weight + t.size * t.stride)),
-        inside(std::vector<char>(t.inside, t.inside + t.size)),
-        count(t.count),
-        stride(t.stride) {}
-  DeviceArray<int> first;
-  DeviceArray<double> weight;
-  DeviceArray<char> inside;
-  int count, stride;
-};
-
 // A block's share of the weights (kThreads: 8 table rows, 32 table columns) in shared memory, the
 // column weights transposed so the threads of a warp read consecutive doubles: straight from the
 // tables, 40 bytes apart, every thread's read was a cache line of its own.
@@ -69,7 +55,7 @@ struct TapsView {
   const char *rowInside, *colInside;
   int stride;
   bool full;  // both axes have all kCatmullRomTaps taps (images of 4 pixels or more), else sample
-  TapsView(const DeviceTaps& rows, const DeviceTaps& cols)
+  TapsView(const DeviceAxisTable<double>& rows, const DeviceAxisTable<double>& cols)
       : rowFirst(rows.first.get()),
         colFirst(cols.first.get()),
         rowWeight(rows.weight.get()),
@@ -284,7 +270,8 @@ struct EsrrfPipeline::State {
   int neighbourBytes;
   DeviceArray<float> table;
   DeviceArray<int> first, count, latticeOffset;
-  DeviceTaps intensityRows, intensityCols, latticeRows, latticeCols;
+  // Catmull-Rom taps in double, so the kernels form the CPU's sums without evaluating a weight
+  DeviceAxisTable<double> intensityRows, intensityCols, latticeRows, latticeCols;
   DeviceArray<lqs_temporal_state> states;
   DeviceArray<float> out;
   Slot slots[2];
