@@ -8,9 +8,34 @@
 
 namespace lqs {
 
+namespace {
+
+// A path that does not exist yet: whether it becomes a folder or a file is only known once the
+// acquisition software creates it (choosing a file early would poll a folder as a TIFF forever).
+class AwaitedFrameSource : public FrameSource {
+ public:
+  explicit AwaitedFrameSource(std::filesystem::path path) : path_(std::move(path)) {}
+  Stack poll(std::size_t maxFrames) override {
+    if (!source_) {
+      std::error_code ec;
+      if (!std::filesystem::exists(path_, ec)) return Stack();
+      source_ = openFrameSource(path_);
+    }
+    return source_->poll(maxFrames);
+  }
+  std::size_t framesRead() const override { return source_ ? source_->framesRead() : 0; }
+
+ private:
+  std::filesystem::path path_;
+  std::unique_ptr<FrameSource> source_;
+};
+
+}  // namespace
+
 std::unique_ptr<FrameSource> openFrameSource(const std::filesystem::path& source) {
   std::error_code ec;
   if (std::filesystem::is_directory(source, ec)) return std::make_unique<FrameFolder>(source);
+  if (!std::filesystem::exists(source, ec)) return std::make_unique<AwaitedFrameSource>(source);
   return std::make_unique<GrowingTiff>(source);
 }
 

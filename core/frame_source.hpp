@@ -22,7 +22,8 @@ class FrameSource {
   virtual std::size_t framesRead() const = 0;
 };
 
-// A folder gives a FrameFolder; any other path a GrowingTiff (the file may not exist yet).
+// A folder gives a FrameFolder, a file a GrowingTiff; a path that does not exist yet becomes
+// either once it appears.
 std::unique_ptr<FrameSource> openFrameSource(const std::filesystem::path& source);
 
 // Frames gathered one at a time into a stack: what the sources return from a poll.

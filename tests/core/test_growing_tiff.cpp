@@ -176,6 +176,30 @@ TEST_CASE("a folder gives its files' frames in name order, waiting for a file st
   CHECK(folder.poll(100).frames() == 0);
 }
 
+TEST_CASE("a source opened before its path exists becomes a folder or a file once it appears") {
+  const Stack frames = cameraFrames(2);
+  TempDir dir;
+  GrowingTiffLayout layout = layoutFor(frames);
+  layout.directoryFirst = false;
+
+  const auto folderSource = openFrameSource(dir / "frames");  // live started before the acquisition
+  CHECK(folderSource->poll(10).frames() == 0);
+  std::filesystem::create_directory(dir / "frames");
+  GrowingTiffWriter(dir / "frames" / "0.tif", layout).append(frames.frame(0).data());
+  const Stack fromFolder = folderSource->poll(10);
+  REQUIRE(fromFolder.frames() == 1);
+  CHECK(maxAbsDifference(fromFolder, frames.frameRange(0, 1)) == 0);
+
+  const auto fileSource = openFrameSource(dir / "acq.tif");
+  CHECK(fileSource->poll(10).frames() == 0);
+  CHECK(fileSource->framesRead() == 0);
+  GrowingTiffWriter writer(dir / "acq.tif", layout);
+  writer.append(frames.frame(0).data());
+  writer.append(frames.frame(1).data());
+  CHECK(fileSource->poll(10).frames() == 2);
+  CHECK(fileSource->framesRead() == 2);
+}
+
 TEST_CASE("a folder frame of another size is an input error") {
   TempDir dir;
   const Stack small = cameraFrames(1);

@@ -49,11 +49,12 @@ TEST_CASE("lqs live on a simulated acquisition equals offline eSRRF of the same 
   TempDir dir;
   const fs::path source = dir / (kind == "--folder" ? "frames" : "acq.tif");
   const std::string out = (dir / "live.tif").string();
-  // the simulator starts first, in the background; live waits for its first frame
-  const Outcome run = runShell(lqsExecutable() + " simulate-acquisition " + source.string() + " " + kind +
-                               " --rate 200 --frames 60 --size 32,32 --seed 3 > /dev/null & " + lqsExecutable() +
-                               " live " + source.string() + " -o " + out + " --block 16 --idle 3 --impl cpu:tbb --resolution" +
-                               esrrfSettings + " --json; code=$?; wait; exit $code");
+  // live starts first, before the file or folder exists, and waits for it to appear
+  const Outcome run = runShell(lqsExecutable() + " live " + source.string() + " -o " + out +
+                               " --block 16 --idle 3 --impl cpu:tbb --resolution" + esrrfSettings +
+                               " --json & live=$!; sleep 0.3; " + lqsExecutable() + " simulate-acquisition " +
+                               source.string() + " " + kind + " --rate 200 --frames 60 --size 32,32 --seed 3 > /dev/null; " +
+                               "wait $live");
   REQUIRE(run.code == 0);
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json["frames"] == 60);
