@@ -90,7 +90,7 @@ GrowingTiffWriter::Directory GrowingTiffWriter::directoryAt(std::uint64_t offset
   std::vector<Field> fields{integer(256, layout_.cols), integer(257, layout_.rows), shortField(258, bits),
                             shortField(259, 1), shortField(262, 1)};
   if (describe) {
-    const std::string text = imageJDescription(layout_.announcedFrames, PixelSize{});
+    const std::string text = imageJDescription(layout_.announcedFrames, 1, PixelSize{});
     fields.push_back({270, 2, text.size() + 1, std::vector<unsigned char>(text.c_str(), text.c_str() + text.size() + 1)});
   }
   fields.push_back(integer(273, dataOffset));

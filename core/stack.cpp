@@ -16,6 +16,7 @@ Stack Stack::frameRange(std::size_t first, std::size_t count) const {
   std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(first * frameSize()), count * frameSize(),
               out.data_.begin());
   out.pixelSize = pixelSize;
+  if (first % planes == 0 && count % planes == 0) out.planes = planes;
   return out;
 }
 

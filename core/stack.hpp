@@ -35,10 +35,14 @@ class Stack {
     return data_[(t * rows_ + r) * cols_ + c];
   }
 
-  // Frames [first, first + count) as a new stack with the same calibration.
+  // Frames [first, first + count) as a new stack with the same calibration (and planes, when the
+  // range is whole volumes).
   Stack frameRange(std::size_t first, std::size_t count) const;
 
   PixelSize pixelSize;
+  // Planes (Z) per volume when the frames are time points x planes, as an ImageJ hyperstack's
+  // slices; 1 for a plain series of frames.
+  std::size_t planes = 1;
 
  private:
   std::size_t frames_ = 0, rows_ = 0, cols_ = 0;

@@ -127,6 +127,7 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   if (std::uint64_t(width) * height > (std::uint64_t(1) << 32))
     throw InputError(where + "absurd frame size " + std::to_string(height) + "x" + std::to_string(width) +
                      " (corrupt file?)");
+  if (meta.planes && *meta.planes > 1 && info.frames % *meta.planes == 0) info.planes = *meta.planes;
   std::error_code ec;
   layout.fileBytes = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(where + "cannot tell its size (" + ec.message() + ")");
@@ -227,6 +228,7 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
   requireMemoryFor(n, tif.get(), layout, path);
   Stack stack(n, info.rows, info.cols);
   stack.pixelSize = info.pixelSize;
+  if (first % info.planes == 0 && n % info.planes == 0) stack.planes = info.planes;
   for (std::size_t t = 0; t < n; ++t) {
     const std::size_t index = first + t;
     const std::string where = path.string() + " frame " + std::to_string(index + 1) + ": ";
@@ -252,7 +254,7 @@ void writeTiff(const Stack& stack, const std::filesystem::path& path, const std:
   const bool big = stack.size() * sizeof(float) > (std::size_t(3900) << 20);
   {
     auto tif = open(file.temporaryPath(), big ? "w8" : "w");
-    const std::string description = imageJDescription(stack.frames(), stack.pixelSize, provenance);
+    const std::string description = imageJDescription(stack.frames(), stack.planes, stack.pixelSize, provenance);
     const float resolution = stack.pixelSize.unit == "px" ? 1.0f : float(1.0 / stack.pixelSize.value);
     const uint32_t rowsPerStrip = uint32_t(std::max<std::size_t>(1, (std::size_t(1) << 20) / (stack.cols() * 4)));
     for (std::size_t t = 0; t < stack.frames(); ++t) {

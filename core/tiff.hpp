@@ -12,6 +12,7 @@ namespace lqs {
 struct TiffInfo {
   std::size_t frames = 0, rows = 0, cols = 0;
   PixelSize pixelSize;
+  std::size_t planes = 1;  // Z per volume when the frames are volumes (ImageJ hyperstack slices=)
   int bitsPerSample = 0;
   bool isFloat = false, isSigned = false, isBigTiff = false;
   std::string provenance;  // the lqs_provenance record of a LiquidScope output, else empty

@@ -18,6 +18,16 @@ std::optional<std::string> imageJValue(const std::string& text, const std::strin
   return std::nullopt;
 }
 
+std::optional<std::size_t> positiveCount(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  try {
+    const unsigned long long value = std::stoull(*text);
+    if (value > 0) return std::size_t(value);
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
 std::string normalisedUnit(std::string unit) {
   if (unit == "micron" || unit == "\\u00B5m" || unit == "\xC2\xB5m" || unit == "um") return "um";
   return unit;
@@ -28,12 +38,10 @@ std::string normalisedUnit(std::string unit) {
 DescriptionMetadata parseDescription(const std::string& description) {
   DescriptionMetadata meta;
   if (description.rfind("ImageJ=", 0) == 0) {
-    if (const auto images = imageJValue(description, "images")) {
-      try {
-        meta.images = std::stoull(*images);
-      } catch (const std::exception&) {
-      }
-    }
+    meta.images = positiveCount(imageJValue(description, "images"));
+    // ImageJ orders images channel, slice, frame: with one channel, slices are consecutive planes
+    if (positiveCount(imageJValue(description, "channels")).value_or(1) == 1)
+      meta.planes = positiveCount(imageJValue(description, "slices"));
     if (const auto unit = imageJValue(description, "unit")) meta.unit = normalisedUnit(*unit);
     meta.provenance = imageJValue(description, "lqs_provenance");
     return meta;
@@ -57,6 +65,11 @@ DescriptionMetadata parseDescription(const std::string& description) {
     if (std::regex_search(description, match, unitX)) size.unit = normalisedUnit(match[1].str());
     meta.pixelSize = size;
   }
+  static const std::regex order(R"re(DimensionOrder="XYZ)re"), sizeZ(R"re(SizeZ="([0-9]+)")re"),
+      sizeC(R"re(SizeC="([0-9]+)")re");
+  const bool oneChannel = !std::regex_search(description, match, sizeC) || match[1].str() == "1";
+  if (oneChannel && std::regex_search(description, order) && std::regex_search(description, match, sizeZ))
+    meta.planes = positiveCount(match[1].str());
   return meta;
 }
 
@@ -70,10 +83,17 @@ PixelSize pixelSizeFrom(const DescriptionMetadata& meta, double xres, int resolu
   return {};
 }
 
-std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance) {
+std::string imageJDescription(std::size_t frames, std::size_t planes, const PixelSize& pixelSize,
+                              const std::string& provenance) {
   std::ostringstream out;
   out << "ImageJ=1.11a\nimages=" << frames << "\n";
-  if (frames > 1) out << "frames=" << frames << "\n";
+  if (planes > 1 && frames % planes == 0) {
+    out << "slices=" << planes << "\n";
+    if (frames > planes) out << "frames=" << frames / planes << "\n";
+    out << "hyperstack=true\n";
+  } else if (frames > 1) {
+    out << "frames=" << frames << "\n";
+  }
   if (pixelSize.unit != "px") out << "unit=" << (pixelSize.unit == "um" ? "micron" : pixelSize.unit) << "\n";
   out << "loop=false\n";
   if (!provenance.empty()) {

@@ -13,6 +13,7 @@ struct DescriptionMetadata {
   std::optional<std::string> unit;    // ImageJ unit= (used with XResolution)
   std::optional<PixelSize> pixelSize;  // OME PhysicalSizeX
   std::optional<std::string> provenance;  // lqs_provenance= (one line of JSON; see app/cli/provenance.hpp)
+  std::optional<std::size_t> planes;      // Z per volume: ImageJ slices= (one channel) or OME SizeZ (XYZ... order)
 };
 
 DescriptionMetadata parseDescription(const std::string& description);
@@ -21,8 +22,10 @@ DescriptionMetadata parseDescription(const std::string& description);
 // unit=, or in TIFF's ResolutionUnit (2 inch, 3 centimetre) as micrometres; "px" when none applies.
 PixelSize pixelSizeFrom(const DescriptionMetadata& meta, double xResolution, int resolutionUnit);
 
-// The ImageDescription LiquidScope writes: ImageJ hyperstack keys for a T-frame stack, then, when
-// given, the provenance record as one more key (ImageJ and tifffile keep unknown keys as properties).
-std::string imageJDescription(std::size_t frames, const PixelSize& pixelSize, const std::string& provenance = {});
+// The ImageDescription LiquidScope writes: ImageJ hyperstack keys for `frames` images, as T volumes
+// of `planes` slices when planes > 1 divides them, then, when given, the provenance record as one
+// more key (ImageJ and tifffile keep unknown keys as properties).
+std::string imageJDescription(std::size_t frames, std::size_t planes, const PixelSize& pixelSize,
+                              const std::string& provenance = {});
 
 }  // namespace lqs

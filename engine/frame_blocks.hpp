@@ -18,6 +18,7 @@ class FrameBlocks {
   std::size_t cols() const { return memory_ ? memory_->cols() : file_->cols(); }
   std::size_t frameSize() const { return rows() * cols(); }
   const PixelSize& pixelSize() const { return memory_ ? memory_->pixelSize : file_->pixelSize(); }
+  std::size_t planes() const { return memory_ ? memory_->planes : file_->planes(); }
   bool onDisk() const { return file_ != nullptr; }
 
   // Frames [first, first + count), contiguous; valid until the next call.

@@ -14,7 +14,8 @@ MethodSpec esrrf3dSpec() {
           "eSRRF 3D of a time series of volumes (the input's frames are time points x planes)",
           {{"stack", DataKind::Stack, "T x Z planes, the planes of each volume consecutive"}},
           {{"image", DataKind::Stack, "per time point Z*magnification_z super-resolved planes"}},
-          {integerParam("planes", "0", 0, 1e6, "planes (Z) per volume; required, at least 2"),
+          {integerParam("planes", "0", 0, 1e6,
+                        "planes (Z) per volume, at least 2 (0: the input's own, an ImageJ hyperstack's slices)"),
            integerParam("magnification_xy", "2", 1, 10, "output pixels per input pixel along x and y"),
            integerParam("magnification_z", "2", 1, 10, "output planes per input plane"),
            realParam("radius", "1.5", 0.1, 10, "radius in x and y, input pixels"),
@@ -32,11 +33,14 @@ Esrrf3dPlan planEsrrf3d(const RunContext& c) {
   const auto& p = c.params;
   const FrameBlocks in(c.inputs.at(0));
   Esrrf3dPlan plan;
-  plan.slices = p.integer("planes");
+  plan.slices = p.integer("planes") > 0 ? p.integer("planes") : int(in.planes());
   if (plan.slices < 2)
     throw ParameterError(
-        "esrrf3d: planes must give the planes per volume, at least 2 (with one plane no neighbour "
-        "lies inside the volume along z; use esrrf for 2D)");
+        p.integer("planes") > 0
+            ? "esrrf3d: planes must be at least 2 (with one plane no neighbour lies inside the volume "
+              "along z; use esrrf for 2D)"
+            : "esrrf3d: the input does not say how many planes a volume has (no ImageJ hyperstack "
+              "slices); give planes=Z");
   if (in.frames() % std::size_t(plan.slices) != 0)
     throw InputError("esrrf3d: " + std::to_string(in.frames()) + " frames are not whole volumes of " +
                      std::to_string(plan.slices) + " planes");
@@ -83,6 +87,7 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c,
   Stack out(timepoints.size() * planesM, rowsM, colsM);
   out.pixelSize = in.pixelSize();
   out.pixelSize.value /= double(magXY);
+  out.planes = planesM;
   std::vector<float> volume, map(magnifiedSize());
   TemporalAccumulator accumulator(mode, map.size());
   // planes arrive in blocks that need not hold whole volumes: gather them

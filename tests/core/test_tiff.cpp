@@ -162,7 +162,33 @@ TEST_CASE("written stacks round-trip with their calibration and open as ImageJ s
   REQUIRE(TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &description));
   CHECK(std::string(description).rfind("ImageJ=", 0) == 0);
   CHECK(std::string(description).find("images=4") != std::string::npos);
+  CHECK(std::string(description).find("slices=") == std::string::npos);
   TIFFClose(tif);
+  CHECK(back.planes == 1);
+}
+
+TEST_CASE("a stack of volumes is written as an ImageJ hyperstack and read back as volumes") {
+  TempDir dir;
+  Stack volumes = randomStack(6, 4, 3, 5);
+  volumes.planes = 3;  // 2 time points of 3 planes
+  writeTiff(volumes, dir / "volumes.tif");
+  TIFF* tif = TIFFOpen((dir / "volumes.tif").c_str(), "r");
+  char* description = nullptr;
+  REQUIRE(TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &description));
+  const std::string text = description;
+  TIFFClose(tif);
+  CHECK(text.find("images=6\nslices=3\nframes=2\nhyperstack=true\n") != std::string::npos);
+  const Stack back = readTiff(dir / "volumes.tif");
+  CHECK(maxAbsDifference(back, volumes) == 0);
+  CHECK(back.planes == 3);
+  CHECK(readTiff(dir / "volumes.tif", 3, 3).planes == 3);
+  CHECK(readTiff(dir / "volumes.tif", 2, 3).planes == 1);
+  CHECK(volumes.frameRange(3, 3).planes == 3);
+  CHECK(volumes.frameRange(0, 2).planes == 1);
+
+  volumes.planes = 4;  // not dividing the frames: written and read as a plain series
+  writeTiff(volumes, dir / "series.tif");
+  CHECK(readTiffInfo(dir / "series.tif").planes == 1);
 }
 
 TEST_CASE("bad files give InputError and name the problem") {

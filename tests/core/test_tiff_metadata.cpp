@@ -138,10 +138,19 @@ TEST_CASE("ImageJ hyperstack metadata gives the frame count and the calibration"
   CHECK_FALSE(info.isFloat);
   CHECK(info.pixelSize.unit == "um");
   CHECK(info.pixelSize.value == Approx(0.065).epsilon(1e-6));
+  CHECK(info.planes == 2);
   const Stack stack = readTiff(dir / "hyper.tif", 4);
   REQUIRE(stack.frames() == 2);
   CHECK(stack.at(1, 5, 4) == 529);
   CHECK(stack.pixelSize.value == Approx(0.065).epsilon(1e-6));
+  CHECK(stack.planes == 2);                          // one whole volume
+  CHECK(readTiff(dir / "hyper.tif", 1, 2).planes == 1);  // half of two volumes: a plain series
+
+  // with two channels the planes are not consecutive frames: no volumes
+  writePages(dir / "channels.tif", 4, {"ImageJ=1.53t\nimages=4\nchannels=2\nslices=2\nhyperstack=true\n"});
+  CHECK(readTiffInfo(dir / "channels.tif").planes == 1);
+  writePages(dir / "odd.tif", 5, {"ImageJ=1.53t\nimages=5\nslices=2\n"});  // slices not dividing the images
+  CHECK(readTiffInfo(dir / "odd.tif").planes == 1);
 
   writePages(dir / "nm.tif", 2, {"ImageJ=1.53t\nimages=2\nunit=nm\n", float(1 / 97.5)});
   CHECK(readTiffInfo(dir / "nm.tif").pixelSize.unit == "nm");
@@ -170,6 +179,11 @@ TEST_CASE("OME-TIFF metadata gives the calibration") {
   CHECK(info.frames == 4);
   CHECK(info.pixelSize.value == Approx(0.108));
   CHECK(info.pixelSize.unit != "px");
+  CHECK(info.planes == 2);  // XYZCT with one channel: volumes of SizeZ planes
+  std::string tFirst = ome;
+  tFirst.replace(tFirst.find("XYZCT"), 5, "XYTZC");  // planes of one volume are not consecutive
+  writePages(dir / "t.ome.tif", 4, {tFirst});
+  CHECK(readTiffInfo(dir / "t.ome.tif").planes == 1);
   std::string nm = ome;
   nm.replace(nm.find("0.108"), 5, "108").replace(nm.find("&#181;m"), 7, "nm");
   writePages(dir / "nm.ome.tif", 4, {nm});

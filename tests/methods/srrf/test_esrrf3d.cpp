@@ -42,6 +42,18 @@ TEST_CASE("esrrf3d puts the peak of a bright point on its magnified voxel") {
   CHECK(std::size_t(peak) % out.cols() == std::size_t(2 * x0 + 1));
 }
 
+TEST_CASE("esrrf3d takes the planes from a hyperstack input and gives a hyperstack of its magnified planes") {
+  MethodRunner runner;
+  Stack volumes = randomStack(2 * 5, 9, 8, 4, 10, 100);
+  const Stack explicitPlanes = runner.stack("esrrf3d", {volumes}, {{"planes", "5"}});
+  volumes.planes = 5;  // as read from an ImageJ hyperstack with slices=5
+  const Stack fromInput = runner.stack("esrrf3d", {volumes}, {});
+  REQUIRE(fromInput.frames() == 10);  // one time point of 5 planes x magnification_z 2
+  CHECK(maxAbsDifference(fromInput, explicitPlanes) == 0);
+  CHECK(fromInput.planes == 10);
+  CHECK(runner.stack("esrrf3d", {volumes}, {{"planes", "2"}, {"radius_z", "1"}}).planes == 4);  // planes= wins
+}
+
 TEST_CASE("esrrf3d of a constant volume is zero, and time points give planes in order") {
   MethodRunner runner;
   Stack flat(3 * 4, 8, 9);
