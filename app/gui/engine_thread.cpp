@@ -1,9 +1,23 @@
 #include "app/gui/engine_thread.hpp"
 
+#include <set>
+
 #include "app/cli/data_files.hpp"
 #include "core/errors.hpp"
 
 namespace lqs::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Checksumming the inputs takes time, spent only where there are outputs to carry the record.
+cli::Provenance recordOf(const Registry& registry, const RunRequest& request, const RunReport& report,
+                         const std::vector<InputOrigin>& origins) {
+  return report.result.outputs.empty() ? cli::Provenance{} : describeGuiRun(registry, request, report, origins);
+}
+
+}  // namespace
 
 EngineThread::EngineThread(Engine& engine, QObject* parent)
     : QObject(parent), engine_(engine), worker_(new QObject) {
@@ -60,24 +74,41 @@ void EngineThread::start(std::function<void(const Job&)> task) {
   });
 }
 
-void EngineThread::runMethod(RunRequest request) {
-  start([this, request = std::move(request)](const Job& job) {
+void EngineThread::runMethod(RunRequest request, std::vector<InputOrigin> origins) {
+  start([this, request = std::move(request), origins = std::move(origins)](const Job& job) {
     RunReport report = engine_.run(request, job);
-    emit stepFinished(StepResult{request.method, {}, {}, RunRequest{request.method, {}, request.params, {}}, std::move(report)});
+    cli::Provenance record = recordOf(engine_.registry(), request, report, origins);
+    emit stepFinished(StepResult{request.method, {}, {}, RunRequest{request.method, {}, request.params, {}}, std::move(report),
+                                 std::move(record)});
   });
 }
 
-void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, Data> layers, bool writeFiles) {
+void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, bool writeFiles) {
   start([this, workflow = std::move(workflow), layers = std::move(layers), writeFiles](const Job& job) {
     const auto input = [&](const std::string& name) -> Data {
       const auto layer = layers.find(name);
-      return layer != layers.end() ? layer->second : cli::readData(workflow.resolve(name));
+      return layer != layers.end() ? layer->second.data : cli::readData(workflow.resolve(name));
+    };
+    // Resolved like runWorkflow resolves inputs: an earlier step's output (a file only when written),
+    // then a layer, then a file.
+    std::set<fs::path> produced;
+    const auto origin = [&](const std::string& name) -> InputOrigin {
+      const fs::path file = workflow.resolve(name);
+      if (produced.contains(file)) return {file.stem().string(), writeFiles ? file : fs::path()};
+      const auto layer = layers.find(name);
+      return {name, layer != layers.end() ? layer->second.source : file};
     };
     lqs::runWorkflow(workflow, engine_, job, input, [&](const StepOutcome& outcome) {
-      if (writeFiles && !outcome.step.output.empty() && !outcome.report.result.outputs.empty())
-        cli::writeOutputs(outcome.report.result, workflow.resolve(outcome.step.output));
-      emit stepFinished(StepResult{outcome.step.method, outcome.step.output, outcome.step.inputs,
-                                   RunRequest{outcome.step.method, {}, outcome.step.params, {}}, outcome.report});
+      const RunRequest request{outcome.step.method, {}, outcome.step.params, std::nullopt};
+      std::vector<InputOrigin> origins;
+      for (const auto& name : outcome.step.inputs) origins.push_back(origin(name));
+      cli::Provenance record = recordOf(engine_.registry(), request, outcome.report, origins);
+      if (!outcome.step.output.empty() && !outcome.report.result.outputs.empty()) {
+        if (writeFiles) cli::writeOutputs(outcome.report.result, workflow.resolve(outcome.step.output), cli::provenanceWriter(record));
+        produced.insert(workflow.resolve(outcome.step.output));
+      }
+      emit stepFinished(StepResult{outcome.step.method, outcome.step.output, outcome.step.inputs, request, outcome.report,
+                                   std::move(record)});
     });
   });
 }

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "app/gui/jobs/folder_run.hpp"
+#include "app/gui/jobs/layer_provenance.hpp"
 #include "engine/benchmark.hpp"
 #include "engine/engine.hpp"
 #include "engine/workflow.hpp"
@@ -22,6 +23,13 @@ struct StepResult {
   std::vector<std::string> inputs;  // the workflow's input names; empty for a single method run
   RunRequest request;      // inputs dropped: only method and parameters are kept
   RunReport report;
+  cli::Provenance record;  // what made the outputs (layerProvenance gives each result layer's); none without outputs
+};
+
+// A layer a workflow reads, and the file behind it (empty: computed in this session, never saved).
+struct WorkflowLayer {
+  Data data;
+  std::filesystem::path source;
 };
 
 class EngineThread : public QObject {
@@ -31,10 +39,11 @@ class EngineThread : public QObject {
   ~EngineThread() override;  // cancels a running job and waits for it
 
   bool busy() const;
-  void runMethod(RunRequest request);
+  // `origins`: where request.inputs came from, in order, for the provenance record.
+  void runMethod(RunRequest request, std::vector<InputOrigin> origins);
   // Inputs naming a key of `layers` use that data, others are files relative to the workflow. With
-  // writeFiles, every step's outputs are also written next to the workflow file.
-  void runWorkflow(Workflow workflow, std::map<std::string, Data> layers, bool writeFiles);
+  // writeFiles, every step's outputs are also written next to the workflow file, with their records.
+  void runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, bool writeFiles);
   // Every implementation `repeat` times on the request's inputs (`lqs bench`); runs are recorded.
   void runBenchmark(RunRequest request, int repeat);
   // The workflow on each file (folder_run.hpp); a failing file does not stop the others.

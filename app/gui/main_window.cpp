@@ -31,12 +31,12 @@
 
 #include "app/gui/canvas.hpp"
 #include "app/gui/engine_view.hpp"
+#include "app/gui/jobs/result_layer.hpp"
 #include "app/gui/layer_dock.hpp"
 #include "app/gui/live_dialog.hpp"
 #include "app/gui/method_panel.hpp"
 #include "app/gui/plot_view.hpp"
 #include "core/errors.hpp"
-#include "core/tiff.hpp"
 
 namespace lqs::gui {
 
@@ -45,16 +45,6 @@ namespace {
 constexpr int kRecentFiles = 8;
 
 QString imageFilter() { return "TIFF images (*.tif *.tiff *.TIF *.TIFF);;All files (*)"; }
-
-// Display defaults for a new result layer: error maps get the diverging map, reconstructions magma.
-void styleResultLayer(ImageLayer& layer, const std::string& outputName) {
-  if (outputName.find("error") != std::string::npos) {
-    layer.colormap = Colormap::named("coolwarm");
-    layer.opacity = 0.7f;
-  } else {
-    layer.colormap = Colormap::named("magma");
-  }
-}
 
 }  // namespace
 
@@ -312,14 +302,14 @@ void MainWindow::askSampleOptions() {
 
 void MainWindow::saveSelectedLayer() {
   if (layers_.selected() < 0) return;
-  const ImageLayer& layer = layers_.at(std::size_t(layers_.selected()));
+  ImageLayer& layer = layers_.at(std::size_t(layers_.selected()));
   QSettings settings;
   const QString suggested = settings.value("folders/save").toString() + "/" + QString::fromStdString(layer.name) + ".tif";
   const QString file = QFileDialog::getSaveFileName(this, "Save layer as TIFF", suggested, imageFilter());
   if (file.isEmpty()) return;
   settings.setValue("folders/save", QFileInfo(file).absolutePath());
   try {
-    writeTiff(*layer.stack(), file.toStdString());
+    saveLayer(layer, file.toStdString());
     statusBar()->showMessage("Saved " + file, 5000);
   } catch (const std::exception& error) {
     QMessageBox::warning(this, "Cannot save " + file, error.what());
@@ -339,7 +329,9 @@ void MainWindow::runPanel(MethodPanel* panel) {
   try {
     RunRequest request = panel->request(layers_);
     panelInputs_ = panel->inputNames();
-    startJob([&] { engine_->runMethod(std::move(request)); });
+    std::vector<InputOrigin> origins;
+    for (const auto& name : panelInputs_) origins.push_back(originOf(layers_, name));
+    startJob([&] { engine_->runMethod(std::move(request), std::move(origins)); });
   } catch (const std::exception& error) {
     QMessageBox::warning(this, "LiquidScope", error.what());
   }
@@ -396,10 +388,7 @@ void MainWindow::addStepResult(const StepResult& step) {
     const std::string name = i == 0 ? baseName : baseName + "_" + output.name;
     if (const auto* stack = std::get_if<Stack>(&output.data)) {
       if (stack->empty()) continue;
-      auto layer = std::make_unique<ImageLayer>(name, std::make_shared<const Stack>(*stack));
-      styleResultLayer(*layer, output.name);
-      if (i == 0) layer->values.assign(report.result.values.begin(), report.result.values.end());  // RSE, RSP
-      const std::size_t index = layers_.add(std::move(layer));
+      const std::size_t index = layers_.add(resultLayer(step, i, name));
       if (i == 0) outputLayer = layers_.at(index).name;
     } else {
       tableOutput = tableOutput || i == 0;

@@ -87,10 +87,10 @@ void MainWindow::runWorkflowFile(const QString& file) {
 
 void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
   if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
-  std::map<std::string, Data> inputs;
+  std::map<std::string, WorkflowLayer> inputs;
   for (const auto& step : workflow.steps)
     for (const auto& name : step.inputs)
-      if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, *layer->stack());
+      if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, WorkflowLayer{*layer->stack(), layer->source});
   recorder_.beginWorkflow(workflow.folder);
   startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles); });
 }

@@ -28,9 +28,12 @@ ImageLayer::ImageLayer(std::string layerName, std::filesystem::path file)
 
 std::unique_ptr<ImageLayer> ImageLayer::open(std::string name, const std::filesystem::path& file, double inMemoryBytes) {
   const TiffInfo info = readTiffInfo(file);
-  if (double(info.frames) * double(info.rows) * double(info.cols) * sizeof(float) <= inMemoryBytes)
-    return std::make_unique<ImageLayer>(std::move(name), std::make_shared<const Stack>(readTiff(file)));
-  return std::make_unique<ImageLayer>(std::move(name), file);
+  const bool inMemory = double(info.frames) * double(info.rows) * double(info.cols) * sizeof(float) <= inMemoryBytes;
+  auto layer = inMemory ? std::make_unique<ImageLayer>(std::move(name), std::make_shared<const Stack>(readTiff(file)))
+                        : std::make_unique<ImageLayer>(std::move(name), file);
+  layer->source = std::filesystem::absolute(file);
+  layer->provenance = info.provenance;
+  return layer;
 }
 
 void ImageLayer::setCurrentFrame(std::size_t frame) {

@@ -27,7 +27,7 @@ class ImageLayer {
   // Left on disk: reads the shape now and one frame at a time. Throws InputError.
   ImageLayer(std::string name, std::filesystem::path file);
   // A TIFF as a layer: read whole when its float32 frames take at most `inMemoryBytes`, else left
-  // on disk. Throws InputError.
+  // on disk; it keeps the file as its source and the file's provenance record. Throws InputError.
   static constexpr double kInMemoryBytes = 1 << 30;
   static std::unique_ptr<ImageLayer> open(std::string name, const std::filesystem::path& file,
                                           double inMemoryBytes = kInMemoryBytes);
@@ -39,6 +39,12 @@ class ImageLayer {
   float opacity = 1;
   Blending blending = Blending::Translucent;
   bool visible = true;
+  // The TIFF whose pixels these are (opened from or saved to); empty for a layer computed in this
+  // session and never saved, or the sample. A run's provenance record names its inputs by this file.
+  std::filesystem::path source;
+  // What made the pixels: the record of app/cli/provenance.hpp as one line of JSON (a run's, or the
+  // one an opened TIFF carried), written again when the layer is saved; empty when unknown.
+  std::string provenance;
   // Values the method reported with this layer (RSE and RSP of a SQUIRREL error map), shown beside it.
   std::vector<std::pair<std::string, double>> values;
   // "rse = 1.23, rsp = 0.987" (with the default separator); empty without values.

@@ -47,7 +47,7 @@ TEST_CASE("the engine thread runs a method and reports its result through queued
   Stack input(1, 5, 7);
   input.at(0, 2, 3) = 1;
   const Outcome outcome = waitFor(engine, [&] {
-    engine.runMethod(RunRequest{"magnify", {input}, {{"magnification", "2"}}, std::nullopt});
+    engine.runMethod(RunRequest{"magnify", {input}, {{"magnification", "2"}}, std::nullopt}, {{"input", {}}});
   });
   REQUIRE(outcome.finished);
   CHECK(outcome.succeeded);
@@ -64,7 +64,7 @@ TEST_CASE("a job error becomes a failed signal with the engine's message") {
   application();
   EngineThread engine(session().engine());
   const Outcome outcome = waitFor(engine, [&] {
-    engine.runMethod(RunRequest{"magnify", {Stack(1, 4, 4)}, {{"magnification", "1000"}}, std::nullopt});
+    engine.runMethod(RunRequest{"magnify", {Stack(1, 4, 4)}, {{"magnification", "1000"}}, std::nullopt}, {{"input", {}}});
   });
   REQUIRE(outcome.finished);
   CHECK_FALSE(outcome.succeeded);
@@ -77,7 +77,7 @@ TEST_CASE("a workflow takes layer data by name and reports every step") {
   EngineThread engine(session().engine());
   Workflow workflow{".", {{"magnify", {"raw"}, "big.tif", {{"magnification", "2"}}},
                           {"magnify", {"big.tif"}, "bigger.tif", {{"magnification", "2"}}}}};
-  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(workflow, {{"raw", Data{Stack(1, 3, 3)}}}, false); });
+  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(workflow, {{"raw", WorkflowLayer{Stack(1, 3, 3), {}}}}, false); });
   REQUIRE(outcome.succeeded);
   REQUIRE(outcome.steps.size() == 2);
   CHECK(outcome.steps[1].outputFile == "bigger.tif");
@@ -90,7 +90,7 @@ TEST_CASE("destroying the engine thread cancels the running job and returns prom
   const auto begin = std::chrono::steady_clock::now();
   {
     EngineThread engine(session().engine());
-    engine.runMethod(RunRequest{"esrrf", {big}, {{"magnification", "10"}}, std::nullopt});
+    engine.runMethod(RunRequest{"esrrf", {big}, {{"magnification", "10"}}, std::nullopt}, {{"big", {}}});
     QThread::msleep(200);
     CHECK(engine.busy());
   }
