@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/cli/data_files.hpp"
+#include "app/cli/provenance.hpp"
 #include "core/errors.hpp"
 
 namespace lqs::gui {
@@ -88,7 +89,11 @@ void runOnFiles(const Workflow& workflow, const std::vector<fs::path>& files, co
           [&](const StepOutcome& step) {
             for (const auto& [name, value] : step.report.result.values) outcome.values.emplace_back(step.step.method + " " + name, value);
             if (step.step.output.empty() || step.report.result.outputs.empty()) return;
-            for (auto& path : cli::writeOutputs(step.report.result, single.resolve(step.step.output)))
+            std::vector<fs::path> inputFiles;  // every input of a per-file workflow is a file
+            for (const auto& name : step.step.inputs) inputFiles.push_back(single.resolve(name));
+            const RunRequest request{step.step.method, {}, step.step.params, std::nullopt};
+            const cli::Provenance record = cli::describeRun(engine.registry(), request, step.report, inputFiles);
+            for (auto& path : cli::writeOutputs(step.report.result, single.resolve(step.step.output), cli::provenanceWriter(record)))
               outcome.written.push_back(std::move(path));
           });
     } catch (const Cancelled&) {

@@ -1,7 +1,7 @@
 #pragma once
 // Workflows > Run on a Folder of Files: one workflow run per TIFF of a folder. The workflow's one
 // source input (the input no earlier step produces) becomes each file in turn; every output is
-// written as <file stem>_<output> next to the file or into a chosen folder.
+// written as <file stem>_<output> next to the file or into a chosen folder, with its provenance record.
 #include <filesystem>
 #include <functional>
 #include <string>

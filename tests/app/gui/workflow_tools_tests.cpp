@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "app/cli/provenance.hpp"
 #include "app/gui/jobs/folder_run.hpp"
 #include "app/gui/jobs/run_summary.hpp"
 #include "app/gui/jobs/session_recorder.hpp"
@@ -103,6 +104,11 @@ TEST_CASE("a folder run processes every TIFF, lists the bad file and keeps going
   CHECK(readTiff(dir / "out" / "c_bigger.tif").cols() == 12);
   CHECK(fs::exists(dir / "out" / "a_big.tif"));
   CHECK_FALSE(fs::exists(dir / "out" / "b_big.tif"));
+  // Each output carries the record `lqs workflow` writes: its step's input file.
+  CHECK(cli::readProvenance(dir / "out" / "a_big.tif").inputs.at(0).path == (dir / "in" / "a.tif").string());
+  const cli::Provenance bigger = cli::readProvenance(dir / "out" / "a_bigger.tif");
+  CHECK(bigger.parameters.at("magnification") == "2");
+  CHECK(bigger.inputs.at(0).path == (dir / "out" / "a_big.tif").string());
 
   // Outputs written next to the files are not taken as inputs by the next run.
   const Outcome beside = waitFor(engine, [&] { engine.runOnFiles(workflow, {files[0]}, {}); });
