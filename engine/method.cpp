@@ -1,5 +1,7 @@
 #include "engine/method.hpp"
 
+#include <iterator>
+
 #include "core/errors.hpp"
 
 namespace lqs {
@@ -16,6 +18,10 @@ const Stack& RunContext::stack(std::size_t index) const {
     throw InputError(file->path().string() + " is larger than the memory this run may use and this method needs it " +
                      "whole: raise --max-memory or process a frame range");
   return std::get<Stack>(input);
+}
+
+void append(std::vector<Implementation>& to, std::vector<Implementation> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
 }  // namespace lqs

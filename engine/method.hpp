@@ -76,4 +76,7 @@ struct Method {
   std::vector<Implementation> implementations;  // only those this machine can run
 };
 
+// Adds the implementations a back end offers (one per device, or none) after those already there.
+void append(std::vector<Implementation>& to, std::vector<Implementation> more);
+
 }  // namespace lqs

@@ -142,23 +142,21 @@ void registerConvolution(Registry& registry, const std::vector<Device>& devices)
                                          return Result::of("image", correlateBlocks(c.stack(0), c.stack(1), c.job));
                                        }});
 #ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
-         return Result::of("image", openclCorrelate(gpu, c.stack(0), c.stack(1), c.job));
-       }))
-    method.implementations.push_back(std::move(impl));
+  append(method.implementations, openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
+           return Result::of("image", openclCorrelate(gpu, c.stack(0), c.stack(1), c.job));
+         }));
 #endif
 #ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, [](const RunContext& c, int device) {
-         const Stack& image = c.stack(0);
-         const Stack& kernel = c.stack(1);
-         if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
-         Stack out(image.frames(), image.rows(), image.cols());
-         out.pixelSize = image.pixelSize;
-         gpu::cuda::correlate(device, image.data(), image.frames(), int(image.rows()), int(image.cols()), kernel.data(),
-                              int(kernel.rows()), int(kernel.cols()), out.data());
-         return Result::of("image", std::move(out));
-       }))
-    method.implementations.push_back(std::move(impl));
+  append(method.implementations, cudaImplementations(devices, [](const RunContext& c, int device) {
+           const Stack& image = c.stack(0);
+           const Stack& kernel = c.stack(1);
+           if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
+           Stack out(image.frames(), image.rows(), image.cols());
+           out.pixelSize = image.pixelSize;
+           gpu::cuda::correlate(device, image.data(), image.frames(), int(image.rows()), int(image.cols()),
+                                kernel.data(), int(kernel.rows()), int(kernel.cols()), out.data());
+           return Result::of("image", std::move(out));
+         }));
 #endif
   registry.add(std::move(method));
 }

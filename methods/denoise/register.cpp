@@ -11,16 +11,12 @@ void registerDenoise(Registry& registry, const std::vector<Device>& devices) {
   nlm.implementations.push_back(
       {"cpu:tbb-patchwise", cpu, [](const RunContext& c) { return runNlmPatchwise(c, CpuSchedule::Tbb); }, {}});
 #ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, runNlmOpencl)) nlm.implementations.push_back(std::move(impl));
-  for (auto& impl : openclImplementations(devices, runNlmOpenclPatchwise, "opencl-patchwise"))
-    nlm.implementations.push_back(std::move(impl));
+  append(nlm.implementations, openclImplementations(devices, runNlmOpencl));
+  append(nlm.implementations, openclImplementations(devices, runNlmOpenclPatchwise, "opencl-patchwise"));
 #endif
 #ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, runNlmCuda)) nlm.implementations.push_back(std::move(impl));
-  for (auto& impl : cudaImplementations(devices, runNlmCudaPatchwise)) {
-    impl.name = "cuda-patchwise:" + impl.device.name;
-    nlm.implementations.push_back(std::move(impl));
-  }
+  append(nlm.implementations, cudaImplementations(devices, runNlmCuda));
+  append(nlm.implementations, cudaImplementations(devices, runNlmCudaPatchwise, "cuda-patchwise"));
 #endif
   registry.add(std::move(nlm));
 }

@@ -70,19 +70,17 @@ using BackendRun = std::function<Result(const RunContext&, const Backend&)>;
 std::vector<Implementation> implementationsOf(const std::vector<Device>& devices, const BackendRun& run) {
   auto all = cpuImplementations(cpuOf(devices), [run](const RunContext& c, CpuSchedule s) { return run(c, Backend{s}); });
 #ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, [run](const RunContext& c, gpu::OpenclDevice& gpu) {
-         Backend backend;
-         backend.opencl = &gpu;
-         return run(c, backend);
-       }))
-    all.push_back(std::move(impl));
+  append(all, openclImplementations(devices, [run](const RunContext& c, gpu::OpenclDevice& gpu) {
+           Backend backend;
+           backend.opencl = &gpu;
+           return run(c, backend);
+         }));
 #endif
-  for (auto& impl : cudaImplementations(devices, [run](const RunContext& c, int device) {
-         Backend backend;
-         backend.cuda = device;
-         return run(c, backend);
-       }))
-    all.push_back(std::move(impl));
+  append(all, cudaImplementations(devices, [run](const RunContext& c, int device) {
+           Backend backend;
+           backend.cuda = device;
+           return run(c, backend);
+         }));
   return all;
 }
 

@@ -85,10 +85,6 @@ Stack runOnCuda(CudaPixelLaunch* launch, int device, const Stack& image, const s
   return out;
 }
 
-void append(std::vector<Implementation>& to, std::vector<Implementation> more) {
-  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
 Method pixelMethod(const PixelMethod& declared, const std::vector<Device>& devices) {
   const PixelKernel kernel = kernelNamed(declared.kernel);
   const auto params = [specs = declared.params](const RunContext& c) {

@@ -8,7 +8,7 @@ void registerQuality(Registry& registry, const std::vector<Device>& devices) {
   registry.add({frcSpec(), cpuImplementations(cpu, runFrc)});
   registry.add({frcMapSpec(), cpuImplementations(cpu, runFrcMap)});
   Method squirrel{squirrelSpec(), cpuImplementations(cpu, runSquirrel)};
-  for (auto& implementation : squirrelGpuImplementations(devices)) squirrel.implementations.push_back(std::move(implementation));
+  append(squirrel.implementations, squirrelGpuImplementations(devices));
   registry.add(std::move(squirrel));
   registry.add({decorrSpec(), cpuImplementations(cpu, runDecorr)});
 }

@@ -96,23 +96,21 @@ class OpenclBlurSession {
 std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>& devices) {
   std::vector<Implementation> implementations;
 #ifdef LQS_HAVE_OPENCL
-  for (auto& implementation : openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
-         const auto make = [&gpu](const float* frame, const float* reference, int rows, int cols) {
-           return std::make_shared<OpenclBlurSession>(gpu, frame, reference, rows, cols);
-         };
-         return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
-       }))
-    implementations.push_back(std::move(implementation));
+  append(implementations, openclImplementations(devices, [](const RunContext& c, gpu::OpenclDevice& gpu) {
+           const auto make = [&gpu](const float* frame, const float* reference, int rows, int cols) {
+             return std::make_shared<OpenclBlurSession>(gpu, frame, reference, rows, cols);
+           };
+           return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
+         }));
 #endif
 #ifdef LQS_HAVE_CUDA
   using gpu::cuda::BlurSession;
-  for (auto& implementation : cudaImplementations(devices, [](const RunContext& c, int device) {
-         const auto make = [device](const float* frame, const float* reference, int rows, int cols) {
-           return std::make_shared<BlurSession>(device, frame, reference, rows, cols);
-         };
-         return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
-       }))
-    implementations.push_back(std::move(implementation));
+  append(implementations, cudaImplementations(devices, [](const RunContext& c, int device) {
+           const auto make = [device](const float* frame, const float* reference, int rows, int cols) {
+             return std::make_shared<BlurSession>(device, frame, reference, rows, cols);
+           };
+           return runSquirrelWith(c, deviceBlur(make), CpuSchedule::Serial);
+         }));
 #endif
   (void)devices;
   return implementations;

@@ -69,12 +69,11 @@ void registerDriftMethods(Registry& registry, const std::vector<Device>& devices
                       return estimationResult(estimate(c, s));
                     })};
 #ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, [](const RunContext&c, int device) {
-         return estimationResult(estimateDriftCuda(c.stack(0), c.params.choice("reference"),
-                                                   c.params.integer("time_averaging"),
-                                                   c.params.real("max_drift"), device, c.job));
-       }))
-    estimation.implementations.push_back(std::move(impl));
+  append(estimation.implementations, cudaImplementations(devices, [](const RunContext& c, int device) {
+           return estimationResult(estimateDriftCuda(c.stack(0), c.params.choice("reference"),
+                                                     c.params.integer("time_averaging"),
+                                                     c.params.real("max_drift"), device, c.job));
+         }));
 #endif
   registry.add(std::move(estimation));
   registry.add({{"drift-apply",

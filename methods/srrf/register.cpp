@@ -9,30 +9,20 @@ namespace lqs {
 
 void registerSuperResolution(Registry& registry, const std::vector<Device>& devices) {
   Method esrrf{esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)};
-#ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, runEsrrfOpencl)) esrrf.implementations.push_back(std::move(impl));
-#endif
-#ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, runEsrrfCuda)) esrrf.implementations.push_back(std::move(impl));
-#endif
-  registry.add(std::move(esrrf));
-
   Method srrf{srrfSpec(), cpuImplementations(cpuOf(devices), runSrrf)};
-#ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, runSrrfOpencl)) srrf.implementations.push_back(std::move(impl));
-#endif
-#ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, runSrrfCuda)) srrf.implementations.push_back(std::move(impl));
-#endif
-  registry.add(std::move(srrf));
-
   Method esrrf3d{esrrf3dSpec(), cpuImplementations(cpuOf(devices), runEsrrf3d)};
 #ifdef LQS_HAVE_OPENCL
-  for (auto& impl : openclImplementations(devices, runEsrrf3dOpencl)) esrrf3d.implementations.push_back(std::move(impl));
+  append(esrrf.implementations, openclImplementations(devices, runEsrrfOpencl));
+  append(srrf.implementations, openclImplementations(devices, runSrrfOpencl));
+  append(esrrf3d.implementations, openclImplementations(devices, runEsrrf3dOpencl));
 #endif
 #ifdef LQS_HAVE_CUDA
-  for (auto& impl : cudaImplementations(devices, runEsrrf3dCuda)) esrrf3d.implementations.push_back(std::move(impl));
+  append(esrrf.implementations, cudaImplementations(devices, runEsrrfCuda));
+  append(srrf.implementations, cudaImplementations(devices, runSrrfCuda));
+  append(esrrf3d.implementations, cudaImplementations(devices, runEsrrf3dCuda));
 #endif
+  registry.add(std::move(esrrf));
+  registry.add(std::move(srrf));
   registry.add(std::move(esrrf3d));
 
   registry.add(Method{esrrfSweepSpec(), cpuImplementations(cpuOf(devices), runEsrrfSweep)});
