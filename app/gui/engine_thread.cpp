@@ -83,8 +83,9 @@ void EngineThread::runMethod(RunRequest request, std::vector<InputOrigin> origin
   });
 }
 
-void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, bool writeFiles) {
-  start([this, workflow = std::move(workflow), layers = std::move(layers), writeFiles](const Job& job) {
+void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, fs::path workflowFile) {
+  start([this, workflow = std::move(workflow), layers = std::move(layers), workflowFile = std::move(workflowFile)](const Job& job) {
+    const bool writeFiles = !workflowFile.empty();
     const auto input = [&](const std::string& name) -> Data {
       const auto layer = layers.find(name);
       return layer != layers.end() ? layer->second.data : cli::readData(workflow.resolve(name));
@@ -103,6 +104,7 @@ void EngineThread::runWorkflow(Workflow workflow, std::map<std::string, Workflow
       std::vector<InputOrigin> origins;
       for (const auto& name : outcome.step.inputs) origins.push_back(origin(name));
       cli::Provenance record = recordOf(engine_.registry(), request, outcome.report, origins);
+      if (writeFiles) record.workflow = fs::absolute(workflowFile).lexically_normal().string();
       if (!outcome.step.output.empty() && !outcome.report.result.outputs.empty()) {
         if (writeFiles) cli::writeOutputs(outcome.report.result, workflow.resolve(outcome.step.output), cli::provenanceWriter(record));
         produced.insert(workflow.resolve(outcome.step.output));

@@ -41,9 +41,9 @@ class EngineThread : public QObject {
   bool busy() const;
   // `origins`: where request.inputs came from, in order, for the provenance record.
   void runMethod(RunRequest request, std::vector<InputOrigin> origins);
-  // Inputs naming a key of `layers` use that data, others are files relative to the workflow. With
-  // writeFiles, every step's outputs are also written next to the workflow file, with their records.
-  void runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, bool writeFiles);
+  // Inputs naming a key of `layers` use that data, others are files relative to the workflow. With a
+  // workflow file, every step's outputs are also written next to it, with records naming it.
+  void runWorkflow(Workflow workflow, std::map<std::string, WorkflowLayer> layers, std::filesystem::path workflowFile);
   // Every implementation `repeat` times on the request's inputs (`lqs bench`); runs are recorded.
   void runBenchmark(RunRequest request, int repeat);
   // The workflow on each file (folder_run.hpp); a failing file does not stop the others.

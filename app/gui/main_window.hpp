@@ -61,7 +61,7 @@ class MainWindow : public QMainWindow {
   void askSampleOptions();
   void runPanel(MethodPanel* panel);
   void runReadyMade(const std::function<std::vector<WorkflowStep>(const ImageLayer&)>& steps);
-  void startWorkflow(Workflow workflow, bool writeFiles);
+  void startWorkflow(Workflow workflow, const std::filesystem::path& workflowFile);  // empty: outputs only as layers
   void saveSessionWorkflow();
   void fileFinished(int index, const FileOutcome& outcome);
   void reportFolderRun(bool succeeded);  // the summary and the failures, when a folder run ends

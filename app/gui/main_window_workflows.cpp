@@ -67,7 +67,7 @@ void MainWindow::runReadyMade(const std::function<std::vector<WorkflowStep>(cons
     return;
   }
   try {
-    startWorkflow(Workflow{".", steps(layers_.at(std::size_t(layers_.selected())))}, false);
+    startWorkflow(Workflow{".", steps(layers_.at(std::size_t(layers_.selected())))}, {});
   } catch (const std::exception& error) {
     QMessageBox::warning(this, "LiquidScope", error.what());
   }
@@ -75,7 +75,7 @@ void MainWindow::runReadyMade(const std::function<std::vector<WorkflowStep>(cons
 
 void MainWindow::runWorkflowFile(const QString& file) {
   try {
-    startWorkflow(readWorkflow(file.toStdString()), true);
+    startWorkflow(readWorkflow(file.toStdString()), file.toStdString());
   } catch (const std::exception& error) {
     lastJobFailed_ = true;
     log("<b>failed:</b> " + QString(error.what()).toHtmlEscaped());
@@ -85,14 +85,14 @@ void MainWindow::runWorkflowFile(const QString& file) {
   }
 }
 
-void MainWindow::startWorkflow(Workflow workflow, bool writeFiles) {
+void MainWindow::startWorkflow(Workflow workflow, const std::filesystem::path& workflowFile) {
   if (engine_->busy()) throw RunError("a job is running: wait for it or cancel it");
   std::map<std::string, WorkflowLayer> inputs;
   for (const auto& step : workflow.steps)
     for (const auto& name : step.inputs)
       if (const ImageLayer* layer = layers_.find(name)) inputs.emplace(name, WorkflowLayer{*layer->stack(), layer->source});
   recorder_.beginWorkflow(workflow.folder);
-  startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), writeFiles); });
+  startJob([&] { engine_->runWorkflow(std::move(workflow), std::move(inputs), workflowFile); });
 }
 
 void MainWindow::runWorkflowOnFolder(const QString& workflowFile, const QString& folder, const QString& outputFolder) {

@@ -77,7 +77,7 @@ TEST_CASE("a workflow takes layer data by name and reports every step") {
   EngineThread engine(session().engine());
   Workflow workflow{".", {{"magnify", {"raw"}, "big.tif", {{"magnification", "2"}}},
                           {"magnify", {"big.tif"}, "bigger.tif", {{"magnification", "2"}}}}};
-  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(workflow, {{"raw", WorkflowLayer{Stack(1, 3, 3), {}}}}, false); });
+  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(workflow, {{"raw", WorkflowLayer{Stack(1, 3, 3), {}}}}, {}); });
   REQUIRE(outcome.succeeded);
   REQUIRE(outcome.steps.size() == 2);
   CHECK(outcome.steps[1].outputFile == "bigger.tif");

@@ -134,10 +134,10 @@ TEST_CASE("workflow steps run from the GUI name a layer's file, an unsaved earli
   writeTiff(Stack(1, 3, 3), dir / "raw.tif");
   const Workflow workflow{dir.path(), {{"magnify", {"raw"}, "big.tif", {{"magnification", "2"}}},
                                       {"magnify", {"big.tif"}, "bigger.tif", {{"magnification", "2"}}}}};
-  const auto run = [&](bool writeFiles) {
+  const auto run = [&](const fs::path& workflowFile) {
     EngineThread engine(session().engine());
     const Outcome outcome = waitFor(engine, [&] {
-      engine.runWorkflow(workflow, {{"raw", WorkflowLayer{Stack(1, 3, 3), dir / "raw.tif"}}}, writeFiles);
+      engine.runWorkflow(workflow, {{"raw", WorkflowLayer{Stack(1, 3, 3), dir / "raw.tif"}}}, workflowFile);
     });
     REQUIRE(outcome.succeeded);
     REQUIRE(outcome.steps.size() == 2);
@@ -149,13 +149,14 @@ TEST_CASE("workflow steps run from the GUI name a layer's file, an unsaved earli
     return outcome.steps[1].record.inputs[0];
   };
   SECTION("kept as layers") {
-    CHECK(run(false).path == "unsaved LiquidScope layer \"big\"");
+    CHECK(run({}).path == "unsaved LiquidScope layer \"big\"");
     CHECK_FALSE(fs::exists(dir / "big.tif"));
   }
   SECTION("written next to the workflow, with their records") {
-    const cli::InputRecord big = run(true);
+    const cli::InputRecord big = run(dir / "flow.json");
     CHECK(big.sha256 == sha256sum(dir / "big.tif"));
     const cli::Provenance written = cli::readProvenance(dir / "bigger.tif");
+    CHECK(written.workflow == (dir / "flow.json").string());
     REQUIRE(written.inputs.size() == 1);
     CHECK(written.inputs[0].path == (dir / "big.tif").string());
   }

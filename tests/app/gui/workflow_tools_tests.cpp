@@ -56,7 +56,7 @@ TEST_CASE("the session's steps are saved as a workflow that engine/workflow pars
   Workflow rerun = saved;
   rerun.steps.resize(2);
   EngineThread engine(session().engine());
-  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(rerun, {}, true); });
+  const Outcome outcome = waitFor(engine, [&] { engine.runWorkflow(rerun, {}, dir / "session.json"); });
   REQUIRE(outcome.succeeded);
   const Stack bigger = readTiff(dir / "bigger.tif");
   CHECK(bigger.rows() == 18);
