@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/stack.hpp"
+#include "core/tiff_ifd.hpp"
 
 namespace lqs {
 
@@ -43,12 +44,8 @@ class GrowingTiffWriter {
   std::size_t frames() const { return frames_; }
 
  private:
-  struct Directory {
-    std::vector<unsigned char> bytes;
-    std::uint64_t nextField = 0;  // where the next directory's offset goes
-  };
   // The directory of one frame whose pixels start at `dataOffset`, to be stored at `offset`.
-  Directory directoryAt(std::uint64_t offset, std::uint64_t dataOffset, bool describe) const;
+  tiff::Directory directoryAt(std::uint64_t offset, std::uint64_t dataOffset, bool describe) const;
   void writeAt(std::uint64_t offset, const void* bytes, std::size_t count);
   void link(std::uint64_t directory);  // stores its offset where the chain ends
   // One directory per frame: the first carries the ImageJ description when frames are announced.

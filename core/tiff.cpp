@@ -8,9 +8,9 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <tuple>
 #include <vector>
 
-#include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "core/memory.hpp"
 #include "core/tiff_metadata.hpp"
@@ -58,6 +58,8 @@ struct Layout {
   bool tiled = false, byteSwapped = false;
   std::uint64_t contiguousOffset = 0;  // ImageJ big stacks: frames beyond the IFDs follow frame 0's data
   std::uint64_t fileBytes = 0;
+  // Pages of another shape than the frames (tifffile's squeezed trailing axis, below): their size.
+  std::optional<std::pair<std::size_t, std::size_t>> pageShape;
 };
 
 // The most bytes the current directory's data can decode to: the file's size times the best ratio
@@ -109,7 +111,16 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   layout.ifds = TIFFNumberOfDirectories(tif);
   if (!lastTiffMessage.empty()) throw InputError(where + "broken directory chain (truncated or corrupt file)" + detail());
   info.frames = layout.ifds;
-  if (meta.images && *meta.images > layout.ifds && layout.ifds == 1 && !layout.tiled) {
+  // tifffile writes a (T, N, 1) array as pages of T x N (it drops the trailing axis of length 1):
+  // the pages hold the described frames back to back, so they are read in the described shape.
+  if (meta.images && meta.frameShape && (meta.frameShape->rows != height || meta.frameShape->cols != width) &&
+      std::uint64_t(*meta.images) * meta.frameShape->rows * meta.frameShape->cols ==
+          std::uint64_t(layout.ifds) * height * width) {
+    layout.pageShape = {height, width};
+    info.frames = *meta.images;
+    info.rows = meta.frameShape->rows;
+    info.cols = meta.frameShape->cols;
+  } else if (meta.images && *meta.images > layout.ifds && layout.ifds == 1 && !layout.tiled) {
     // ImageJ writes stacks over 4 GB as one IFD followed by all frames' raw data
     uint64_t* offsets = nullptr;
     if (TIFFGetField(tif, TIFFTAG_STRIPOFFSETS, &offsets) && offsets && TIFFNumberOfStrips(tif) >= 1) {
@@ -209,6 +220,27 @@ void readContiguous(const std::filesystem::path& path, const Layout& layout, std
   convertTiffSamples(info, raw.data(), target, count);
 }
 
+// Frames [first, first + stack.frames()) of a file whose pages have another shape than its frames
+// (Layout::pageShape): every page is read in order, as the one run of pixels the frames are cut from.
+void readRepacked(TIFF* tif, const Layout& layout, const std::filesystem::path& path, std::size_t first, Stack& stack) {
+  Layout pages = layout;
+  std::tie(pages.info.rows, pages.info.cols) = *layout.pageShape;
+  const std::size_t pageSize = pages.info.rows * pages.info.cols;
+  std::vector<float> pixels(layout.ifds * pageSize);
+  for (std::size_t page = 0; page < layout.ifds; ++page) {
+    const std::string where = path.string() + " page " + std::to_string(page + 1) + ": ";
+    if (!(page == 0 ? TIFFSetDirectory(tif, 0) : TIFFReadDirectory(tif)))
+      throw InputError(where + "cannot read its directory (truncated file)" + detail());
+    uint32_t width = 0, height = 0;
+    TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
+    TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
+    if (width != pages.info.cols || height != pages.info.rows)
+      throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from page 1's");
+    readDirectory(tif, pages, pixels.data() + page * pageSize, where);
+  }
+  std::copy_n(pixels.begin() + std::ptrdiff_t(first * stack.frameSize()), stack.size(), stack.data());
+}
+
 }  // namespace
 
 TiffInfo readTiffInfo(const std::filesystem::path& path) {
@@ -229,6 +261,10 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
   Stack stack(n, info.rows, info.cols);
   stack.pixelSize = info.pixelSize;
   if (first % info.planes == 0 && n % info.planes == 0) stack.planes = info.planes;
+  if (layout.pageShape) {
+    readRepacked(tif.get(), layout, path, first, stack);
+    return stack;
+  }
   for (std::size_t t = 0; t < n; ++t) {
     const std::size_t index = first + t;
     const std::string where = path.string() + " frame " + std::to_string(index + 1) + ": ";
@@ -246,46 +282,6 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
     readDirectory(tif.get(), layout, stack.frame(t).data(), where);
   }
   return stack;
-}
-
-void writeTiff(const Stack& stack, const std::filesystem::path& path, const std::string& provenance) {
-  if (stack.empty()) throw InputError("cannot write an empty image to " + path.string());
-  AtomicFile file(path);
-  const bool big = stack.size() * sizeof(float) > (std::size_t(3900) << 20);
-  {
-    auto tif = open(file.temporaryPath(), big ? "w8" : "w");
-    const std::string description = imageJDescription(stack.frames(), stack.planes, stack.pixelSize, provenance);
-    const float resolution = stack.pixelSize.unit == "px" ? 1.0f : float(1.0 / stack.pixelSize.value);
-    const uint32_t rowsPerStrip = uint32_t(std::max<std::size_t>(1, (std::size_t(1) << 20) / (stack.cols() * 4)));
-    for (std::size_t t = 0; t < stack.frames(); ++t) {
-      TIFF* out = tif.get();
-      TIFFSetField(out, TIFFTAG_IMAGEWIDTH, uint32_t(stack.cols()));
-      TIFFSetField(out, TIFFTAG_IMAGELENGTH, uint32_t(stack.rows()));
-      TIFFSetField(out, TIFFTAG_BITSPERSAMPLE, 32);
-      TIFFSetField(out, TIFFTAG_SAMPLESPERPIXEL, 1);
-      TIFFSetField(out, TIFFTAG_SAMPLEFORMAT, SAMPLEFORMAT_IEEEFP);
-      TIFFSetField(out, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
-      TIFFSetField(out, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
-      TIFFSetField(out, TIFFTAG_ROWSPERSTRIP, rowsPerStrip);
-      TIFFSetField(out, TIFFTAG_XRESOLUTION, resolution);
-      TIFFSetField(out, TIFFTAG_YRESOLUTION, resolution);
-      TIFFSetField(out, TIFFTAG_RESOLUTIONUNIT, RESUNIT_NONE);
-      if (t == 0) TIFFSetField(out, TIFFTAG_IMAGEDESCRIPTION, description.c_str());
-      if (stack.frames() > 1) {
-        TIFFSetField(out, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
-        TIFFSetField(out, TIFFTAG_PAGENUMBER, uint16_t(std::min<std::size_t>(t, 65535)), uint16_t(std::min<std::size_t>(stack.frames(), 65535)));
-      }
-      const float* frame = stack.frame(t).data();
-      for (std::size_t row = 0; row < stack.rows(); row += rowsPerStrip) {
-        const std::size_t rows = std::min<std::size_t>(rowsPerStrip, stack.rows() - row);
-        if (TIFFWriteEncodedStrip(out, uint32_t(row / rowsPerStrip), const_cast<float*>(frame + row * stack.cols()),
-                                  tmsize_t(rows * stack.cols() * sizeof(float))) < 0)
-          throw InputError("cannot write " + path.string() + " (disk full or not writable?)" + detail());
-      }
-      if (!TIFFWriteDirectory(out)) throw InputError("cannot write " + path.string() + " (disk full?)" + detail());
-    }
-  }
-  file.commit();
 }
 
 }  // namespace lqs

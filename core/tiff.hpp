@@ -26,7 +26,8 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first = 0,
                std::optional<std::size_t> count = std::nullopt);
 
 // float32, ImageJ metadata (frames, calibration, and the one-line provenance record when given),
-// BigTIFF when over 4 GB, atomic.
+// every frame's pixels back to back after the directories (so ImageJ, Fiji and tifffile read the
+// ImageJ stack), BigTIFF when over 4 GB, atomic (core/tiff_writer.cpp).
 void writeTiff(const Stack& stack, const std::filesystem::path& path, const std::string& provenance = {});
 
 }  // namespace lqs

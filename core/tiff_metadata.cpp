@@ -55,6 +55,7 @@ DescriptionMetadata parseDescription(const std::string& description) {
     std::size_t frames = 1;
     for (std::size_t i = 0; i + 2 < dims.size(); ++i) frames *= dims[i];
     meta.images = frames;
+    if (dims.size() >= 2) meta.frameShape = {dims[dims.size() - 2], dims.back()};
     return meta;
   }
   if (description.find("<OME") == std::string::npos) return meta;

@@ -14,6 +14,10 @@ struct DescriptionMetadata {
   std::optional<PixelSize> pixelSize;  // OME PhysicalSizeX
   std::optional<std::string> provenance;  // lqs_provenance= (one line of JSON; see app/cli/provenance.hpp)
   std::optional<std::size_t> planes;      // Z per volume: ImageJ slices= (one channel) or OME SizeZ (XYZ... order)
+  struct FrameShape {
+    std::size_t rows, cols;
+  };
+  std::optional<FrameShape> frameShape;  // tifffile's shape: its last two axes (pages may differ, see tiff.cpp)
 };
 
 DescriptionMetadata parseDescription(const std::string& description);

@@ -2,11 +2,13 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <tuple>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -165,6 +167,33 @@ TEST_CASE("written stacks round-trip with their calibration and open as ImageJ s
   CHECK(std::string(description).find("slices=") == std::string::npos);
   TIFFClose(tif);
   CHECK(back.planes == 1);
+}
+
+TEST_CASE("a written stack's pixels follow each other, as ImageJ and tifffile read an ImageJ stack") {
+  // They read images=N frames back to back from the first frame's data and skip the other
+  // directories: anything between two frames' pixels would show as garbage there.
+  TempDir dir;
+  for (const auto& [frames, rows, cols] : {std::tuple{3, 8, 8}, {5, 7, 1}, {2, 1, 300}, {1, 4, 4}}) {
+    const Stack stack = randomStack(std::size_t(frames), std::size_t(rows), std::size_t(cols), 11);
+    writeTiff(stack, dir / "stack.tif");
+    TIFF* tif = TIFFOpen((dir / "stack.tif").c_str(), "r");
+    REQUIRE(tif);
+    std::vector<std::uint64_t> offsets;
+    do {
+      REQUIRE(TIFFNumberOfStrips(tif) == 1);
+      offsets.push_back(TIFFGetStrileOffset(tif, 0));
+      CHECK(TIFFGetStrileByteCount(tif, 0) == stack.frameSize() * sizeof(float));
+    } while (TIFFReadDirectory(tif));
+    TIFFClose(tif);
+    REQUIRE(offsets.size() == std::size_t(frames));
+    for (std::size_t t = 0; t < offsets.size(); ++t)
+      CHECK(offsets[t] == offsets[0] + t * stack.frameSize() * sizeof(float));
+    std::ifstream file(dir / "stack.tif", std::ios::binary);  // the raw bytes from frame 0's start
+    file.seekg(std::streamoff(offsets[0]));
+    std::vector<float> raw(stack.size());
+    file.read(reinterpret_cast<char*>(raw.data()), std::streamsize(raw.size() * sizeof(float)));
+    CHECK(std::equal(raw.begin(), raw.end(), stack.data()));
+  }
 }
 
 TEST_CASE("a stack of volumes is written as an ImageJ hyperstack and read back as volumes") {

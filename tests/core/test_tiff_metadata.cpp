@@ -157,6 +157,30 @@ TEST_CASE("ImageJ hyperstack metadata gives the frame count and the calibration"
   CHECK(readTiffInfo(dir / "nm.tif").pixelSize.value == Approx(97.5).epsilon(1e-6));
 }
 
+TEST_CASE("tifffile's pages of a squeezed trailing axis are read as the frames its shape describes") {
+  TempDir dir;
+  // tifffile writes a (T, N, 1) float array as pages of T x N, with the true shape in its description
+  writePages(dir / "column.tif", 1, {R"({"shape": [2, 15, 1]})"});
+  const Stack column = readTiff(dir / "column.tif");
+  REQUIRE(column.frames() == 2);
+  REQUIRE((column.rows() == 15 && column.cols() == 1));
+  CHECK(column.at(0, 3, 0) == 3);
+  CHECK(column.at(1, 14, 0) == 29);
+  writePages(dir / "points.tif", 1, {R"({"shape": [30, 1, 1]})"});
+  const Stack points = readTiff(dir / "points.tif", 28, 2);
+  REQUIRE(points.frames() == 2);
+  CHECK(points.size() == 2);
+  CHECK(points.at(1, 0, 0) == 29);
+  writePages(dir / "pages.tif", 2, {R"({"shape": [4, 15, 1]})"});  // two pages, values t * 100 + i
+  const Stack pages = readTiff(dir / "pages.tif", 2);
+  REQUIRE(pages.frames() == 2);
+  CHECK(pages.at(0, 0, 0) == 100);
+  CHECK(pages.at(1, 14, 0) == 129);
+  // a shape that does not account for the pages' pixels is not taken: the file is truncated
+  writePages(dir / "short.tif", 2, {R"({"shape": [5, 15, 1]})"});
+  CHECK_THROWS_AS(readTiff(dir / "short.tif"), InputError);
+}
+
 TEST_CASE("plain TIFF resolution tags calibrate in micrometres; none means pixels") {
   TempDir dir;
   writePages(dir / "cm.tif", 1, {"", 1e5f, RESUNIT_CENTIMETER});  // 100000 pixels per cm: 0.1 um
