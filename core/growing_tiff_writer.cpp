@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -13,17 +12,6 @@
 #include "core/tiff_metadata.hpp"
 
 namespace lqs {
-
-namespace {
-
-constexpr std::uint64_t classicLimit = 0xFFFFFFF0ULL;  // offsets of a classic TIFF are 32-bit
-
-// Pixels per centimetre, which core/tiff.cpp reads back as micrometres per pixel.
-tiff::Field resolution(std::uint16_t tag, const PixelSize& pixelSize) {
-  return tiff::rationalField(tag, pixelSize.unit == "px" ? 1.0 : 1e4 / pixelSize.value);
-}
-
-}  // namespace
 
 GrowingTiffWriter::GrowingTiffWriter(const std::filesystem::path& path, const GrowingTiffLayout& layout)
     : path_(path), layout_(layout) {
@@ -51,19 +39,14 @@ GrowingTiffWriter::GrowingTiffWriter(const std::filesystem::path& path, const Gr
 GrowingTiffWriter::~GrowingTiffWriter() { ::close(fd_); }
 
 tiff::Directory GrowingTiffWriter::directoryAt(std::uint64_t offset, std::uint64_t dataOffset, bool describe) const {
-  using namespace tiff;
-  std::vector<Field> fields{integerField(256, layout_.cols, big_), integerField(257, layout_.rows, big_),
-                            shortField(258, layout_.uint16 ? 16 : 32), shortField(259, 1), shortField(262, 1)};
-  if (describe) fields.push_back(asciiField(270, imageJDescription(layout_.announcedFrames, 1, PixelSize{})));
-  fields.push_back(integerField(273, dataOffset, big_));
-  fields.push_back(shortField(277, 1));
-  fields.push_back(integerField(278, layout_.rows, big_));
-  fields.push_back(integerField(279, pixels_.size(), big_));
-  fields.push_back(resolution(282, layout_.pixelSize));
-  fields.push_back(resolution(283, layout_.pixelSize));
-  fields.push_back(shortField(296, layout_.pixelSize.unit == "px" ? 1 : 3));
-  fields.push_back(shortField(339, layout_.uint16 ? 1 : 3));
-  return encodeDirectory(fields, offset, big_);
+  const std::string description = describe ? imageJDescription(layout_.announcedFrames, 1, PixelSize{}) : "";
+  // pixels per centimetre, which core/tiff.cpp reads back as micrometres per pixel
+  const bool calibrated = layout_.pixelSize.unit != "px";
+  const tiff::Frame frame{layout_.rows, layout_.cols, std::uint16_t(layout_.uint16 ? 16 : 32),
+                          std::uint16_t(layout_.uint16 ? 1 : 3), dataOffset,
+                          calibrated ? 1e4 / layout_.pixelSize.value : 1.0, std::uint16_t(calibrated ? 3 : 1),
+                          describe ? &description : nullptr};
+  return tiff::encodeFrameDirectory(frame, offset, big_);
 }
 
 void GrowingTiffWriter::writeAt(std::uint64_t offset, const void* bytes, std::size_t count) {
@@ -100,7 +83,7 @@ void GrowingTiffWriter::beginFrame(const float* pixels, double fraction) {
   } else {
     framePosition_ = end_;
   }
-  if (!big_ && framePosition_ + pixels_.size() > classicLimit)
+  if (!big_ && framePosition_ + pixels_.size() > tiff::kClassicLimit)
     throw InputError(path_.string() + ": passes 4 GB (announce the frames so that BigTIFF is written)");
   if (!dir.bytes.empty()) {
     writeAt(end_, dir.bytes.data(), dir.bytes.size());

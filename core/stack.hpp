@@ -49,4 +49,8 @@ class Stack {
   std::vector<float> data_;
 };
 
+// The planes per volume of frames [first, first + count) of a stack of `planes`-plane volumes:
+// `planes` when the range is whole volumes, else 1 (a plain series).
+std::size_t planesOfRange(std::size_t planes, std::size_t first, std::size_t count);
+
 }  // namespace lqs

@@ -138,7 +138,7 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   if (std::uint64_t(width) * height > (std::uint64_t(1) << 32))
     throw InputError(where + "absurd frame size " + std::to_string(height) + "x" + std::to_string(width) +
                      " (corrupt file?)");
-  if (meta.planes && *meta.planes > 1 && info.frames % *meta.planes == 0) info.planes = *meta.planes;
+  info.planes = planesOfRange(meta.planes.value_or(1), 0, info.frames);
   std::error_code ec;
   layout.fileBytes = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(where + "cannot tell its size (" + ec.message() + ")");
@@ -220,6 +220,19 @@ void readContiguous(const std::filesystem::path& path, const Layout& layout, std
   convertTiffSamples(info, raw.data(), target, count);
 }
 
+// Directory `index` (reached by seeking when `seek`, else it is the next one) into `target`, once
+// its size is checked against `layout`'s: pages of a stack must all be the same size.
+void readPage(TIFF* tif, const Layout& layout, std::size_t index, bool seek, float* target, const std::string& where) {
+  if (!(seek ? TIFFSetDirectory(tif, tdir_t(index)) : TIFFReadDirectory(tif)))
+    throw InputError(where + "cannot read its directory (truncated file)" + detail());
+  uint32_t width = 0, height = 0;
+  TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
+  TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
+  if (width != layout.info.cols || height != layout.info.rows)
+    throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from the first page's");
+  readDirectory(tif, layout, target, where);
+}
+
 // Frames [first, first + stack.frames()) of a file whose pages have another shape than its frames
 // (Layout::pageShape): every page is read in order, as the one run of pixels the frames are cut from.
 void readRepacked(TIFF* tif, const Layout& layout, const std::filesystem::path& path, std::size_t first, Stack& stack) {
@@ -227,17 +240,9 @@ void readRepacked(TIFF* tif, const Layout& layout, const std::filesystem::path& 
   std::tie(pages.info.rows, pages.info.cols) = *layout.pageShape;
   const std::size_t pageSize = pages.info.rows * pages.info.cols;
   std::vector<float> pixels(layout.ifds * pageSize);
-  for (std::size_t page = 0; page < layout.ifds; ++page) {
-    const std::string where = path.string() + " page " + std::to_string(page + 1) + ": ";
-    if (!(page == 0 ? TIFFSetDirectory(tif, 0) : TIFFReadDirectory(tif)))
-      throw InputError(where + "cannot read its directory (truncated file)" + detail());
-    uint32_t width = 0, height = 0;
-    TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
-    TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
-    if (width != pages.info.cols || height != pages.info.rows)
-      throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from page 1's");
-    readDirectory(tif, pages, pixels.data() + page * pageSize, where);
-  }
+  for (std::size_t page = 0; page < layout.ifds; ++page)
+    readPage(tif, pages, page, page == 0, pixels.data() + page * pageSize,
+             path.string() + " page " + std::to_string(page + 1) + ": ");
   std::copy_n(pixels.begin() + std::ptrdiff_t(first * stack.frameSize()), stack.size(), stack.data());
 }
 
@@ -260,7 +265,7 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
   requireMemoryFor(n, tif.get(), layout, path);
   Stack stack(n, info.rows, info.cols);
   stack.pixelSize = info.pixelSize;
-  if (first % info.planes == 0 && n % info.planes == 0) stack.planes = info.planes;
+  stack.planes = planesOfRange(info.planes, first, n);
   if (layout.pageShape) {
     readRepacked(tif.get(), layout, path, first, stack);
     return stack;
@@ -272,14 +277,7 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
       readContiguous(path, layout, index, stack.frame(t).data(), where);
       continue;
     }
-    const bool moved = t == 0 ? TIFFSetDirectory(tif.get(), tdir_t(index)) : TIFFReadDirectory(tif.get());
-    if (!moved) throw InputError(where + "cannot read its directory (truncated file)" + detail());
-    uint32_t width = 0, height = 0;
-    TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &width);
-    TIFFGetField(tif.get(), TIFFTAG_IMAGELENGTH, &height);
-    if (width != info.cols || height != info.rows)
-      throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from frame 1's");
-    readDirectory(tif.get(), layout, stack.frame(t).data(), where);
+    readPage(tif.get(), layout, index, t == 0, stack.frame(t).data(), where);
   }
   return stack;
 }

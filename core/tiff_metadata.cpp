@@ -88,7 +88,7 @@ std::string imageJDescription(std::size_t frames, std::size_t planes, const Pixe
                               const std::string& provenance) {
   std::ostringstream out;
   out << "ImageJ=1.11a\nimages=" << frames << "\n";
-  if (planes > 1 && frames % planes == 0) {
+  if (planesOfRange(planes, 0, frames) > 1) {
     out << "slices=" << planes << "\n";
     if (frames > planes) out << "frames=" << frames / planes << "\n";
     out << "hyperstack=true\n";

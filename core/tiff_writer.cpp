@@ -15,28 +15,15 @@ namespace lqs {
 
 namespace {
 
-constexpr std::uint64_t kClassicLimit = 0xFFFFFFF0ULL;  // offsets of a classic TIFF are 32-bit
 constexpr std::uint64_t kDataAlignment = 16;
 
 // One float32 frame in one strip at `dataOffset`; the description only in the first directory.
 tiff::Directory frameDirectory(const Stack& stack, std::uint64_t offset, std::uint64_t dataOffset,
                                std::uint64_t next, bool bigTiff, const std::string* description) {
-  using namespace tiff;
-  // pixels per unit; the unit itself is ImageJ's unit= in the description
+  // pixels per unit, no TIFF unit: the unit is ImageJ's unit= in the description
   const double perUnit = stack.pixelSize.unit == "px" ? 1.0 : 1.0 / stack.pixelSize.value;
-  std::vector<Field> fields{integerField(256, stack.cols(), bigTiff), integerField(257, stack.rows(), bigTiff),
-                            shortField(258, 32), shortField(259, 1), shortField(262, 1)};
-  if (description) fields.push_back(asciiField(270, *description));
-  fields.push_back(integerField(273, dataOffset, bigTiff));
-  fields.push_back(shortField(277, 1));
-  fields.push_back(integerField(278, stack.rows(), bigTiff));
-  fields.push_back(integerField(279, stack.frameSize() * sizeof(float), bigTiff));
-  fields.push_back(rationalField(282, perUnit));
-  fields.push_back(rationalField(283, perUnit));
-  fields.push_back(shortField(284, 1));
-  fields.push_back(shortField(296, 1));
-  fields.push_back(shortField(339, 3));
-  return encodeDirectory(fields, offset, bigTiff, next);
+  return tiff::encodeFrameDirectory({stack.rows(), stack.cols(), 32, 3, dataOffset, perUnit, 1, description}, offset,
+                                    bigTiff, next);
 }
 
 struct FileLayout {
@@ -62,7 +49,7 @@ void writeTiff(const Stack& stack, const std::filesystem::path& path, const std:
   if (stack.empty()) throw InputError("cannot write an empty image to " + path.string());
   const std::string description = imageJDescription(stack.frames(), stack.planes, stack.pixelSize, provenance);
   FileLayout layout = layoutFor(stack, description, false);
-  if (layout.dataStart + stack.size() * sizeof(float) > kClassicLimit) layout = layoutFor(stack, description, true);
+  if (layout.dataStart + stack.size() * sizeof(float) > tiff::kClassicLimit) layout = layoutFor(stack, description, true);
 
   AtomicFile file(path);
   {
