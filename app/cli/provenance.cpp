@@ -94,6 +94,16 @@ ProvenanceText provenanceWriter(const Provenance& record) {
   };
 }
 
+std::vector<std::string> writeStepOutputs(const Registry& registry, const Workflow& workflow, const StepOutcome& step,
+                                          const fs::path& workflowFile) {
+  std::vector<fs::path> inputFiles;
+  for (const auto& name : step.step.inputs) inputFiles.push_back(workflow.resolve(name));
+  const RunRequest request{step.step.method, {}, step.step.params, std::nullopt};
+  Provenance record = describeRun(registry, request, step.report, inputFiles);
+  if (!workflowFile.empty()) record.workflow = fs::absolute(workflowFile).lexically_normal().string();
+  return writeOutputs(step.report.result, workflow.resolve(step.step.output), provenanceWriter(record));
+}
+
 Provenance readProvenance(const fs::path& file) {
   const fs::path sidecar = provenanceSidecar(file);
   std::error_code ec;

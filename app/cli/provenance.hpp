@@ -11,6 +11,7 @@
 
 #include "app/cli/data_files.hpp"
 #include "engine/engine.hpp"
+#include "engine/workflow.hpp"
 
 namespace lqs::cli {
 
@@ -42,6 +43,11 @@ Provenance provenanceFromJson(const std::string& text, const std::string& where)
 
 // What writeOutputs embeds: `record` completed for each output written.
 ProvenanceText provenanceWriter(const Provenance& record);
+
+// Writes the outputs of a workflow step that has some, each with its record: the step's inputs are
+// files in `workflow`'s folder, and `workflowFile` is named in the record when given. The files written.
+std::vector<std::string> writeStepOutputs(const Registry& registry, const Workflow& workflow, const StepOutcome& step,
+                                          const std::filesystem::path& workflowFile = {});
 
 // The record of a LiquidScope output (TIFF description or CSV side-car); InputError when it has none.
 Provenance readProvenance(const std::filesystem::path& file);

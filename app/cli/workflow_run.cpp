@@ -16,14 +16,8 @@ json runWorkflowSteps(const Workflow& workflow, const fs::path& workflowFile, Se
       [&](const StepOutcome& outcome) {
         const RunReport& report = outcome.report;
         std::vector<std::string> written;
-        if (!outcome.step.output.empty() && !report.result.outputs.empty()) {
-          std::vector<fs::path> inputFiles;
-          for (const auto& name : outcome.step.inputs) inputFiles.push_back(workflow.resolve(name));
-          const RunRequest request{outcome.step.method, {}, outcome.step.params, std::nullopt};
-          Provenance record = describeRun(session.registry(), request, report, inputFiles);
-          record.workflow = fs::absolute(workflowFile).lexically_normal().string();
-          written = writeOutputs(report.result, workflow.resolve(outcome.step.output), provenanceWriter(record));
-        }
+        if (!outcome.step.output.empty() && !report.result.outputs.empty())
+          written = writeStepOutputs(session.registry(), workflow, outcome, workflowFile);
         json values = json::object();
         for (const auto& [name, value] : report.result.values) values[name] = value;
         steps.push_back({{"method", outcome.step.method}, {"implementation", report.implementation},

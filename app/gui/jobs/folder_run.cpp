@@ -89,11 +89,7 @@ void runOnFiles(const Workflow& workflow, const std::vector<fs::path>& files, co
           [&](const StepOutcome& step) {
             for (const auto& [name, value] : step.report.result.values) outcome.values.emplace_back(step.step.method + " " + name, value);
             if (step.step.output.empty() || step.report.result.outputs.empty()) return;
-            std::vector<fs::path> inputFiles;  // every input of a per-file workflow is a file
-            for (const auto& name : step.step.inputs) inputFiles.push_back(single.resolve(name));
-            const RunRequest request{step.step.method, {}, step.step.params, std::nullopt};
-            const cli::Provenance record = cli::describeRun(engine.registry(), request, step.report, inputFiles);
-            for (auto& path : cli::writeOutputs(step.report.result, single.resolve(step.step.output), cli::provenanceWriter(record)))
+            for (auto& path : cli::writeStepOutputs(engine.registry(), single, step))  // its inputs are all files
               outcome.written.push_back(std::move(path));
           });
     } catch (const Cancelled&) {
