@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "engine/implementation_selector.hpp"
 
 namespace lqs {
 
@@ -18,12 +19,16 @@ std::vector<BenchmarkResult> benchmarkImplementations(
     const std::function<void(std::size_t done, std::size_t total)>& afterRun, const std::vector<std::string>& only) {
   const Method& method = engine.registry().find(request.method);
   std::vector<const Implementation*> chosen;
-  for (const auto& impl : method.implementations)
-    if (only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& prefix) {
-          return impl.name.starts_with(prefix);
-        }))
-      chosen.push_back(&impl);
-  if (chosen.empty()) throw ParameterError("bench: no implementation of " + request.method + " matches the --impl given");
+  for (const auto& impl : method.implementations) {
+    const auto named = [&](const std::string& selector) {
+      const auto selected = selectImplementations(method, selector);
+      return impl.name.starts_with(selector) || std::find(selected.begin(), selected.end(), &impl) != selected.end();
+    };
+    if (only.empty() || std::any_of(only.begin(), only.end(), named)) chosen.push_back(&impl);
+  }
+  if (chosen.empty())
+    throw ParameterError("bench: no implementation of " + request.method + " matches the --impl given; use one of: " +
+                         selectorForms(method));
   const std::size_t total = chosen.size() * std::size_t(std::max(repeat, 0));
   std::size_t done = 0;
   std::vector<BenchmarkResult> measured;

@@ -18,7 +18,8 @@ struct BenchmarkResult {
 
 // Fastest median first, implementations without a successful run last. An implementation that
 // fails (DeviceError, RunError) is not run again. `afterRun(done, total)` follows every attempt.
-// `only`: the implementations whose names start with one of these (all when empty).
+// `only`: the implementations named by one of these (engine/implementation_selector.hpp) or whose
+// names start with one (all when empty).
 std::vector<BenchmarkResult> benchmarkImplementations(
     Engine& engine, const RunRequest& request, int repeat, const Job& job,
     const std::function<void(std::size_t done, std::size_t total)>& afterRun = {},

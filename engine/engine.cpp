@@ -1,9 +1,11 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/errors.hpp"
 #include "engine/frame_blocks.hpp"
+#include "engine/implementation_selector.hpp"
 #include "engine/signature.hpp"
 
 namespace lqs {
@@ -104,10 +106,12 @@ static const Implementation& findImplementation(const Method& method, const std:
 
 RunReport Engine::runImplementation(const RunRequest& request, const std::string& implementation, const Job& job) {
   const Prepared p = prepare(request);
-  const Implementation& impl = findImplementation(p.method, implementation);
-  RunReport report;
+  return runExactly(p, findImplementation(p.method, implementation), job, RunReport{});
+}
+
+RunReport Engine::runExactly(const Prepared& p, const Implementation& impl, const Job& job, RunReport report) {
   if (impl.refusal)
-    if (const auto reason = impl.refusal({request.inputs, p.params, job}))
+    if (const auto reason = impl.refusal({p.request.inputs, p.params, job}))
       throw RunError(impl.name + " cannot take this input: " + *reason);
   report.result = timedRun(p, impl, job, report);
   return report;
@@ -123,14 +127,29 @@ std::vector<Prediction> Engine::predict(const RunRequest& request) {
                      historyOf(p.method.spec.name), clocks_.now());
 }
 
+std::vector<const Implementation*> Engine::allowed(const Method& method, const RunRequest& request,
+                                                   RunReport& report) const {
+  if (request.implementation) return requireImplementations(method, *request.implementation);
+  if (pinned_.empty()) return {};
+  auto pinned = selectImplementations(method, pinned_);
+  if (pinned.empty()) {
+    pinned = selectImplementations(method, "cpu");
+    report.warnings.push_back("LQS_DEVICE=" + pinned_ + ": " + method.spec.name + " has no implementation there; it runs on the CPU");
+  }
+  return pinned;
+}
+
 RunReport Engine::run(const RunRequest& request, const Job& job) {
-  if (request.implementation) return runImplementation(request, *request.implementation, job);
   const Prepared p = prepare(request);
   const RunContext context{request.inputs, p.params, job};
   RunReport report;
+  const std::vector<const Implementation*> allowed = this->allowed(p.method, request, report);
+  // One implementation named by the user runs as asked, or fails: no silent fall-back elsewhere.
+  if (request.implementation && allowed.size() == 1) return runExactly(p, *allowed.front(), job, std::move(report));
   std::vector<const Implementation*> order;
   for (const Prediction& prediction : predict(request)) {
     const Implementation& impl = findImplementation(p.method, prediction.implementation);
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), &impl) == allowed.end()) continue;
     if (impl.refusal)
       if (const auto reason = impl.refusal(context)) {
         report.warnings.push_back(impl.name + " skipped: " + *reason);
@@ -146,7 +165,7 @@ RunReport Engine::run(const RunRequest& request, const Job& job) {
       report.warnings.push_back(impl->name + " failed (" + e.what() + "); falling back to the next implementation");
     }
   }
-  throw RunError("every implementation of " + p.method.spec.name + " failed" +
+  throw RunError("every implementation of " + p.method.spec.name + (allowed.empty() ? "" : " selected") + " failed" +
                  (report.warnings.empty() ? std::string(" (none could take this input)") : ": " + report.warnings.back()));
 }
 

@@ -20,7 +20,9 @@ struct RunRequest {
   std::string method;
   std::vector<Data> inputs;
   std::map<std::string, std::string> params;  // user text, validated against the declaration
-  std::optional<std::string> implementation;  // --impl: run exactly this one
+  // --impl, in any form of engine/implementation_selector.hpp: one implementation runs exactly
+  // that one; several (a back end, a device) let the agent choose among them.
+  std::optional<std::string> implementation;
 };
 
 struct RunReport {
@@ -46,20 +48,28 @@ class Engine {
   // The agent's ranking for this request without running anything (for `lqs bench`, the GUI).
   std::vector<Prediction> predict(const RunRequest& request);
 
+  // Every later run without an implementation of its own runs on what `selector` names (LQS_DEVICE);
+  // a method with nothing there runs on the CPU and says so.
+  void pin(std::string selector) { pinned_ = std::move(selector); }
+
   const Registry& registry() const { return registry_; }
   RunStore& store() { return store_; }
 
  private:
   struct Prepared;
   Prepared prepare(const RunRequest& request);
+  RunReport runExactly(const Prepared& prepared, const Implementation& impl, const Job& job, RunReport report);
   Result timedRun(const Prepared& prepared, const Implementation& impl, const Job& job, RunReport& report);
   MethodHistory& historyOf(const std::string& method);
+  // The implementations a run may use (empty: all of them).
+  std::vector<const Implementation*> allowed(const Method& method, const RunRequest& request, RunReport& report) const;
   void drainStoreWarning(RunReport& report);
 
   const Registry& registry_;
   RunStore& store_;
   Agent agent_;
   Clocks clocks_;
+  std::string pinned_;
   std::map<std::string, MethodHistory> histories_;
   std::mutex mutex_;  // the GUI's engine thread and benchmark threads may share one engine
 };

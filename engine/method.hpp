@@ -11,7 +11,7 @@
 #include "core/stack.hpp"
 #include "core/stack_file.hpp"
 #include "core/table.hpp"
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "engine/job.hpp"
 #include "engine/parameters.hpp"
 

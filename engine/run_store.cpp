@@ -2,8 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <cstdlib>
 #include <memory>
+
+#include "core/liquid_engine_home.hpp"
 
 namespace lqs {
 
@@ -29,12 +30,7 @@ std::string text(sqlite3_stmt* s, int column) {
 
 }  // namespace
 
-fs::path RunStore::defaultFile() {
-  const char* home = std::getenv("LIQUID_ENGINE_HOME");
-  if (home && *home) return fs::path(home) / "runs.sqlite";
-  const char* user = std::getenv("HOME");
-  return fs::path(user ? user : ".") / ".liquid_engine" / "runs.sqlite";
-}
+fs::path RunStore::defaultFile() { return liquidEngineHome() / "runs.sqlite"; }
 
 RunStore::RunStore(fs::path file) : file_(std::move(file)) {
   std::error_code ec;

@@ -50,6 +50,10 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
       if (!entry["output"].is_string()) throw InputError(where + ": \"output\" must be a file name");
       step.output = entry["output"].get<std::string>();
     }
+    if (entry.contains("impl")) {
+      if (!entry["impl"].is_string()) throw InputError(where + ": \"impl\" must be an implementation, back end or device name");
+      step.implementation = entry["impl"].get<std::string>();
+    }
     if (entry.contains("params")) {
       if (!entry["params"].is_object()) throw InputError(where + ": \"params\" must be an object");
       for (const auto& [name, value] : entry["params"].items()) step.params[name] = paramText(value);
@@ -74,6 +78,7 @@ std::string workflowToJson(const Workflow& workflow) {
     json entry{{"method", step.method}, {"inputs", step.inputs}};
     if (!step.output.empty()) entry["output"] = step.output;
     if (!step.params.empty()) entry["params"] = step.params;
+    if (step.implementation) entry["impl"] = *step.implementation;
     steps.push_back(entry);
   }
   return json{{"steps", steps}}.dump(2);
@@ -86,7 +91,7 @@ void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
   for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
     const WorkflowStep& step = workflow.steps[i];
     job.checkCancelled();
-    RunRequest request{step.method, {}, step.params, std::nullopt};
+    RunRequest request{step.method, {}, step.params, step.implementation};
     for (const auto& name : step.inputs) {
       const auto it = produced.find(workflow.resolve(name).string());
       request.inputs.push_back(it != produced.end() ? it->second : input(name));

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct WorkflowStep {
   std::vector<std::string> inputs;  // as written in the file (paths or, in the GUI, layer names)
   std::string output;               // may be empty for value-only steps
   std::map<std::string, std::string> params;  // JSON values as text
+  std::optional<std::string> implementation;  // "impl": where it runs (RunRequest::implementation)
 };
 
 struct Workflow {

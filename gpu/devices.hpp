@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/device.hpp"
+#include "core/device.hpp"
 
 namespace lqs::gpu {
 

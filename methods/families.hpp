@@ -2,7 +2,7 @@
 // One registration function per method family (methods/<family>/register.cpp).
 #include <vector>
 
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "engine/registry.hpp"
 
 namespace lqs {

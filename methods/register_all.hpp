@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "engine/registry.hpp"
 
 namespace lqs {

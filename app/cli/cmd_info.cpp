@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <iomanip>
+
 #include "app/cli/commands.hpp"
 
 namespace lqs::cli {
@@ -11,7 +13,7 @@ void addInfoCommand(CLI::App& app, Session& session) {
   cmd->callback([&session, json] {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto& d : session.devices())
-      devices.push_back({{"backend", backendName(d.backend)}, {"name", d.name}, {"vendor", d.vendor},
+      devices.push_back({{"id", d.shortName()}, {"backend", backendName(d.backend)}, {"name", d.name}, {"vendor", d.vendor},
                          {"driver", d.driver}, {"memory_bytes", d.memoryBytes}});
     if (*json) {
       std::cout << nlohmann::json{{"version", LQS_VERSION}, {"devices", devices},
@@ -22,9 +24,9 @@ void addInfoCommand(CLI::App& app, Session& session) {
                 << "\n";
       return;
     }
-    std::cout << "LiquidScope " << LQS_VERSION << "\nDevices:\n";
+    std::cout << "LiquidScope " << LQS_VERSION << "\nDevices (--impl or LQS_DEVICE takes the short name):\n";
     for (const auto& d : session.devices()) {
-      std::cout << "  " << backendName(d.backend) << ": " << d.name << " (" << d.vendor << ", " << d.driver;
+      std::cout << "  " << std::left << std::setw(10) << d.shortName() << d.name << " (" << d.vendor << ", " << d.driver;
       if (d.memoryBytes) std::cout << ", " << d.memoryBytes / (1024 * 1024) << " MiB";
       std::cout << ")\n";
     }

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "engine/implementation_selector.hpp"
 
 namespace lqs::cli {
 
@@ -31,9 +32,13 @@ static nlohmann::json describe(const Method& method) {
     if (p.type == ParamType::Choice) entry["choices"] = p.choices;
     params.push_back(entry);
   }
-  for (const auto& impl : method.implementations) impls.push_back(impl.name);
+  nlohmann::json shortNames = nlohmann::json::array();
+  for (const auto& impl : method.implementations) {
+    impls.push_back(impl.name);
+    shortNames.push_back(shortName(impl));
+  }
   return {{"name", method.spec.name}, {"summary", method.spec.summary}, {"inputs", ports},
-          {"outputs", outputs}, {"parameters", params}, {"implementations", impls}};
+          {"outputs", outputs}, {"parameters", params}, {"implementations", impls}, {"short_names", shortNames}};
 }
 
 void addMethodsCommand(CLI::App& app, Session& session) {
@@ -62,7 +67,7 @@ void addMethodsCommand(CLI::App& app, Session& session) {
         std::cout << ") " << p.help << "\n";
       }
       std::cout << "  implementations:";
-      for (const auto& impl : m.implementations) std::cout << " " << impl.name;
+      for (const auto& impl : m.implementations) std::cout << " " << shortName(impl);
       std::cout << "\n\n";
     }
   });

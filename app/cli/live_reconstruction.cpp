@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/growing_tiff_writer.hpp"
 #include "core/tiff.hpp"
+#include "engine/implementation_selector.hpp"
 #include "methods/srrf/macro_pixel.hpp"
 
 namespace lqs::cli {
@@ -68,10 +69,7 @@ LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
     throw ParameterError(std::string("live: temporal_correlation=").append(mode).append(
         " cannot be accumulated block by block (the variance or auto-covariance of the whole run is not the "
         "mean of the blocks'); use avg, or `lqs run esrrf` on the finished acquisition"));
-  if (settings_.implementation &&
-      std::none_of(esrrf.implementations.begin(), esrrf.implementations.end(),
-                   [&](const Implementation& impl) { return impl.name == *settings_.implementation; }))
-    throw ParameterError("live: esrrf has no implementation '" + *settings_.implementation + "' here (see `lqs methods`)");
+  if (settings_.implementation) requireImplementations(esrrf, *settings_.implementation);  // before the first frame
   magnification_ = values.integer("magnification");
   correct_ = values.flag("macro_pixel_correction");
   // one time point per block; the correction is applied once, to the running mean

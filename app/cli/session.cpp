@@ -1,5 +1,8 @@
 #include "app/cli/session.hpp"
 
+#include <cstdlib>
+
+#include "core/errors.hpp"
 #include "engine/factory_benchmarks.hpp"
 #include "gpu/devices.hpp"
 #include "methods/register_all.hpp"
@@ -22,8 +25,24 @@ RunStore& Session::store() {
   return *store_;
 }
 
+// LQS_DEVICE names a back end ("cuda") or a device ("opencl:1") of this machine, or nothing.
+static std::string pinnedDevice(const std::vector<Device>& devices) {
+  const char* text = std::getenv("LQS_DEVICE");
+  if (!text || !*text) return {};
+  std::string known;
+  for (const Device& device : devices) {
+    if (text == device.shortName() || text == backendName(device.backend)) return text;
+    known += (known.empty() ? "" : ", ") + device.shortName() + " (" + device.name + ")";
+  }
+  throw ParameterError("LQS_DEVICE=" + std::string(text) + " names no device here; devices (or their back ends): " + known);
+}
+
 Engine& Session::engine() {
-  if (!engine_) engine_ = std::make_unique<Engine>(registry(), store(), Agent(factoryBenchmarks()));
+  if (!engine_) {
+    const std::string pinned = pinnedDevice(devices());
+    engine_ = std::make_unique<Engine>(registry(), store(), Agent(factoryBenchmarks()));
+    if (!pinned.empty()) engine_->pin(pinned);
+  }
   return *engine_;
 }
 

@@ -3,7 +3,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "engine/engine.hpp"
 #include "engine/registry.hpp"
 #include "engine/run_store.hpp"

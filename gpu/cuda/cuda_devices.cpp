@@ -26,6 +26,7 @@ std::vector<Device> cudaDevices() {
                     " sm_" + std::to_string(prop.major) + std::to_string(prop.minor);
     device.memoryBytes = prop.totalGlobalMem;
     device.deviceIndex = i;
+    device.ordinal = int(found.size());
     found.push_back(std::move(device));
   }
 #endif

@@ -28,6 +28,7 @@ std::vector<Device> openclDevices() {
         device.memoryBytes = devices[d].getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
         device.platformIndex = static_cast<int>(p);
         device.deviceIndex = static_cast<int>(d);
+        device.ordinal = static_cast<int>(found.size());
         found.push_back(std::move(device));
       }
     }

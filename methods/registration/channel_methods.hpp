@@ -1,6 +1,6 @@
 #pragma once
 // channel-estimate, channel-apply and channel-register (channel_field.hpp does the work).
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "engine/registry.hpp"
 
 namespace lqs {

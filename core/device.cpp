@@ -1,4 +1,4 @@
-#include "engine/device.hpp"
+#include "core/device.hpp"
 
 namespace lqs {
 
@@ -14,5 +14,10 @@ std::string backendName(Backend backend) {
 // Memory is left out: PoCL reports a share of the RAM free at start-up, which changes from run to
 // run and would throw the device's history away each time; the name tells hardware apart.
 std::string Device::identity() const { return backendName(backend) + "|" + name + "|" + vendor + "|" + driver; }
+
+std::string Device::shortName() const {
+  if (backend == Backend::Cpu) return "cpu";
+  return backendName(backend) + ":" + std::to_string(ordinal);
+}
 
 }  // namespace lqs
