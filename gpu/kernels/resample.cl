@@ -1,12 +1,15 @@
-/* OpenCL entry points for the geometric resampling methods (interpolation.h does the work). */
+/* OpenCL entry points for the geometric resampling methods (interpolation.h does the work); one
+ * work-item per output pixel, the third axis is the frame of a batch. */
 #include "interpolation.h"
 
 /* out(i, j) = in(i / magRow - shiftRow, j / magCol - shiftCol) */
 __kernel void shift_magnify(__global const float* in, __global float* out, int rows, int cols, float magRow,
                             float magCol, float shiftRow, float shiftCol, int kind) {
   const int i = get_global_id(0), j = get_global_id(1), outCols = get_global_size(1);
+  const size_t frame = get_global_id(2);
   const float row = (float)i / magRow - shiftRow, col = (float)j / magCol - shiftCol;
-  out[i * outCols + j] = lqs_sample(in, row, col, rows, cols, kind);
+  out[frame * get_global_size(0) * outCols + i * outCols + j] =
+      lqs_sample(in + frame * rows * cols, row, col, rows, cols, kind);
 }
 
 /* inverse affine map about (centreRow, centreCol); see methods/interpolation/register.cpp */
@@ -14,6 +17,7 @@ __kernel void shift_scale_rotate(__global const float* in, __global float* out, 
                                  float c, float d, float centreRow, float centreCol, float shiftRow, float shiftCol,
                                  int kind) {
   const int i = get_global_id(0), j = get_global_id(1);
+  const size_t frame = get_global_id(2) * (size_t)rows * cols;
   const float x = (float)j - centreCol - shiftCol, y = (float)i - centreRow - shiftRow;
-  out[i * cols + j] = lqs_sample(in, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
+  out[frame + i * cols + j] = lqs_sample(in + frame, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
 }

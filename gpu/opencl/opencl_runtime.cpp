@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "gpu/kernel_sources.hpp"
+#include "gpu/opencl/program_cache.hpp"
 
 namespace lqs::gpu {
 
@@ -34,12 +35,10 @@ void withOpencl(const std::string& what, const std::function<void()>& body) {
                            ? " (out of device memory)"
                            : "";
     throw DeviceError("OpenCL " + what + ": " + e.what() + " failed with error " + std::to_string(code) + hint);
-  } catch (const std::out_of_range& e) {
-    throw DeviceError("OpenCL " + what + ": " + e.what());
   }
 }
 
-OpenclDevice::OpenclDevice(const Device& device) {
+OpenclDevice::OpenclDevice(const Device& device) : identity_(device.identity()) {
   withOpencl("set-up of " + device.name, [&] {
     device_ = findDevice(device);
     context_ = cl::Context(device_);
@@ -51,6 +50,7 @@ OpenclDevice::OpenclDevice(const Device& device) {
     if (device_.getInfo<CL_DEVICE_SINGLE_FP_CONFIG>() & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT)
       buildOptions_ = "-cl-fp32-correctly-rounded-divide-sqrt";
     maxAllocation_ = device_.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();
+    globalMemory_ = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
   });
 }
 
@@ -65,6 +65,22 @@ cl::Program& OpenclDevice::program(const std::string& key, const std::function<s
   std::string source = "#define LQS_OPENCL\n";
   if (doubles_) source += "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n#define LQS_HAS_DOUBLE\n";
   source += kernelText();
+  programs_.emplace_back(key, buildProgram(key, source));
+  return programs_.back().second;
+}
+
+cl::Program OpenclDevice::buildProgram(const std::string& key, const std::string& source) {
+  const std::string cacheKey = identity_ + "\n" + buildOptions_ + "\n" + source;
+  ProgramCache& cache = ProgramCache::shared();
+  if (const auto binary = cache.load(cacheKey)) {
+    try {
+      cl::Program program(context_, {device_}, cl::Program::Binaries{*binary});
+      program.build(std::vector<cl::Device>{device_}, buildOptions_.c_str());
+      return program;
+    } catch (const cl::Error&) {
+      // the driver was updated in place and refuses its old binary: build from source below
+    }
+  }
   cl::Program program;
   withOpencl("build of " + key, [&] {
     program = cl::Program(context_, source);
@@ -76,8 +92,13 @@ cl::Program& OpenclDevice::program(const std::string& key, const std::function<s
       throw DeviceError("OpenCL build of " + key + " failed:\n" + log);
     }
   });
-  programs_.emplace_back(key, program);
-  return programs_.back().second;
+  try {
+    const auto binaries = program.getInfo<CL_PROGRAM_BINARIES>();
+    if (!binaries.empty()) cache.store(cacheKey, binaries.front());
+  } catch (const cl::Error&) {
+    // a program whose binary the driver will not give is still a program: built next time too
+  }
+  return program;
 }
 
 cl::Kernel OpenclDevice::kernel(const std::string& file, const std::string& name) {
@@ -86,36 +107,37 @@ cl::Kernel OpenclDevice::kernel(const std::string& file, const std::string& name
   return kernel;
 }
 
-template <class T>
-static cl::Buffer uploadTo(const cl::Context& context, const T* data, std::size_t count) {
+cl::Buffer OpenclDevice::rawAllocation(std::size_t bytes) {
   cl::Buffer buffer;
-  const T placeholder{};  // OpenCL refuses zero-sized buffers
-  withOpencl("upload", [&] {
-    buffer = cl::Buffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, std::max<std::size_t>(count, 1) * sizeof(T),
-                        const_cast<T*>(count ? data : &placeholder));
-  });
+  withOpencl("allocation", [&] { buffer = cl::Buffer(context_, CL_MEM_READ_WRITE, std::max<std::size_t>(bytes, 1)); });
   return buffer;
 }
 
-cl::Buffer OpenclDevice::upload(const float* data, std::size_t count) { return uploadTo(context_, data, count); }
-cl::Buffer OpenclDevice::upload(const int* data, std::size_t count) { return uploadTo(context_, data, count); }
-
-cl::Buffer OpenclDevice::allocate(std::size_t count) {
-  cl::Buffer buffer;
-  withOpencl("allocation", [&] { buffer = cl::Buffer(context_, CL_MEM_READ_WRITE, std::max<std::size_t>(count, 1) * sizeof(float)); });
-  return buffer;
+void OpenclDevice::rawWrite(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, const void* data,
+                            bool wait) {
+  if (bytes == 0) return;
+  withOpencl("upload", [&] { queue_.enqueueWriteBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
 }
 
-void OpenclDevice::download(const cl::Buffer& buffer, float* data, std::size_t count) {
-  withOpencl("download", [&] { queue_.enqueueReadBuffer(buffer, CL_TRUE, 0, count * sizeof(float), data); });
+void OpenclDevice::rawRead(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, void* data, bool wait) {
+  if (bytes == 0) {
+    if (wait) finish();
+    return;
+  }
+  withOpencl("download", [&] { queue_.enqueueReadBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
 }
 
-void OpenclDevice::run(cl::Kernel& kernel, std::size_t rows, std::size_t cols) {
-  if (rows == 0 || cols == 0) return;
+void OpenclDevice::enqueue(cl::Kernel& kernel, Grid grid) {
+  if (grid.rows == 0 || grid.cols == 0 || grid.layers == 0) return;
   withOpencl("kernel launch", [&] {
-    queue_.enqueueNDRangeKernel(kernel, cl::NullRange, cl::NDRange(rows, cols));
-    queue_.finish();
+    const cl::NDRange range = grid.layers == 1 ? cl::NDRange(grid.rows, grid.cols)
+                                               : cl::NDRange(grid.rows, grid.cols, grid.layers);
+    queue_.enqueueNDRangeKernel(kernel, cl::NullRange, range);
   });
+}
+
+void OpenclDevice::finish() {
+  withOpencl("queue", [&] { queue_.finish(); });
 }
 
 OpenclDevice& openclDevice(const Device& device) {

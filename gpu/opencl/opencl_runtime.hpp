@@ -1,16 +1,55 @@
 #pragma once
-// One OpenCL context and in-order queue per device, programs built once per device and kernel file,
-// typed buffers, and every OpenCL failure turned into a DeviceError (the engine then falls back).
+// One OpenCL context and in-order queue per device, kept for the whole process; programs built once
+// per device and kernel file (and kept on disk for later processes); typed buffers; launches that
+// do not wait; and every OpenCL failure turned into a DeviceError (the engine then falls back).
 #include <cstddef>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <type_traits>
 #include <vector>
 
-#include "engine/device.hpp"
+#include "core/device.hpp"
 #include "gpu/opencl/cl.hpp"
 
 namespace lqs::gpu {
+
+// Device memory for `count` elements of T. OpenCL refuses empty buffers, so an empty one holds one.
+template <class T>
+class Buffer {
+ public:
+  Buffer() = default;
+  Buffer(cl::Buffer handle, std::size_t count) : handle_(std::move(handle)), count_(count) {}
+  const cl::Buffer& handle() const { return handle_; }
+  std::size_t count() const { return count_; }
+
+ private:
+  cl::Buffer handle_;
+  std::size_t count_ = 0;
+};
+
+// Runs `body` and rethrows OpenCL errors as DeviceError naming `what`.
+void withOpencl(const std::string& what, const std::function<void()>& body);
+
+// A launch's global range: rows x cols work-items, in `layers` (frames of a batch) along the third axis.
+struct Grid {
+  std::size_t rows, cols, layers = 1;
+};
+
+namespace detail {
+// Kernel arguments are buffers, int, unsigned or float: a double or a size_t would be passed with
+// the wrong size and read as garbage by the kernel, so they do not compile.
+template <class T>
+const cl::Buffer& kernelArgument(const Buffer<T>& buffer) {
+  return buffer.handle();
+}
+template <class T>
+T kernelArgument(T value) {
+  static_assert(std::is_same_v<T, int> || std::is_same_v<T, unsigned> || std::is_same_v<T, float>,
+                "an OpenCL kernel scalar must be int, unsigned or float");
+  return value;
+}
+}  // namespace detail
 
 class OpenclDevice {
  public:
@@ -23,30 +62,68 @@ class OpenclDevice {
   // resolved; cached under `key` (kernelText() runs only on the first call).
   cl::Program& program(const std::string& key, const std::function<std::string()>& kernelText);
 
-  cl::Buffer upload(const float* data, std::size_t count);
-  cl::Buffer upload(const int* data, std::size_t count);
-  cl::Buffer allocate(std::size_t count);  // floats
-  void download(const cl::Buffer& buffer, float* data, std::size_t count);
-  // Runs `kernel` over a global range (rows, cols) and waits.
-  void run(cl::Kernel& kernel, std::size_t rows, std::size_t cols);
+  template <class T>
+  Buffer<T> allocate(std::size_t count) {
+    return Buffer<T>(rawAllocation(count * sizeof(T)), count);
+  }
+  // A buffer holding a copy of `data`, complete on return (the host memory may change after).
+  template <class T>
+  Buffer<T> upload(const T* data, std::size_t count) {
+    Buffer<T> buffer = allocate<T>(count);
+    rawWrite(buffer.handle(), 0, count * sizeof(T), data, true);
+    return buffer;
+  }
+  // Enqueues a copy of host `data` into `buffer` from element `at` on; the host memory must stay
+  // unchanged until the queue has passed it (a later download or finish()).
+  template <class T>
+  void write(const Buffer<T>& buffer, const T* data, std::size_t count, std::size_t at = 0) {
+    rawWrite(buffer.handle(), at * sizeof(T), count * sizeof(T), data, false);
+  }
+  // Waits for everything enqueued before, then copies `count` elements from element `at` on to the host.
+  template <class T>
+  void download(const Buffer<T>& buffer, T* data, std::size_t count, std::size_t at = 0) {
+    rawRead(buffer.handle(), at * sizeof(T), count * sizeof(T), data, true);
+  }
+  template <class T>
+  void fill(const Buffer<T>& buffer, T value) {
+    if (buffer.count() == 0) return;
+    withOpencl("fill", [&] { queue_.enqueueFillBuffer(buffer.handle(), value, 0, buffer.count() * sizeof(T)); });
+  }
+  // Enqueues `kernel` over `grid` with `args` in order; does not wait (the queue is in order, so a
+  // download after it sees its result).
+  template <class... Args>
+  void launch(cl::Kernel& kernel, Grid grid, const Args&... args) {
+    withOpencl("kernel arguments", [&] {
+      cl_uint next = 0;
+      (kernel.setArg(next++, detail::kernelArgument(args)), ...);
+    });
+    enqueue(kernel, grid);
+  }
+  void finish();  // waits for everything enqueued
 
   std::uint64_t maxAllocation() const { return maxAllocation_; }
+  std::uint64_t globalMemory() const { return globalMemory_; }
 
  private:
+  cl::Buffer rawAllocation(std::size_t bytes);
+  void rawWrite(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, const void* data, bool wait);
+  void rawRead(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, void* data, bool wait);
+  void enqueue(cl::Kernel& kernel, Grid grid);
+  // From the on-disk cache (gpu/opencl/program_cache.hpp) when it holds this source's binary.
+  cl::Program buildProgram(const std::string& key, const std::string& source);
+
+  std::string identity_;  // Device::identity(): part of the cache key
   cl::Device device_;
   cl::Context context_;
   cl::CommandQueue queue_;
   bool doubles_ = false;
   std::string buildOptions_;  // for every program this device builds
-  std::uint64_t maxAllocation_ = 0;
+  std::uint64_t maxAllocation_ = 0, globalMemory_ = 0;
   std::vector<std::pair<std::string, cl::Program>> programs_;
   std::mutex programsLock_;
 };
 
-// The shared instance for a discovered OpenCL device (thread-safe).
+// The shared instance for a discovered OpenCL device (thread-safe), made once per process.
 OpenclDevice& openclDevice(const Device& device);
-
-// Runs `body` and rethrows OpenCL errors as DeviceError naming `what`.
-void withOpencl(const std::string& what, const std::function<void()>& body);
 
 }  // namespace lqs::gpu

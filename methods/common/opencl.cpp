@@ -17,5 +17,22 @@ std::vector<Implementation> openclImplementations(const std::vector<Device>& dev
   return implementations;
 }
 
+Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols, const Job& job,
+                   const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer) {
+  Stack out(in.frames(), outRows, outCols);
+  out.pixelSize = in.pixelSize;
+  transfer.frames = in.frames();
+  if (transfer.inFrame == 0) transfer.inFrame = in.frameSize();
+  if (!transfer.stage) transfer.in = in.data();
+  transfer.outFrame = out.frameSize();
+  transfer.out = out.data();
+  job.checkCancelled();
+  gpu::inFrameBatches(gpu, transfer, launch, [&](std::size_t done) {
+    job.progress(double(done) / double(in.frames()));
+    if (done < in.frames()) job.checkCancelled();
+  });
+  return out;
+}
+
 }  // namespace lqs
 #endif

@@ -109,19 +109,12 @@ Stack correlateBlocks(const Stack& image, const Stack& kernel, const Job& job) {
 #ifdef LQS_HAVE_OPENCL
 Stack openclCorrelate(gpu::OpenclDevice& gpu, const Stack& image, const Stack& kernel, const Job& job) {
   if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
-  Stack out(image.frames(), image.rows(), image.cols());
-  out.pixelSize = image.pixelSize;
   cl::Kernel correlateKernel = gpu.kernel("convolution.cl", "correlate");
-  const cl::Buffer weights = gpu.upload(kernel.data(), kernel.size());
-  cl::Buffer target = gpu.allocate(out.frameSize());
-  for (std::size_t t = 0; t < image.frames(); ++t) {
-    job.checkCancelled();
-    const cl::Buffer source = gpu.upload(image.frame(t).data(), image.frameSize());
-    setArguments(correlateKernel, source, target, weights, int(kernel.rows()), int(kernel.cols()));
-    gpu.run(correlateKernel, image.rows(), image.cols());
-    gpu.download(target, out.frame(t).data(), out.frameSize());
-  }
-  return out;
+  const auto weights = gpu.upload(kernel.data(), kernel.size());
+  return openclFrames(gpu, image, image.rows(), image.cols(), job, [&](const auto& source, const auto& target, std::size_t n) {
+    gpu.launch(correlateKernel, frameGrid(image.rows(), image.cols(), n), source, target, weights, int(kernel.rows()),
+               int(kernel.cols()));
+  });
 }
 #endif
 

@@ -1,4 +1,6 @@
 // Pixel-wise NLM: each pixel visits every shift and sums its patch box directly (gpu/kernels/nlm.h).
+#include <algorithm>
+
 #include "gpu/kernels/nlm.h"
 #include "methods/common/cpu.hpp"
 #include "methods/denoise/nlm_runs.hpp"
@@ -48,24 +50,27 @@ Result runNlmCuda(const RunContext& c, int device) {
 #endif
 
 #ifdef LQS_HAVE_OPENCL
+gpu::FrameTransfer paddedFrames(const Stack& in, int pad) {
+  gpu::FrameTransfer transfer;
+  transfer.inFrame = (in.rows() + 2 * std::size_t(pad)) * (in.cols() + 2 * std::size_t(pad));
+  transfer.stage = [&in, pad](std::size_t t, float* destination) {
+    const auto padded = reflectPad(in.frame(t), int(in.rows()), int(in.cols()), pad);
+    std::copy(padded.begin(), padded.end(), destination);
+  };
+  return transfer;
+}
+
 Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
-  Stack out(in.frames(), in.rows(), in.cols());
-  out.pixelSize = in.pixelSize;
+  const int pad = s.pad(), paddedCols = int(in.cols()) + 2 * pad;
   cl::Kernel kernel = gpu.kernel("nlm.cl", "nlm_pixelwise");
-  cl::Buffer target = gpu.allocate(in.frameSize());
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    c.job.checkCancelled();
-    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
-    const cl::Buffer source = gpu.upload(padded.data(), padded.size());
-    setArguments(kernel, source, target, paddedCols, pad, s.offset, s.distance, s.h2s2, s.variance2);
-    gpu.run(kernel, in.rows(), in.cols());
-    gpu.download(target, out.frame(t).data(), out.frameSize());
-    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
-  }
-  return Result::of("image", std::move(out));
+  return Result::of("image", openclFrames(gpu, in, in.rows(), in.cols(), c.job,
+                                          [&](const auto& source, const auto& target, std::size_t n) {
+                                            gpu.launch(kernel, frameGrid(in.rows(), in.cols(), n), source, target,
+                                                       paddedCols, pad, s.offset, s.distance, s.h2s2, s.variance2);
+                                          },
+                                          paddedFrames(in, pad)));
 }
 #endif
 

@@ -17,6 +17,8 @@ Result runNlmCudaPatchwise(const RunContext& context, int device);  // one launc
 #ifdef LQS_HAVE_OPENCL
 Result runNlmOpencl(const RunContext& context, gpu::OpenclDevice& gpu);  // pixel-wise, one work-item a pixel
 Result runNlmOpenclPatchwise(const RunContext& context, gpu::OpenclDevice& gpu);  // one launch pair a search shift
+// Input frames for the device, each mirrored by `pad` on the host as it is staged (reflectPad).
+gpu::FrameTransfer paddedFrames(const Stack& in, int pad);
 #endif
 
 }  // namespace lqs

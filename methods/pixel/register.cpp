@@ -45,12 +45,14 @@ Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>
 }
 
 #ifdef LQS_HAVE_OPENCL
-// The __kernel around lqs_pixel_<name>, written at run time: one work-item per pixel of a frame.
+// The __kernel around lqs_pixel_<name>, written at run time: one work-item per pixel, the third
+// axis is the frame of a batch.
 constexpr const char* kOpenclWrapper =
     "__kernel void pixel(__global const float* in, __global float* out, __global const float* params) {\n"
     "  const int r = get_global_id(0), c = get_global_id(1);\n"
     "  const int rows = get_global_size(0), cols = get_global_size(1);\n"
-    "  out[r * cols + c] = LQS_PIXEL_FUNCTION(in, rows, cols, r, c, params);\n"
+    "  const size_t frame = get_global_id(2) * (size_t)rows * cols;\n"
+    "  out[frame + r * cols + c] = LQS_PIXEL_FUNCTION(in + frame, rows, cols, r, c, params);\n"
     "}\n";
 
 std::string openclSource(const std::string& name) {
@@ -60,21 +62,14 @@ std::string openclSource(const std::string& name) {
 
 Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& image,
                   const std::vector<float>& params, const Job& job) {
-  Stack out = sameShape(image);
   cl::Kernel kernel;
   gpu::withOpencl("kernel pixel/" + name, [&] {
     kernel = cl::Kernel(gpu.program("pixel/" + name, [&] { return openclSource(name); }), "pixel");
   });
-  const cl::Buffer kernelParams = gpu.upload(params.data(), params.size());
-  cl::Buffer target = gpu.allocate(out.frameSize());
-  for (std::size_t t = 0; t < image.frames(); ++t) {
-    job.checkCancelled();
-    const cl::Buffer source = gpu.upload(image.frame(t).data(), image.frameSize());
-    setArguments(kernel, source, target, kernelParams);
-    gpu.run(kernel, image.rows(), image.cols());
-    gpu.download(target, out.frame(t).data(), out.frameSize());
-  }
-  return out;
+  const auto kernelParams = gpu.upload(params.data(), params.size());
+  return openclFrames(gpu, image, image.rows(), image.cols(), job, [&](const auto& source, const auto& target, std::size_t n) {
+    gpu.launch(kernel, frameGrid(image.rows(), image.cols(), n), source, target, kernelParams);
+  });
 }
 #endif
 

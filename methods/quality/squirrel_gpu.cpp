@@ -63,20 +63,17 @@ class OpenclBlurSession {
  public:
   OpenclBlurSession(gpu::OpenclDevice& gpu, const float* frame, const float* reference, int rows, int cols)
       : gpu_(gpu), rows_(rows), cols_(cols), frame_(gpu.upload(frame, size())), reference_(gpu.upload(reference, size())),
-        along_(gpu.allocate(size())), blurred_(gpu.allocate(size())), sums_(gpu.allocate(6 * std::size_t(rows))),
+        along_(gpu.allocate<float>(size())), blurred_(gpu.allocate<float>(size())), sums_(gpu.allocate<float>(6 * std::size_t(rows))),
         pass_(gpu.kernel("squirrel.cl", "blur_pass")), rowSums_(gpu.kernel("squirrel.cl", "row_sums")) {}
 
   void blur(const std::vector<float>& taps) {
-    const cl::Buffer weights = gpu_.upload(taps.data(), taps.size());
+    const auto weights = gpu_.upload(taps.data(), taps.size());
     const int radius = int(taps.size() / 2);
-    setArguments(pass_, frame_, along_, weights, radius, 0);
-    gpu_.run(pass_, rows_, cols_);
-    setArguments(pass_, along_, blurred_, weights, radius, 1);
-    gpu_.run(pass_, rows_, cols_);
+    gpu_.launch(pass_, {std::size_t(rows_), std::size_t(cols_)}, frame_, along_, weights, radius, 0);
+    gpu_.launch(pass_, {std::size_t(rows_), std::size_t(cols_)}, along_, blurred_, weights, radius, 1);
   }
   void rowSums(float* out) {
-    setArguments(rowSums_, blurred_, reference_, sums_, cols_);
-    gpu_.run(rowSums_, rows_, 1);
+    gpu_.launch(rowSums_, {std::size_t(rows_), 1}, blurred_, reference_, sums_, cols_);
     gpu_.download(sums_, out, 6 * std::size_t(rows_));
   }
   void image(float* out) { gpu_.download(blurred_, out, size()); }
@@ -85,7 +82,7 @@ class OpenclBlurSession {
   std::size_t size() const { return std::size_t(rows_) * cols_; }
   gpu::OpenclDevice& gpu_;
   int rows_, cols_;
-  cl::Buffer frame_, reference_, along_, blurred_, sums_;
+  gpu::Buffer<float> frame_, reference_, along_, blurred_, sums_;
   cl::Kernel pass_, rowSums_;
 };
 #endif

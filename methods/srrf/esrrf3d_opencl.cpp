@@ -16,31 +16,25 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const std::size_t lines = std::size_t(plan.slices) * plan.rows,
                     linesM = std::size_t(plan.slices * plan.magZ) * plan.rows * plan.magXY;
   const std::size_t colsM = std::size_t(plan.cols * plan.magXY);
-  cl::Buffer gradients[3] = {gpu.allocate(n), gpu.allocate(n), gpu.allocate(n)};
-  cl::Buffer magnified[4] = {gpu.allocate(nM), gpu.allocate(nM), gpu.allocate(nM), gpu.allocate(nM)};
-  cl::Buffer map = gpu.allocate(nM);
+  gpu::Buffer<float> gradients[3] = {gpu.allocate<float>(n), gpu.allocate<float>(n), gpu.allocate<float>(n)};
+  gpu::Buffer<float> magnified[4] = {gpu.allocate<float>(nM), gpu.allocate<float>(nM), gpu.allocate<float>(nM), gpu.allocate<float>(nM)};
+  gpu::Buffer<float> map = gpu.allocate<float>(nM);
   const std::vector<float> table = plan.offsetTable();
-  const cl::Buffer offsets = gpu.upload(table.data(), table.size());
+  const auto offsets = gpu.upload(table.data(), table.size());
   cl::Kernel gradient = gpu.kernel("esrrf3d.cl", "gradient_3d");
   cl::Kernel magnify = gpu.kernel("esrrf3d.cl", "magnify_3d");
   cl::Kernel unit = gpu.kernel("esrrf3d.cl", "unit_gradient");
   cl::Kernel converge = gpu.kernel("esrrf3d.cl", "converge_3d");
   return Result::of(
       "image", plan.reconstruct(c, [&](const float* host, float* out) {
-        const cl::Buffer volume = gpu.upload(host, n);
-        setArguments(gradient, volume, gradients[0], gradients[1], gradients[2], plan.slices, plan.rows);
-        gpu.run(gradient, lines, std::size_t(plan.cols));
-        const cl::Buffer* sources[4] = {&gradients[0], &gradients[1], &gradients[2], &volume};
+        const auto volume = gpu.upload(host, n);
+        gpu.launch(gradient, {lines, std::size_t(plan.cols)}, volume, gradients[0], gradients[1], gradients[2], plan.slices, plan.rows);
+        const gpu::Buffer<float>* sources[4] = {&gradients[0], &gradients[1], &gradients[2], &volume};
         for (int v = 0; v < 4; ++v) {
-          setArguments(magnify, *sources[v], magnified[v], plan.rows, plan.cols, plan.magXY, plan.magZ);
-          gpu.run(magnify, linesM, colsM);
+          gpu.launch(magnify, {linesM, colsM}, *sources[v], magnified[v], plan.rows, plan.cols, plan.magXY, plan.magZ);
         }
-        setArguments(unit, magnified[0], magnified[1], magnified[2]);
-        gpu.run(unit, linesM, colsM);
-        setArguments(converge, magnified[0], magnified[1], magnified[2], magnified[3], offsets, map,
-                     plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ,
-                     plan.sensitivity, plan.intensityWeighting ? 1 : 0);
-        gpu.run(converge, linesM, colsM);
+        gpu.launch(unit, {linesM, colsM}, magnified[0], magnified[1], magnified[2]);
+        gpu.launch(converge, {linesM, colsM}, magnified[0], magnified[1], magnified[2], magnified[3], offsets, map, plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ, plan.sensitivity, plan.intensityWeighting ? 1 : 0);
         gpu.download(map, out, nM);
       }));
 }

@@ -18,13 +18,13 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
     throw DeviceError("a " + std::to_string(rows * mag) + "x" + std::to_string(cols * mag) +
                       " reconstruction does not fit in one device allocation");
   const RgcTable table = makeRgcTable(mag, plan.settings.radius);
-  const cl::Buffer entries = gpu.upload(table.entries.data(), table.entries.size());
-  const cl::Buffer first = gpu.upload(table.first.data(), table.first.size());
-  const cl::Buffer count = gpu.upload(table.count.data(), table.count.size());
-  const cl::Buffer offsets = gpu.upload(table.latticeRowOf.data(), table.latticeRowOf.size());
-  cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize());
-  cl::Buffer latticeCol = gpu.allocate(latticeSize), latticeRow = gpu.allocate(latticeSize);
-  cl::Buffer states = gpu.allocate(mapSize * stateFloats), map = gpu.allocate(mapSize);
+  const auto entries = gpu.upload(table.entries.data(), table.entries.size());
+  const auto first = gpu.upload(table.first.data(), table.first.size());
+  const auto count = gpu.upload(table.count.data(), table.count.size());
+  const auto offsets = gpu.upload(table.latticeRowOf.data(), table.latticeRowOf.size());
+  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()), gradRow = gpu.allocate<float>(in.frameSize());
+  gpu::Buffer<float> latticeCol = gpu.allocate<float>(latticeSize), latticeRow = gpu.allocate<float>(latticeSize);
+  gpu::Buffer<float> states = gpu.allocate<float>(mapSize * stateFloats), map = gpu.allocate<float>(mapSize);
   cl::Kernel roberts = gpu.kernel("esrrf.cl", "roberts_cross");
   cl::Kernel lattice = gpu.kernel("esrrf.cl", "gradient_lattice");
   cl::Kernel convergence = gpu.kernel("esrrf.cl", "converge_accumulate");
@@ -33,19 +33,13 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   int framesInTimepoint = 0;
 
   const auto add = [&](const float* host, std::size_t) {
-    const cl::Buffer frame = gpu.upload(host, in.frameSize());
-    setArguments(roberts, frame, gradCol, gradRow);
-    gpu.run(roberts, in.rows(), in.cols());
-    setArguments(lattice, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);
-    gpu.run(lattice, std::size_t(2 * rows + 1), std::size_t(2 * cols + 1));
-    setArguments(convergence, frame, latticeCol, latticeRow, states, mode, framesInTimepoint++, rows, cols, mag,
-                 entries, first, count, offsets, table.margin, plan.settings.sensitivity,
-                 plan.settings.intensityWeighting ? 1 : 0);
-    gpu.run(convergence, std::size_t(rows * mag), std::size_t(cols * mag));
+    const auto frame = gpu.upload(host, in.frameSize());
+    gpu.launch(roberts, {in.rows(), in.cols()}, frame, gradCol, gradRow);
+    gpu.launch(lattice, {std::size_t(2 * rows + 1), std::size_t(2 * cols + 1)}, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);
+    gpu.launch(convergence, {std::size_t(rows * mag), std::size_t(cols * mag)}, frame, latticeCol, latticeRow, states, mode, framesInTimepoint++, rows, cols, mag, entries, first, count, offsets, table.margin, plan.settings.sensitivity, plan.settings.intensityWeighting ? 1 : 0);
   };
   const auto finish = [&](float* out) {
-    setArguments(result, states, map, mode, framesInTimepoint);
-    gpu.run(result, std::size_t(rows * mag), std::size_t(cols * mag));
+    gpu.launch(result, {std::size_t(rows * mag), std::size_t(cols * mag)}, states, map, mode, framesInTimepoint);
     gpu.download(map, out, mapSize);
     framesInTimepoint = 0;
   };

@@ -17,21 +17,16 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   if (mapSize * sizeof(float) > gpu.maxAllocation())
     throw DeviceError("a " + std::to_string(rows * s.magnification) + "x" + std::to_string(cols * s.magnification) +
                       " reconstruction does not fit in one device allocation");
-  const cl::Buffer ringCol = gpu.upload(s.ringCol.data(), s.ringCol.size());
-  const cl::Buffer ringRow = gpu.upload(s.ringRow.data(), s.ringRow.size());
-  const cl::Buffer taps = gpu.upload(s.taps.data(), s.taps.size());
-  cl::Buffer gradCol = gpu.allocate(in.frameSize()), gradRow = gpu.allocate(in.frameSize()), map = gpu.allocate(mapSize);
+  const auto ringCol = gpu.upload(s.ringCol.data(), s.ringCol.size());
+  const auto ringRow = gpu.upload(s.ringRow.data(), s.ringRow.size());
+  const auto taps = gpu.upload(s.taps.data(), s.taps.size());
+  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()), gradRow = gpu.allocate<float>(in.frameSize()), map = gpu.allocate<float>(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
   return Result::of("image", plan.reconstruct(c, [&](const float* source, float* host) {
-                          const cl::Buffer frame = gpu.upload(source, in.frameSize());
-                          setArguments(gradients, frame, gradCol, gradRow);
-                          gpu.run(gradients, in.rows(), in.cols());
-                          setArguments(radiality, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol,
-                                       ringRow, taps, s.ringRadius, s.border, s.positive ? 1 : 0,
-                                       s.intensityWeighting ? 1 : 0);
-                          gpu.run(radiality, in.rows() * std::size_t(s.magnification),
-                                  in.cols() * std::size_t(s.magnification));
+                          const auto frame = gpu.upload(source, in.frameSize());
+                          gpu.launch(gradients, {in.rows(), in.cols()}, frame, gradCol, gradRow);
+                          gpu.launch(radiality, {in.rows() * std::size_t(s.magnification), in.cols() * std::size_t(s.magnification)}, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol, ringRow, taps, s.ringRadius, s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0);
                           gpu.download(map, host, mapSize);
                         }));
 }
