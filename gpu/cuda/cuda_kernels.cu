@@ -58,8 +58,8 @@ __global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, in
   if (i >= rows || j >= cols) return;
   in += std::size_t(blockIdx.z) * rows * cols;
   out += std::size_t(blockIdx.z) * rows * cols;
-  const float x = (float)j - centreCol - shiftCol, y = (float)i - centreRow - shiftRow;
-  out[i * cols + j] = lqs_sample(in, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
+  out[i * cols + j] = lqs_shift_scale_rotate_pixel(in, rows, cols, i, j, a, b, c, d, centreRow, centreCol, shiftRow,
+                                                   shiftCol, kind);
 }
 
 __global__ void correlateKernel(const float* in, float* out, int rows, int cols, const float* weights, int kRows,

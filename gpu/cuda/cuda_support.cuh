@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "gpu/cuda/memory_pool.hpp"
 
 namespace lqs::gpu::cuda {
 
@@ -19,32 +20,41 @@ inline void check(cudaError_t status, const char* what) {
                     (status == cudaErrorMemoryAllocation ? " (out of device memory)" : ""));
 }
 
+// Device memory from the process's pool (gpu/cuda/memory_pool.hpp): a later call of the same
+// shape reuses it instead of allocating again.
 template <class T>
 class DeviceArray {
  public:
-  explicit DeviceArray(std::size_t count) { check(cudaMalloc(&data_, std::max<std::size_t>(count, 1) * sizeof(T)), "allocation"); }
+  explicit DeviceArray(std::size_t count)
+      : bytes_(std::max<std::size_t>(count, 1) * sizeof(T)),
+        data_(static_cast<T*>(acquireMemory(Memory::Device, bytes_))) {}
   DeviceArray(const std::vector<T>& host) : DeviceArray(host.size()) {
     check(cudaMemcpy(data_, host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice), "upload");
   }
-  ~DeviceArray() { cudaFree(data_); }
+  ~DeviceArray() { releaseMemory(Memory::Device, data_, bytes_); }
   DeviceArray(const DeviceArray&) = delete;
   DeviceArray& operator=(const DeviceArray&) = delete;
   T* get() const { return data_; }
 
  private:
-  T* data_ = nullptr;
+  std::size_t bytes_;
+  T* data_;
 };
 
+// Pinned host memory from the same pool.
 class PinnedArray {
  public:
-  explicit PinnedArray(std::size_t count) { check(cudaMallocHost(&data_, std::max<std::size_t>(count, 1) * sizeof(float)), "pinned allocation"); }
-  ~PinnedArray() { cudaFreeHost(data_); }
+  explicit PinnedArray(std::size_t count)
+      : bytes_(std::max<std::size_t>(count, 1) * sizeof(float)),
+        data_(static_cast<float*>(acquireMemory(Memory::Pinned, bytes_))) {}
+  ~PinnedArray() { releaseMemory(Memory::Pinned, data_, bytes_); }
   PinnedArray(const PinnedArray&) = delete;
   PinnedArray& operator=(const PinnedArray&) = delete;
   float* get() const { return data_; }
 
  private:
-  float* data_ = nullptr;
+  std::size_t bytes_;
+  float* data_;
 };
 
 struct Stream {

@@ -12,12 +12,11 @@ __kernel void shift_magnify(__global const float* in, __global float* out, int r
       lqs_sample(in + frame * rows * cols, row, col, rows, cols, kind);
 }
 
-/* inverse affine map about (centreRow, centreCol); see methods/interpolation/register.cpp */
 __kernel void shift_scale_rotate(__global const float* in, __global float* out, int rows, int cols, float a, float b,
                                  float c, float d, float centreRow, float centreCol, float shiftRow, float shiftCol,
                                  int kind) {
   const int i = get_global_id(0), j = get_global_id(1);
   const size_t frame = get_global_id(2) * (size_t)rows * cols;
-  const float x = (float)j - centreCol - shiftCol, y = (float)i - centreRow - shiftRow;
-  out[frame + i * cols + j] = lqs_sample(in + frame, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
+  out[frame + i * cols + j] = lqs_shift_scale_rotate_pixel(in + frame, rows, cols, i, j, a, b, c, d, centreRow,
+                                                           centreCol, shiftRow, shiftCol, kind);
 }

@@ -7,18 +7,10 @@
 namespace lqs {
 
 Result runNlmCudaPatchwise(const RunContext& c, int device) {
-  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols());
-  gpu::cuda::NlmPatchwiseSession session({device, rows, cols, s.pad(), s.offset, s.distance, s.h2s2, s.variance2});
-  Stack out(in.frames(), in.rows(), in.cols());
-  out.pixelSize = in.pixelSize;
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    c.job.checkCancelled();
-    session.frame(reflectPad(in.frame(t), rows, cols, s.pad()).data(), out.frame(t).data());
-    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
-  }
-  return Result::of("image", std::move(out));
+  gpu::cuda::NlmPatchwiseSession session({device, int(c.stack(0).rows()), int(c.stack(0).cols()), s.pad(), s.offset,
+                                          s.distance, s.h2s2, s.variance2});
+  return denoiseFrames(c, [&](const std::vector<float>& padded, float* out) { session.frame(padded.data(), out); });
 }
 
 }  // namespace lqs

@@ -108,9 +108,8 @@ LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const
 }  // namespace
 
 Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad();
+  const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols()), pad = s.pad();
   PaddedFrame frame{{}, rows + 2 * pad, cols + 2 * pad};
   const std::size_t padSize = std::size_t(frame.rows) * frame.cols;
   const int shiftRows = 2 * s.distance + 1, shifts = shiftRows * (s.distance + 1);
@@ -118,11 +117,8 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
   // `distance` rows either side) stay in cache instead of streaming the whole frame per shift.
   const int firstRow = pad - s.distance, lastRow = frame.rows - pad + s.distance;
   const int bands = (lastRow - firstRow + kBandRows - 1) / kBandRows;
-  Stack out(in.frames(), in.rows(), in.cols());
-  out.pixelSize = in.pixelSize;
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    c.job.checkCancelled();
-    frame.pixels = reflectPad(in.frame(t), rows, cols, pad);
+  return denoiseFrames(c, [&](const std::vector<float>& padded, float* dst) {
+    frame.pixels = padded;
     tbb::combinable<Accumulator> partial([&] { return Accumulator(padSize, std::size_t(frame.cols)); });
     forRange(schedule, std::size_t(bands), [&](std::size_t begin, std::size_t end) {
       Accumulator& acc = partial.local();
@@ -139,15 +135,12 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
         weight[i] += acc.weight[i];
       }
     });
-    float* dst = out.frame(t).data();
     for (int r = 0; r < rows; ++r)
       for (int col = 0; col < cols; ++col) {
         const std::size_t at = std::size_t(r + pad) * frame.cols + col + pad;
         dst[r * cols + col] = float(sum[at] / weight[at]);
       }
-    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
-  }
-  return Result::of("image", std::move(out));
+  });
 }
 
 }  // namespace lqs

@@ -12,40 +12,25 @@
 namespace lqs {
 
 Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
-  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
-  Stack out(in.frames(), in.rows(), in.cols());
-  out.pixelSize = in.pixelSize;
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    c.job.checkCancelled();
-    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
-    float* dst = out.frame(t).data();
-    forRange(schedule, in.rows(), [&](std::size_t begin, std::size_t end) {
+  const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols()), pad = s.pad(), paddedCols = cols + 2 * pad;
+  return denoiseFrames(c, [&](const std::vector<float>& padded, float* out) {
+    forRange(schedule, std::size_t(rows), [&](std::size_t begin, std::size_t end) {
       for (int r = int(begin); r < int(end); ++r)
         for (int col = 0; col < cols; ++col)
-          dst[r * cols + col] =
+          out[r * cols + col] =
               lqs_nlm_pixel(padded.data(), paddedCols, r + pad, col + pad, s.offset, s.distance, s.h2s2, s.variance2);
     });
-    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
-  }
-  return Result::of("image", std::move(out));
+  });
 }
 
 #ifdef LQS_HAVE_CUDA
 Result runNlmCuda(const RunContext& c, int device) {
-  const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(in.rows()), cols = int(in.cols()), pad = s.pad();
-  Stack out(in.frames(), in.rows(), in.cols());
-  out.pixelSize = in.pixelSize;
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    c.job.checkCancelled();
-    const auto padded = reflectPad(in.frame(t), rows, cols, pad);
-    gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, pad, s.offset, s.distance, s.h2s2, s.variance2,
-                            out.frame(t).data());
-  }
-  return Result::of("image", std::move(out));
+  const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols());
+  return denoiseFrames(c, [&](const std::vector<float>& padded, float* out) {
+    gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, s.pad(), s.offset, s.distance, s.h2s2, s.variance2, out);
+  });
 }
 #endif
 

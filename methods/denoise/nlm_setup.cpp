@@ -59,4 +59,17 @@ std::vector<float> reflectPad(std::span<const float> frame, int rows, int cols, 
   return padded;
 }
 
+Result denoiseFrames(const RunContext& c, const DenoiseFrame& denoise) {
+  const Stack& in = finiteInput(c);
+  const int pad = nlmSettings(c.params).pad();
+  Stack out(in.frames(), in.rows(), in.cols());
+  out.pixelSize = in.pixelSize;
+  for (std::size_t t = 0; t < in.frames(); ++t) {
+    c.job.checkCancelled();
+    denoise(reflectPad(in.frame(t), int(in.rows()), int(in.cols()), pad), out.frame(t).data());
+    c.job.progress(double(t + 1) / double(in.frames()), "nlm");
+  }
+  return Result::of("image", std::move(out));
+}
+
 }  // namespace lqs

@@ -1,5 +1,6 @@
 #pragma once
 // What both NLM strategies share: parameters and the mirror padding.
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -25,5 +26,11 @@ const Stack& finiteInput(const RunContext& context);
 
 // The frame padded by `pad` on each side, mirrored without repeating the edge pixel.
 std::vector<float> reflectPad(std::span<const float> frame, int rows, int cols, int pad);
+
+// The NLM frame driver of the CPU and CUDA implementations: each frame of the (finite) input,
+// mirrored by the settings' pad, denoised into its output frame by `denoise(padded, out)`, with
+// cancel and progress between frames. (The OpenCL ones batch frames through openclFrames.)
+using DenoiseFrame = std::function<void(const std::vector<float>& padded, float* out)>;
+Result denoiseFrames(const RunContext& context, const DenoiseFrame& denoise);
 
 }  // namespace lqs

@@ -15,10 +15,10 @@ ParamSpec interpolationParam();
 // lqs_sample from gpu/kernels/interpolation.h, kept out of this header.
 float sampleAt(const float* img, float row, float col, int rows, int cols, int kind);
 
-// out(i, j) = in sampled at coordinate(i, j) -> {row, col}, frame by frame.
-template <class Coordinate>
-Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const Coordinate& coordinate, int kind,
-               CpuSchedule schedule, const Job& job) {
+// out(i, j) = pixel(input frame, rows, cols, i, j), frame by frame.
+template <class Pixel>
+Stack resamplePixels(const Stack& in, std::size_t outRows, std::size_t outCols, const Pixel& pixel,
+                     CpuSchedule schedule, const Job& job) {
   Stack out(in.frames(), outRows, outCols);
   out.pixelSize = in.pixelSize;
   const int rows = static_cast<int>(in.rows()), cols = static_cast<int>(in.cols());
@@ -28,14 +28,25 @@ Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const 
     float* dst = out.frame(t).data();
     forRange(schedule, outRows, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i)
-        for (std::size_t j = 0; j < outCols; ++j) {
-          const auto [row, col] = coordinate(static_cast<int>(i), static_cast<int>(j));
-          dst[i * outCols + j] = sampleAt(src, row, col, rows, cols, kind);
-        }
+        for (std::size_t j = 0; j < outCols; ++j)
+          dst[i * outCols + j] = pixel(src, rows, cols, static_cast<int>(i), static_cast<int>(j));
     });
     job.progress(double(t + 1) / double(in.frames()));
   }
   return out;
+}
+
+// out(i, j) = in sampled at coordinate(i, j) -> {row, col}, frame by frame.
+template <class Coordinate>
+Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const Coordinate& coordinate, int kind,
+               CpuSchedule schedule, const Job& job) {
+  return resamplePixels(
+      in, outRows, outCols,
+      [&](const float* src, int rows, int cols, int i, int j) {
+        const auto [row, col] = coordinate(i, j);
+        return sampleAt(src, row, col, rows, cols, kind);
+      },
+      schedule, job);
 }
 
 }  // namespace lqs

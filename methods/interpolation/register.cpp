@@ -130,13 +130,13 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
     return out;
   }
 #endif
-  return resample(
+  return resamplePixels(
       in, in.rows(), in.cols(),
-      [=](int i, int j) {
-        const float x = float(j) - m.centreCol - m.shiftCol, y = float(i) - m.centreRow - m.shiftRow;
-        return std::pair{m.c * x + m.d * y + m.centreRow, m.a * x + m.b * y + m.centreCol};
+      [=](const float* src, int rows, int cols, int i, int j) {
+        return lqs_shift_scale_rotate_pixel(src, rows, cols, i, j, m.a, m.b, m.c, m.d, m.centreRow, m.centreCol,
+                                            m.shiftRow, m.shiftCol, kind);
       },
-      kind, backend.schedule, job);
+      backend.schedule, job);
 }
 
 Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
