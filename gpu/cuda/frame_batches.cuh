@@ -7,12 +7,10 @@
 #include <cstddef>
 
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/launch_grid.cuh"
 
 namespace lqs::gpu::cuda {
 
-inline dim3 gridFor(int rows, int cols, dim3 block, std::size_t frames = 1) {
-  return dim3((cols + block.x - 1) / block.x, (rows + block.y - 1) / block.y, unsigned(frames));
-}
 inline const dim3 kBlock(32, 8);
 
 // Frames in batches that fit in half the free device memory (and a grid's z extent): one upload,

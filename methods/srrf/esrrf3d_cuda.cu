@@ -1,5 +1,6 @@
 // eSRRF 3D on CUDA: thin wrappers around the shared per-voxel functions of gpu/kernels/esrrf3d.h.
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/launch_grid.cuh"
 #include "gpu/kernels/esrrf3d.h"
 #include "methods/srrf/esrrf3d_cuda_session.hpp"
 
@@ -40,10 +41,6 @@ __global__ void converge3dKernel(const float* magnified, std::size_t nM, const f
       lqs_esrrf3d_voxel(magnified, magnified + nM, magnified + 2 * nM, offsets, slices, rows, cols, mxy, mz,
                         radius, radiusZ, sensitivity, line / rowsM, line % rowsM, cM);
   out[i] = intensityWeighting ? rgc * magnified[3 * nM + i] : rgc;
-}
-
-dim3 gridFor(int lines, int cols, dim3 block) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(lines) + block.y - 1) / block.y);
 }
 
 }  // namespace

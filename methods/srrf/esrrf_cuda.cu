@@ -12,6 +12,7 @@
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/rgc.h"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/launch_grid.cuh"
 #include "gpu/cuda/device_axis_table.cuh"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
@@ -205,10 +206,6 @@ __global__ void resultKernel(const lqs_temporal_state* states, float* out, std::
   if (i < pixels) out[i] = lqs_temporal_result(&states[i], mode, frames);
 }
 
-dim3 gridFor(int rows, int cols, int frames, dim3 block) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y, unsigned(frames));
-}
-
 // Frames per block: enough to amortise launches and the temporal-state traffic (32 bytes per
 // output pixel per block; 2048x2048 at x5 is 3.4 GB a block), within an eighth of the free device
 // memory for both slots and 128 MiB of pinned staging per slot (pinning is slow: with 2 x 256 MiB
@@ -308,12 +305,12 @@ void EsrrfPipeline::submit(std::size_t n) {
                         stream),
         "upload");
   const dim3 threads = kThreads;
-  robertsKernel<<<gridFor(g.rows, g.cols, int(n), threads), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
+  robertsKernel<<<gridFor(g.rows, g.cols, threads, n), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
                                                                                     slot.gradRow.get(), g);
-  latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, int(n), threads), threads, 0, stream>>>(
+  latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, threads, n), threads, 0, stream>>>(
       slot.gradCol.get(), slot.gradRow.get(), slot.lattice.get(), g, TapsView(s.latticeRows, s.latticeCols));
   check(cudaStreamWaitEvent(stream, previous.done.event, 0), "ordering");  // the temporal states are shared
-  convergeKernel<<<gridFor(g.rows, g.cols, g.mag * g.mag, threads), threads, s.neighbourBytes, stream>>>(
+  convergeKernel<<<gridFor(g.rows, g.cols, threads, std::size_t(g.mag * g.mag)), threads, s.neighbourBytes, stream>>>(
       slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint, s.states.get(),
       s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
       s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0,

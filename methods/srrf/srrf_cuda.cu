@@ -2,6 +2,7 @@
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/srrf_radiality.h"
 #include "gpu/cuda/cuda_support.cuh"
+#include "gpu/cuda/launch_grid.cuh"
 #include "methods/srrf/srrf_cuda_session.hpp"
 
 namespace lqs::gpu::cuda {
@@ -22,10 +23,6 @@ __global__ void radialityKernel(const float* frame, const float* gradCol, const 
   if (rM >= rows * magnification || cM >= colsM) return;
   out[std::size_t(rM) * colsM + cM] = lqs_srrf_pixel(frame, gradCol, gradRow, rows, cols, magnification, ringCol, ringRow,
                                                      taps, ringRadius, border, positive, intensityWeighting, rM, cM);
-}
-
-dim3 gridFor(int rows, int cols, dim3 block) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y);
 }
 
 }  // namespace
