@@ -41,7 +41,7 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const Reducer& reducer) const 
   const auto mag = std::size_t(settings.magnification);
   // the output is allocated while the first frames are reduced: zeroing 420 MB (2048x2048 x5) is a
   // quarter of a second of page faults, as long as a GPU takes for 80 of those frames
-  auto allocation = std::async(std::launch::async, [&] {
+  auto allocation = std::async(schedule == CpuSchedule::Serial ? std::launch::deferred : std::launch::async, [&] {
     Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
     out.pixelSize = in.pixelSize();
     out.pixelSize.value /= double(mag);
@@ -52,7 +52,7 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const Reducer& reducer) const 
     if (!out) out = allocation.get();
     float* target = out->frame(b).data();
     reducer.finish(target);
-    if (macroPixelCorrection) correctMacroPixels(target, out->rows(), out->cols(), settings.magnification);
+    if (macroPixelCorrection) correctMacroPixels(target, out->rows(), out->cols(), settings.magnification, schedule);
   });
   return out ? std::move(*out) : allocation.get();
 }
@@ -61,7 +61,7 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(const
   const FrameBlocks in(c.inputs.at(0));
   const std::size_t pixels = in.frameSize() * std::size_t(settings.magnification * settings.magnification);
   std::vector<float> map(pixels);
-  TemporalAccumulator accumulator(mode, pixels);
+  TemporalAccumulator accumulator(mode, pixels, schedule);
   return reconstruct(c, Reducer{1,
                                 [&](const float* frame, std::size_t) {
                                   frameMap(frame, map.data());
@@ -70,13 +70,14 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const std::function<void(const
                                 [&](float* out) {
                                   const auto reduced = accumulator.result();
                                   std::copy(reduced.begin(), reduced.end(), out);
-                                  accumulator = TemporalAccumulator(mode, pixels);
+                                  accumulator = TemporalAccumulator(mode, pixels, schedule);
                                 }});
 }
 
 Result runEsrrf(const RunContext& c, CpuSchedule schedule) {
   const FrameBlocks in(c.inputs.at(0));
-  const EsrrfPlan plan = planEsrrf(c);
+  EsrrfPlan plan = planEsrrf(c);
+  plan.schedule = schedule;
   const RgcTable table = makeRgcTable(plan.settings.magnification, plan.settings.radius);
   EsrrfScratch scratch;
   return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {

@@ -25,6 +25,9 @@ struct EsrrfPlan {
   TemporalCorrelation mode;
   Timepoints blocks;
   bool macroPixelCorrection = true;
+  // The host's own share (temporal sums, allocating the output beside the first frames): Serial
+  // keeps cpu:unthreaded on one thread.
+  CpuSchedule schedule = CpuSchedule::Tbb;
 
   // The one time-point loop of every implementation: for each time point, `add(frames, count)` for
   // its frames in blocks of at most `blockFrames`, then `finish(out)` writes the reduced map, which

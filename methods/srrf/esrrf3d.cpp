@@ -89,7 +89,7 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c,
   out.pixelSize.value /= double(magXY);
   out.planes = planesM;
   std::vector<float> volume, map(magnifiedSize());
-  TemporalAccumulator accumulator(mode, map.size());
+  TemporalAccumulator accumulator(mode, map.size(), schedule);
   // planes arrive in blocks that need not hold whole volumes: gather them
   const auto add = [&](const float* planes, std::size_t count) {
     while (count > 0) {
@@ -109,8 +109,8 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c,
     std::copy(reduced.begin(), reduced.end(), target);
     if (macroPixelCorrection)
       for (std::size_t s = 0; s < planesM; ++s)
-        correctMacroPixels(target + s * rowsM * colsM, rowsM, colsM, magXY);
-    accumulator = TemporalAccumulator(mode, map.size());
+        correctMacroPixels(target + s * rowsM * colsM, rowsM, colsM, magXY, schedule);
+    accumulator = TemporalAccumulator(mode, map.size(), schedule);
   });
   return out;
 }
@@ -159,7 +159,8 @@ void convergeVolume(const Esrrf3dPlan& plan, const std::vector<float>& offsets, 
 }  // namespace
 
 Result runEsrrf3d(const RunContext& c, CpuSchedule schedule) {
-  const Esrrf3dPlan plan = planEsrrf3d(c);
+  Esrrf3dPlan plan = planEsrrf3d(c);
+  plan.schedule = schedule;
   const std::vector<float> offsets = plan.offsetTable();
   std::vector<float> raw, magnified;
   const auto volumeMap = [&](const float* volume, float* map) {

@@ -26,6 +26,7 @@ struct Esrrf3dPlan {
   bool intensityWeighting = true, macroPixelCorrection = true;
   TemporalCorrelation mode = TemporalCorrelation::Avg;
   Timepoints timepoints;  // in planes: whole volumes per time point
+  CpuSchedule schedule = CpuSchedule::Tbb;  // of the temporal sums: Serial for cpu:unthreaded
 
   std::size_t volumeSize() const { return std::size_t(slices) * rows * cols; }
   std::size_t magnifiedSize() const { return volumeSize() * std::size_t(magZ) * magXY * magXY; }

@@ -1,8 +1,5 @@
 #include "methods/srrf/temporal.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include "core/errors.hpp"
 
 namespace lqs {
@@ -14,14 +11,14 @@ TemporalCorrelation temporalCorrelationFrom(const std::string& name) {
   throw ParameterError("unknown temporal correlation '" + name + "' (avg, var or tac2)");
 }
 
-TemporalAccumulator::TemporalAccumulator(TemporalCorrelation mode, std::size_t pixels)
-    : mode_(mode), state_(pixels) {}
+TemporalAccumulator::TemporalAccumulator(TemporalCorrelation mode, std::size_t pixels, CpuSchedule schedule)
+    : mode_(mode), schedule_(schedule), state_(pixels) {}
 
-// Parallel over pixels: with a GPU map producer this host-side reduction would be the bottleneck.
+// Parallel over pixels unless asked not to: with a GPU map producer this host-side reduction would
+// be the bottleneck.
 void TemporalAccumulator::add(const float* map) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, state_.size(), 1 << 14), [&](const auto& range) {
-    for (std::size_t i = range.begin(); i < range.end(); ++i)
-      lqs_temporal_add(&state_[i], int(mode_), int(frames_), map[i]);
+  forRange(schedule_, state_.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) lqs_temporal_add(&state_[i], int(mode_), int(frames_), map[i]);
   });
   ++frames_;
 }

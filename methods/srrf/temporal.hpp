@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gpu/kernels/esrrf_temporal.h"
+#include "methods/common/cpu.hpp"
 
 namespace lqs {
 
@@ -14,7 +15,8 @@ TemporalCorrelation temporalCorrelationFrom(const std::string& name);
 
 class TemporalAccumulator {
  public:
-  TemporalAccumulator(TemporalCorrelation mode, std::size_t pixels);
+  // `schedule`: over pixels with TBB, or on the calling thread only (cpu:unthreaded).
+  TemporalAccumulator(TemporalCorrelation mode, std::size_t pixels, CpuSchedule schedule = CpuSchedule::Tbb);
   void add(const float* map);
   std::size_t frames() const { return frames_; }
   // The reduced map; TAC2 needs at least 2 frames (ParameterError otherwise).
@@ -22,6 +24,7 @@ class TemporalAccumulator {
 
  private:
   TemporalCorrelation mode_;
+  CpuSchedule schedule_;
   std::size_t frames_ = 0;
   std::vector<lqs_temporal_state> state_;
 };
