@@ -7,7 +7,7 @@
 #include "gpu/devices.hpp"
 
 #include "tests/support/method_runner.hpp"
-#include "tests/support/skip.hpp"
+#include "tests/support/cuda_variants.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
@@ -35,17 +35,7 @@ TEST_CASE("nlm has both strategies on the CPU and every OpenCL device") {
   }
 }
 
-TEST_CASE("nlm has both strategies on every CUDA device") {
-  const auto cuda = gpu::cudaDevices();
-  if (cuda.empty()) LQS_SKIP("no CUDA device");
-  MethodRunner runner;
-  const auto names = runner.implementations("nlm");
-  const auto has = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
-  for (const Device& device : cuda) {
-    CHECK(has("cuda:" + device.name));
-    CHECK(has("cuda-patchwise:" + device.name));
-  }
-}
+TEST_CASE("nlm has both strategies on every CUDA device") { checkCudaVariants("nlm", {"cuda", "cuda-patchwise"}); }
 
 TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and parameter edges") {
   MethodRunner runner;

@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
 #include "tests/support/method_runner.hpp"
-#include "tests/support/skip.hpp"
+#include "tests/support/cuda_variants.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
@@ -83,13 +83,7 @@ TEST_CASE("squirrel runs on every OpenCL device found") {
   for (const Device& device : gpu::openclDevices()) CHECK(has("opencl:" + device.name));
 }
 
-TEST_CASE("squirrel runs on every CUDA device found") {
-  const auto cuda = gpu::cudaDevices();
-  if (cuda.empty()) LQS_SKIP("no CUDA device");
-  MethodRunner runner;
-  const auto names = runner.implementations("squirrel");
-  for (const Device& device : cuda) CHECK(std::find(names.begin(), names.end(), "cuda:" + device.name) != names.end());
-}
+TEST_CASE("squirrel runs on every CUDA device found") { checkCudaVariants("squirrel"); }
 
 TEST_CASE("squirrel of a Gaussian-blurred copy finds the RSF sigma, alpha and beta, RSP near 1") {
   MethodRunner runner;

@@ -5,7 +5,7 @@
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
 #include "tests/support/method_runner.hpp"
-#include "tests/support/skip.hpp"
+#include "tests/support/cuda_variants.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
@@ -39,11 +39,7 @@ TEST_CASE("every esrrf implementation matches the references of stack a within 1
 }
 
 TEST_CASE("esrrf has a cuda implementation on every CUDA device, covered by the reference test above") {
-  const auto cuda = gpu::cudaDevices();
-  if (cuda.empty()) LQS_SKIP("no CUDA device");
-  MethodRunner runner;
-  const auto names = runner.implementations("esrrf");
-  for (const Device& device : cuda) CHECK(std::find(names.begin(), names.end(), "cuda:" + device.name) != names.end());
+  checkCudaVariants("esrrf");
 }
 
 TEST_CASE("esrrf implementations agree on small odd stacks") {
