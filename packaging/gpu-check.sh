@@ -78,17 +78,20 @@ section_streaming() {  # a stack 4x larger than --max-memory: peak RSS against a
 }
 section_crossover() { "$here/run.sh" lqs_crossover_bench | tee "$out/crossover.md"; }
 # What the device layer saves (docs/benchmarks.md): the runs of one process's bench (the first pays
-# the set-up), and a new process's start with the OpenCL program cache cold and warm.
-setup_of() {  # $1: the bundled executable (lqs or lqs_old)
-  local exe=$1 runs
+# the set-up), and new processes' start with the OpenCL program cache cold, then warm (NVIDIA's own
+# cache off, so only ours counts).
+bench_runs_of() {  # $1: the bundled executable (lqs or lqs_old)
+  local exe=$1
   runs() { "$here/run.sh" "$exe" bench "$@" --json 2>/dev/null |
     python3 -c "import json,sys; [print(f'  {r[\"implementation\"]}: runs', ' '.join(f'{x:.4f}' for x in r['runs'])) for r in json.load(sys.stdin)['results']]"; }
-  echo "-- $exe: bench esrrf 20x2048x2048 x5 (cuda), magnify 10x512x512 x5 catmull-rom (cuda and opencl)"
+  echo "-- $exe: bench esrrf 20x2048x2048 x5 (cuda), magnify 10x512x512 x5 catmull-rom, conv2d 9x9 2000^2"
   runs esrrf --shape 20,2048,2048 --impl cuda --repeat 5
   runs magnify --shape 10,512,512 --set magnification=5 --set interpolation=catmull-rom --impl cuda --impl opencl --repeat 5
   runs conv2d img.tif k.tif --impl cuda --impl opencl --repeat 5
-  local nvidia home
-  nvidia=$("$here/run.sh" "$exe" methods --json | python3 -c "import json,sys; print(next((i for m in json.load(sys.stdin)['methods'] if m['name']=='nlm' for i in m['implementations'] if i.startswith('opencl:') and not i.startswith('opencl:pthread')), ''))")
+}
+program_cache_of() {  # $1: the bundled executable
+  local exe=$1 nvidia home
+  nvidia=$("$here/run.sh" "$exe" methods --json | python3 -c "import json,sys; print(next((i for m in json.load(sys.stdin)['methods'] if m['name']=='nlm' for i in m['implementations'] if i.startswith('opencl:') and 'NVIDIA' in i), ''))")
   [[ -z $nvidia ]] && { echo "  no NVIDIA OpenCL device"; return; }
   home=$(mktemp -d)
   for attempt in cold warm warm; do
@@ -96,15 +99,22 @@ setup_of() {  # $1: the bundled executable (lqs or lqs_old)
     start=$(date +%s.%N)
     LIQUID_ENGINE_HOME=$home CUDA_CACHE_DISABLE=1 "$here/run.sh" "$exe" run nlm nlm.tif -o "$PWD/nlm_out.tif" --impl "$nvidia" >/dev/null 2>&1
     end=$(date +%s.%N)
-    echo "  new process, nlm 1x256x256 on $nvidia, program cache $attempt: $(python3 -c "print(f'{$end-$start:.3f}')") s wall"
+    echo "  $exe: new process, nlm 1x256x256 on $nvidia, program cache $attempt: $(python3 -c "print(f'{$end-$start:.3f}')") s wall"
   done
 }
-section_setup() {
+setup_inputs() {
   "$lqs" sample img.tif --frames 1 --size 2000,2000 >/dev/null
   "$lqs" sample k.tif --frames 1 --size 9,9 >/dev/null
   "$lqs" sample nlm.tif --frames 1 --size 256,256 >/dev/null
-  setup_of lqs
-  [[ -x $here/bin/lqs_old ]] && setup_of lqs_old
+}
+section_programcache() {
+  setup_inputs
+  for exe in lqs lqs_old; do [[ -x $here/bin/$exe ]] && program_cache_of "$exe"; done
+}
+section_setup() {
+  setup_inputs
+  for exe in lqs lqs_old; do [[ -x $here/bin/$exe ]] && bench_runs_of "$exe"; done
+  section_programcache
   echo "-- --impl forms"
   for impl in cuda cuda:0 opencl:0 opencl:1 no-such; do
     echo "  lqs run esrrf --impl $impl: exit $("$lqs" run esrrf nlm.tif -o "$PWD/sr.tif" --impl "$impl" >/dev/null 2>&1; echo $?)"

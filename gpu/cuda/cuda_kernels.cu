@@ -83,7 +83,8 @@ __global__ void nlmKernel(const float* padded, float* out, int rows, int cols, i
 // Tiled where both axes have the same tap count and every tile's input span fits the shared
 // memory, else one thread per pixel.
 void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
-                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised) {
+                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised,
+                       const AfterBatch& afterBatch) {
   check(cudaSetDevice(device), "device selection");
   if (std::max(rowTable.count, colTable.count) > separable::kTapLimit)
     throw DeviceError("CUDA separable resample: more taps than the kernels hold");
@@ -103,28 +104,29 @@ void resampleSeparable(int device, const float* in, std::size_t frames, int rows
                    else
                      separable::pixelKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
                          source, target, rows, cols, viewOf(r), viewOf(c), normalised);
-                 });
+                 },
+                 afterBatch);
 }
 
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
-                      const float* m, int kind) {
+                      const float* m, int kind, const AfterBatch& afterBatch) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
   inFrameBatches("shift-scale-rotate", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
     shiftScaleRotateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, m[0], m[1], m[2],
                                                                             m[3], m[4], m[5], m[6], m[7], kind);
-  });
+  }, afterBatch);
 }
 
 void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights, int kRows,
-               int kCols, float* out) {
+               int kCols, float* out, const AfterBatch& afterBatch) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
   const DeviceArray<float> kernel(std::vector<float>(weights, weights + std::size_t(kRows) * kCols));
   inFrameBatches("conv2d", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
     correlateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, kernel.get(), kRows,
                                                                      kCols);
-  });
+  }, afterBatch);
 }
 
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,

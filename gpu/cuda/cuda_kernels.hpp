@@ -1,8 +1,11 @@
 #pragma once
 // The CUDA back end, callable from plain C++: each function copies host frames to the device, runs
-// the shared per-pixel functions (gpu/kernels) there, and copies the result back. Every CUDA error,
+// the shared per-pixel functions (gpu/kernels) there, and copies the result back, in batches with
+// `afterBatch(frames done)` between them (progress; it throws to cancel). Every CUDA error,
 // out-of-memory included, becomes a DeviceError.
 #include <cstddef>
+
+#include "gpu/frame_batching.hpp"
 
 namespace lqs::gpu::cuda {
 
@@ -18,12 +21,13 @@ struct AxisTable {
 };
 // out (frames x rowTable.size x colTable.size): the separable sums of the tables over each frame.
 void resampleSeparable(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
-                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised);
+                       const AxisTable& rowTable, const AxisTable& colTable, bool normalised,
+                       const AfterBatch& afterBatch);
 // coefficients: a, b, c, d, centreRow, centreCol, shiftRow, shiftCol (see resample.cl).
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
-                      const float* coefficients, int kind);
+                      const float* coefficients, int kind, const AfterBatch& afterBatch);
 void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights, int kRows,
-               int kCols, float* out);
+               int kCols, float* out, const AfterBatch& afterBatch);
 // One reflect-padded frame (padding `pad`) -> rows x cols.
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
                   float variance2, float* out);

@@ -1,6 +1,7 @@
 #pragma once
-// The plain per-pixel launch shape shared by the CUDA kernels: a 2-D grid of kBlock threads over a
-// frame, one grid layer per frame, and the frames moved through the device in batches.
+// gpu/frame_batching.hpp on a CUDA device: the per-pixel launch shape (a 2-D grid of kBlock
+// threads over a frame, one grid layer per frame) and the frames moved through the device in
+// batches, with the caller's progress and cancel between them.
 #include <cuda_runtime.h>
 
 #include <algorithm>
@@ -8,33 +9,44 @@
 
 #include "gpu/cuda/cuda_support.cuh"
 #include "gpu/cuda/launch_grid.cuh"
+#include "gpu/frame_batching.hpp"
 
 namespace lqs::gpu::cuda {
 
 inline const dim3 kBlock(32, 8);
 
-// Frames in batches that fit in half the free device memory (and a grid's z extent): one upload,
-// one launch `launch(source, target, count)` and one download per batch.
+// The current device, as gpu/frame_batching.hpp's loop wants it.
+struct CudaBatchDevice {
+  template <class T>
+  DeviceArray<T> allocate(std::size_t count) {
+    return DeviceArray<T>(count);
+  }
+  void write(const DeviceArray<float>& buffer, const float* host, std::size_t count) {
+    check(cudaMemcpy(buffer.get(), host, count * sizeof(float), cudaMemcpyHostToDevice), "upload");
+  }
+  void download(const DeviceArray<float>& buffer, float* host, std::size_t count) {
+    check(cudaMemcpy(host, buffer.get(), count * sizeof(float), cudaMemcpyDeviceToHost), "download");
+  }
+};
+
+// `launch(source, target, count)` launches the kernels for `count` frames; it is timed with
+// LQS_CUDA_TIMING and its errors become DeviceErrors. The grid's z extent bounds a batch too.
 template <class Launch>
-void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out,
-                    std::size_t outFrameSize, std::size_t frames, const Launch& launch) {
+void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out, std::size_t outFrameSize,
+                    std::size_t frames, const Launch& launch, const AfterBatch& afterBatch) {
   std::size_t freeBytes = 0, totalBytes = 0;
   check(cudaMemGetInfo(&freeBytes, &totalBytes), "memory query");
-  const std::size_t frameBytes = (inFrameSize + outFrameSize) * sizeof(float);
-  const std::size_t batch =
-      std::clamp<std::size_t>(freeBytes / 2 / frameBytes, 1, std::min<std::size_t>(frames, 65535));
-  DeviceArray<float> source(batch * inFrameSize), target(batch * outFrameSize);
+  FrameTransfer transfer;
+  transfer.frames = frames, transfer.inFrame = inFrameSize, transfer.outFrame = outFrameSize, transfer.in = in,
+  transfer.out = out, transfer.batchLimit = 65535;
+  CudaBatchDevice device;
   KernelTimer timer(what);
-  for (std::size_t t = 0; t < frames; t += batch) {
-    const std::size_t count = std::min(batch, frames - t);
-    check(cudaMemcpy(source.get(), in + t * inFrameSize, count * inFrameSize * sizeof(float),
-                     cudaMemcpyHostToDevice),
-          "upload");
-    timer.run([&] { launch(source.get(), target.get(), count); });
-    check(cudaMemcpy(out + t * outFrameSize, target.get(), count * outFrameSize * sizeof(float),
-                     cudaMemcpyDeviceToHost),
-          "download");
-  }
+  gpu::inFrameBatches(
+      device, transfer, framesPerBatch(transfer, freeBytes, freeBytes),
+      [&](const DeviceArray<float>& source, const DeviceArray<float>& target, std::size_t count) {
+        timer.run([&] { launch(source.get(), target.get(), count); });
+      },
+      afterBatch);
 }
 
 }  // namespace lqs::gpu::cuda

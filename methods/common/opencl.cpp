@@ -27,10 +27,7 @@ Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows,
   transfer.outFrame = out.frameSize();
   transfer.out = out.data();
   job.checkCancelled();
-  gpu::inFrameBatches(gpu, transfer, launch, [&](std::size_t done) {
-    job.progress(double(done) / double(in.frames()));
-    if (done < in.frames()) job.checkCancelled();
-  });
+  gpu::inFrameBatches(gpu, transfer, launch, job.afterBatches(in.frames()));
   return out;
 }
 

@@ -147,7 +147,8 @@ void registerConvolution(Registry& registry, const std::vector<Device>& devices)
            Stack out(image.frames(), image.rows(), image.cols());
            out.pixelSize = image.pixelSize;
            gpu::cuda::correlate(device, image.data(), image.frames(), int(image.rows()), int(image.cols()),
-                                kernel.data(), int(kernel.rows()), int(kernel.cols()), out.data());
+                                kernel.data(), int(kernel.rows()), int(kernel.cols()), out.data(),
+                                c.job.afterBatches(image.frames()));
            return Result::of("image", std::move(out));
          }));
 #endif

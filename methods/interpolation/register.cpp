@@ -48,7 +48,8 @@ Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, 
   if (backend.cuda >= 0) {
     Stack out(in.frames(), rows, cols);
     gpu::cuda::resampleSeparable(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
-                                 tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind));
+                                 tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind),
+                                 job.afterBatches(in.frames()));
     return out;
   }
 #endif
@@ -126,7 +127,7 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
     out.pixelSize = in.pixelSize;
     const float coefficients[] = {m.a, m.b, m.c, m.d, m.centreRow, m.centreCol, m.shiftRow, m.shiftCol};
     gpu::cuda::shiftScaleRotate(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
-                                coefficients, kind);
+                                coefficients, kind, job.afterBatches(in.frames()));
     return out;
   }
 #endif

@@ -73,10 +73,11 @@ Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& 
 }
 #endif
 
-Stack runOnCuda(CudaPixelLaunch* launch, int device, const Stack& image, const std::vector<float>& params) {
+Stack runOnCuda(CudaPixelLaunch* launch, int device, const Stack& image, const std::vector<float>& params,
+                const Job& job) {
   Stack out = sameShape(image);
   launch(device, image.data(), image.frames(), int(image.rows()), int(image.cols()), params.data(),
-         int(params.size()), out.data());
+         int(params.size()), out.data(), job.afterBatches(image.frames()));
   return out;
 }
 
@@ -98,7 +99,7 @@ Method pixelMethod(const PixelMethod& declared, const std::vector<Device>& devic
 #endif
   if (kernel.cuda)
     append(method.implementations, cudaImplementations(devices, [=](const RunContext& c, int device) {
-             return Result::of("image", runOnCuda(kernel.cuda, device, c.stack(0), params(c)));
+             return Result::of("image", runOnCuda(kernel.cuda, device, c.stack(0), params(c), c.job));
            }));
   return method;
 }
