@@ -51,32 +51,10 @@ auto tileKernelFor(int taps) {
   return kernels[taps - 1];
 }
 
-__global__ void shiftScaleRotateKernel(const float* in, float* out, int rows, int cols, float a, float b, float c,
-                                       float d, float centreRow, float centreCol, float shiftRow, float shiftCol,
-                                       int kind) {
-  const int j = blockIdx.x * blockDim.x + threadIdx.x, i = blockIdx.y * blockDim.y + threadIdx.y;
-  if (i >= rows || j >= cols) return;
-  in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * rows * cols;
-  out[i * cols + j] = lqs_shift_scale_rotate_pixel(in, rows, cols, i, j, a, b, c, d, centreRow, centreCol, shiftRow,
-                                                   shiftCol, kind);
-}
-
-__global__ void correlateKernel(const float* in, float* out, int rows, int cols, const float* weights, int kRows,
-                                int kCols) {
-  const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
-  if (r >= rows || c >= cols) return;
-  in += std::size_t(blockIdx.z) * rows * cols;
-  out += std::size_t(blockIdx.z) * rows * cols;
-  out[r * cols + c] = lqs_correlate_pixel(in, rows, cols, weights, kRows, kCols, r, c);
-}
-
-__global__ void nlmKernel(const float* padded, float* out, int rows, int cols, int paddedCols, int pad, int offset,
-                          int distance, float h2s2, float variance2) {
-  const int c = blockIdx.x * blockDim.x + threadIdx.x, r = blockIdx.y * blockDim.y + threadIdx.y;
-  if (r >= rows || c >= cols) return;
-  out[r * cols + c] = lqs_nlm_pixel(padded, paddedCols, r + pad, c + pad, offset, distance, h2s2, variance2);
-}
+// The entry points the OpenCL build uses too (kernel_common.h's LQS_KERNEL).
+#include "gpu/kernels/convolution.cl"
+#include "gpu/kernels/nlm.cl"
+#include "gpu/kernels/resample.cl"
 
 }  // namespace
 
@@ -113,8 +91,8 @@ void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows,
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
   inFrameBatches("shift-scale-rotate", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
-    shiftScaleRotateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, m[0], m[1], m[2],
-                                                                            m[3], m[4], m[5], m[6], m[7], kind);
+    lqs_shift_scale_rotate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(
+        source, target, rows, cols, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], kind);
   }, afterBatch);
 }
 
@@ -124,8 +102,8 @@ void correlate(int device, const float* in, std::size_t frames, int rows, int co
   const std::size_t size = std::size_t(rows) * cols;
   const DeviceArray<float> kernel(std::vector<float>(weights, weights + std::size_t(kRows) * kCols));
   inFrameBatches("conv2d", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
-    correlateKernel<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, rows, cols, kernel.get(), kRows,
-                                                                     kCols);
+    lqs_correlate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, kernel.get(), rows, cols, kRows,
+                                                                          kCols);
   }, afterBatch);
 }
 
@@ -136,8 +114,8 @@ void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, 
   const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));
   DeviceArray<float> target(std::size_t(rows) * cols);
   KernelTimer("nlm pixel-wise").run([&] {
-    nlmKernel<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, paddedCols, pad, offset,
-                                                        distance, h2s2, variance2);
+    lqs_nlm_pixelwise_frames<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, pad, offset,
+                                                                       distance, h2s2, variance2);
   });
   check(cudaMemcpy(out, target.get(), std::size_t(rows) * cols * sizeof(float), cudaMemcpyDeviceToHost), "download");
 }

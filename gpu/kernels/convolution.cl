@@ -1,9 +1,9 @@
+/* conv2d's entry point, built as OpenCL C and for CUDA (gpu/cuda/cuda_kernels.cu includes it). */
 #include "convolution.h"
 
-/* one work-item per pixel; the third axis is the frame of a batch */
-__kernel void correlate(__global const float* in, __global float* out, __global const float* weights, int kRows,
-                        int kCols) {
-  const int r = get_global_id(0), c = get_global_id(1), rows = get_global_size(0), cols = get_global_size(1);
-  const size_t frame = get_global_id(2) * (size_t)rows * cols;
-  out[frame + r * cols + c] = lqs_correlate_pixel(in + frame, rows, cols, weights, kRows, kCols, r, c);
+LQS_KERNEL lqs_correlate_frames(LQS_CONSTANT float* in, LQS_GLOBAL float* out, LQS_CONSTANT float* weights, int rows,
+                                int cols, int kRows, int kCols) {
+  LQS_FRAME_PIXEL(r, c, frame, rows, cols);
+  const size_t first = frame * (size_t)rows * cols;
+  out[first + r * cols + c] = lqs_correlate_pixel(in + first, rows, cols, weights, kRows, kCols, r, c);
 }

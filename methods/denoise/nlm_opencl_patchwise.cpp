@@ -11,9 +11,9 @@ Result runNlmOpenclPatchwise(const RunContext& c, gpu::OpenclDevice& gpu) {
   const NlmSettings s = nlmSettings(c.params);
   const std::size_t rows = in.rows(), cols = in.cols();
   const int pad = s.pad(), paddedCols = int(cols) + 2 * pad;
-  cl::Kernel columnsKernel = gpu.kernel("nlm.cl", "nlm_shift_columns");
-  cl::Kernel accumulateKernel = gpu.kernel("nlm.cl", "nlm_shift_accumulate");
-  cl::Kernel normaliseKernel = gpu.kernel("nlm.cl", "nlm_normalise");
+  cl::Kernel columnsKernel = gpu.kernel("nlm.cl", "lqs_nlm_shift_columns_frames");
+  cl::Kernel accumulateKernel = gpu.kernel("nlm.cl", "lqs_nlm_shift_accumulate_frames");
+  cl::Kernel normaliseKernel = gpu.kernel("nlm.cl", "lqs_nlm_normalise_frames");
   gpu::FrameTransfer transfer = paddedFrames(in, pad);
   transfer.workPerFrame = rows * std::size_t(paddedCols) + 2 * in.frameSize();  // column sums, sum, weight
   gpu::Buffer<float> columns, sum, weight;  // sized by the first (largest) batch
@@ -27,12 +27,12 @@ Result runNlmOpenclPatchwise(const RunContext& c, gpu::OpenclDevice& gpu) {
     gpu.fill(weight, 0.0f);
     for (int dr = -s.distance; dr <= s.distance; ++dr)
       for (int dc = -s.distance; dc <= s.distance; ++dc) {
-        gpu.launch(columnsKernel, frameGrid(rows, cols + 2 * std::size_t(s.offset), n), source, columns, paddedCols,
-                   pad, dr, dc, s.offset, s.variance2);
-        gpu.launch(accumulateKernel, frameGrid(rows, cols, n), source, columns, sum, weight, paddedCols, pad, dr, dc,
-                   s.offset, s.h2s2);
+        gpu.launch(columnsKernel, frameGrid(rows, cols + 2 * std::size_t(s.offset), n), source, columns, int(rows),
+                   int(cols), pad, dr, dc, s.offset, s.variance2);
+        gpu.launch(accumulateKernel, frameGrid(rows, cols, n), source, columns, sum, weight, int(rows), int(cols), pad,
+                   dr, dc, s.offset, s.h2s2);
       }
-    gpu.launch(normaliseKernel, frameGrid(rows, cols, n), sum, weight, target);
+    gpu.launch(normaliseKernel, frameGrid(rows, cols, n), sum, weight, target, int(rows), int(cols));
   };
   return Result::of("image", openclFrames(gpu, in, rows, cols, c.job, denoise, transfer));
 }

@@ -48,12 +48,13 @@ gpu::FrameTransfer paddedFrames(const Stack& in, int pad) {
 Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const Stack& in = finiteInput(c);
   const NlmSettings s = nlmSettings(c.params);
-  const int pad = s.pad(), paddedCols = int(in.cols()) + 2 * pad;
-  cl::Kernel kernel = gpu.kernel("nlm.cl", "nlm_pixelwise");
+  const int pad = s.pad();
+  cl::Kernel kernel = gpu.kernel("nlm.cl", "lqs_nlm_pixelwise_frames");
   return Result::of("image", openclFrames(gpu, in, in.rows(), in.cols(), c.job,
                                           [&](const auto& source, const auto& target, std::size_t n) {
                                             gpu.launch(kernel, frameGrid(in.rows(), in.cols(), n), source, target,
-                                                       paddedCols, pad, s.offset, s.distance, s.h2s2, s.variance2);
+                                                       int(in.rows()), int(in.cols()), pad, s.offset, s.distance,
+                                                       s.h2s2, s.variance2);
                                           },
                                           paddedFrames(in, pad)));
 }

@@ -45,30 +45,22 @@ Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>
 }
 
 #ifdef LQS_HAVE_OPENCL
-// The __kernel around lqs_pixel_<name>, written at run time: one work-item per pixel, the third
-// axis is the frame of a batch.
-constexpr const char* kOpenclWrapper =
-    "__kernel void pixel(__global const float* in, __global float* out, __global const float* params) {\n"
-    "  const int r = get_global_id(0), c = get_global_id(1);\n"
-    "  const int rows = get_global_size(0), cols = get_global_size(1);\n"
-    "  const size_t frame = get_global_id(2) * (size_t)rows * cols;\n"
-    "  out[frame + r * cols + c] = LQS_PIXEL_FUNCTION(in + frame, rows, cols, r, c, params);\n"
-    "}\n";
-
+// The method's header and the shared entry point (gpu/kernels/pixel_entry.cl) calling its function.
 std::string openclSource(const std::string& name) {
-  return gpu::expandedKernelSource("pixel/" + name + ".h") + "#define LQS_PIXEL_FUNCTION lqs_pixel_" + name +
-         "\n" + kOpenclWrapper;
+  return gpu::expandedKernelSource("pixel/" + name + ".h") + "#define LQS_PIXEL_FUNCTION lqs_pixel_" + name + "\n" +
+         std::string(gpu::kernelSource("pixel_entry.cl"));
 }
 
 Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& image,
                   const std::vector<float>& params, const Job& job) {
   cl::Kernel kernel;
   gpu::withOpencl("kernel pixel/" + name, [&] {
-    kernel = cl::Kernel(gpu.program("pixel/" + name, [&] { return openclSource(name); }), "pixel");
+    kernel = cl::Kernel(gpu.program("pixel/" + name, [&] { return openclSource(name); }), "lqs_pixel_frames");
   });
   const auto kernelParams = gpu.upload(params.data(), params.size());
   return openclFrames(gpu, image, image.rows(), image.cols(), job, [&](const auto& source, const auto& target, std::size_t n) {
-    gpu.launch(kernel, frameGrid(image.rows(), image.cols(), n), source, target, kernelParams);
+    gpu.launch(kernel, frameGrid(image.rows(), image.cols(), n), source, target, int(image.rows()), int(image.cols()),
+               kernelParams);
   });
 }
 #endif
