@@ -84,10 +84,12 @@ bench_runs_of() {  # $1: the bundled executable (lqs or lqs_old)
   local exe=$1
   runs() { "$here/run.sh" "$exe" bench "$@" --json 2>/dev/null |
     python3 -c "import json,sys; [print(f'  {r[\"implementation\"]}: runs', ' '.join(f'{x:.4f}' for x in r['runs'])) for r in json.load(sys.stdin)['results']]"; }
-  echo "-- $exe: bench esrrf 20x2048x2048 x5 (cuda), magnify 10x512x512 x5 catmull-rom, conv2d 9x9 2000^2"
+  echo "-- $exe: bench esrrf 20x2048x2048 x5 (cuda), magnify x5 catmull-rom 10x512x512 and 10x1000x1000, conv2d 9x9 2000^2, nlm 4x500x500"
   runs esrrf --shape 20,2048,2048 --impl cuda --repeat 5
   runs magnify --shape 10,512,512 --set magnification=5 --set interpolation=catmull-rom --impl cuda --impl opencl --repeat 5
+  runs magnify --shape 10,1000,1000 --set magnification=5 --set interpolation=catmull-rom --impl cuda --repeat 5
   runs conv2d img.tif k.tif --impl cuda --impl opencl --repeat 5
+  runs nlm --shape 4,500,500 --impl cuda --impl opencl --repeat 3
 }
 program_cache_of() {  # $1: the bundled executable
   local exe=$1 nvidia home
