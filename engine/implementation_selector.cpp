@@ -47,6 +47,28 @@ std::vector<const Implementation*> requireImplementations(const Method& method, 
   return selected;
 }
 
+std::vector<std::string> selectorChoices(const Method& method) {
+  std::vector<std::string> backends, devices, implementations;
+  const auto addOnce = [](std::vector<std::string>& list, const std::string& item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+  };
+  for (const Implementation& implementation : method.implementations) {
+    const Device& device = implementation.device;
+    addOnce(backends, backendName(device.backend));
+    if (device.backend == Backend::Cpu) {
+      implementations.push_back(implementation.name);
+      continue;
+    }
+    addOnce(devices, device.shortName());
+    const std::string brief = shortName(implementation);
+    if (brief != device.shortName()) implementations.push_back(brief);
+    // the plain variant's short name is its device's: the device entry reaches it when it is alone there
+    else if (selectImplementations(method, brief).size() > 1) implementations.push_back(implementation.name);
+  }
+  for (auto* more : {&devices, &implementations}) backends.insert(backends.end(), more->begin(), more->end());
+  return backends;
+}
+
 std::string selectorForms(const Method& method) {
   std::set<std::string> backends, devices;
   std::string text;

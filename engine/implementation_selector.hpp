@@ -24,4 +24,8 @@ std::vector<const Implementation*> requireImplementations(const Method& method, 
 // Every form `requireImplementations` accepts for this method, for messages and `lqs methods`.
 std::string selectorForms(const Method& method);
 
+// What a picker offers (the GUI's "Run on"): the back ends, the GPU devices, then every
+// implementation by its short name, or by its full name where the short one names a device.
+std::vector<std::string> selectorChoices(const Method& method);
+
 }  // namespace lqs

@@ -16,6 +16,7 @@
 
 #include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
+#include "engine/implementation_selector.hpp"
 
 namespace lqs::gui {
 
@@ -134,6 +135,20 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
     paramTexts_.push_back(std::move(text));
   }
 
+  // Where it runs, in the forms --impl takes (docs/liquid-engine.md); the agent decides by default.
+  auto* runOn = new QComboBox;
+  runOn->setObjectName("runOn");
+  runOn->addItem("automatic");
+  for (const std::string& choice : selectorChoices(method)) runOn->addItem(QString::fromStdString(choice));
+  runOn->setToolTip("automatic: the Liquid Engine chooses. A back end or device lets it choose among its "
+                    "implementations; an implementation runs "
+                    "exactly, without falling back elsewhere");
+  form->addRow("run on", runOn);
+  runOn_ = [runOn]() -> std::optional<std::string> {
+    if (runOn->currentIndex() <= 0) return std::nullopt;
+    return runOn->currentText().toStdString();
+  };
+
   auto* run = new QPushButton("Run " + QString::fromStdString(spec_.name));
   run->setDefault(true);
   form->addRow(run);
@@ -145,7 +160,7 @@ void MethodPanel::setLayerNames(const QStringList& names) {
 }
 
 RunRequest MethodPanel::request(const LayerList& layers) const {
-  RunRequest request{spec_.name, {}, {}, std::nullopt};
+  RunRequest request{spec_.name, {}, {}, runOn_()};
   for (const auto& input : inputs_)
     if (auto data = input(layers)) request.inputs.push_back(std::move(*data));
   for (std::size_t i = 0; i < spec_.params.size(); ++i) request.params[spec_.params[i].name] = paramTexts_[i]();

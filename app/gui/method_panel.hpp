@@ -1,7 +1,7 @@
 #pragma once
 // A method's panel, generated from its declaration (no form is written by hand for any method):
 // a layer picker per stack input, a file picker per table input, a widget per parameter with its
-// default, range and help.
+// default, range and help, and where to run it (automatic, a back end, a device or an implementation).
 #include <QWidget>
 #include <functional>
 
@@ -34,6 +34,7 @@ class MethodPanel : public QWidget {
   std::vector<std::function<std::optional<Data>(const LayerList&)>> inputs_;
   std::vector<std::function<std::string()>> inputNames_;  // empty text: an optional input left out
   std::vector<std::function<std::string()>> paramTexts_;
+  std::function<std::optional<std::string>()> runOn_;  // RunRequest::implementation
 };
 
 }  // namespace lqs::gui

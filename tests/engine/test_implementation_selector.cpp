@@ -153,3 +153,18 @@ TEST_CASE("a pinned device (LQS_DEVICE) holds every run; a method with nothing t
   REQUIRE(cpuOnly.warnings.size() == 1);
   CHECK(cpuOnly.warnings[0].find("LQS_DEVICE=opencl:1") != std::string::npos);
 }
+
+TEST_CASE("a picker offers back ends, devices and every implementation once") {
+  const Registry registry = selectorRegistry();
+  const Method& method = registry.find("probe");
+  const auto choices = selectorChoices(method);
+  CHECK(choices == Names{"cpu", "opencl", "cuda", "opencl:0", "opencl:1", "cuda:0", "cpu:unthreaded", "cpu:tbb",
+                         "opencl:First GPU", "opencl-patchwise:0", "cuda:H200", "cuda-patchwise:0"});
+  for (const Implementation& impl : method.implementations) {  // exactly one choice runs it alone
+    const auto reached = std::count_if(choices.begin(), choices.end(), [&](const std::string& choice) {
+      const auto named = selectImplementations(method, choice);
+      return named.size() == 1 && named.front() == &impl;
+    });
+    CHECK(reached == 1);
+  }
+}

@@ -1,11 +1,13 @@
 // The engine thread and the generated panels, driven without a window (Qt's offscreen platform
 // is enough for plain widgets; only the OpenGL canvas needs Xvfb).
+#include <QComboBox>
 #include <catch2/catch.hpp>
 #include <chrono>
 
 #include "app/gui/method_panel.hpp"
 #include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
+#include "engine/implementation_selector.hpp"
 #include "gui_test_support.hpp"
 
 using namespace lqs;
@@ -115,4 +117,21 @@ TEST_CASE("a panel names the layers its request takes, leaving out an optional i
     INFO(method.spec.name);
     CHECK(any.inputNames().size() == any.request(layers).inputs.size());
   }
+}
+
+TEST_CASE("a panel runs where its run-on picker says: automatic by default, else the chosen form") {
+  application();
+  LayerList layers;
+  layers.add("sample", smallSample(2, 16));
+  const Method& magnify = session().registry().find("magnify");
+  MethodPanel panel(magnify);
+  panel.setLayerNames({"sample"});
+  auto* runOn = panel.findChild<QComboBox*>("runOn");
+  REQUIRE(runOn != nullptr);
+  CHECK_FALSE(panel.request(layers).implementation.has_value());
+  REQUIRE(runOn->count() == int(selectorChoices(magnify).size()) + 1);
+  runOn->setCurrentText("cpu:tbb");
+  CHECK(panel.request(layers).implementation == std::optional<std::string>("cpu:tbb"));
+  runOn->setCurrentText("cpu");
+  CHECK(panel.request(layers).implementation == std::optional<std::string>("cpu"));
 }
