@@ -11,7 +11,7 @@ enum class Backend { Cpu, OpenCL, Cuda };
 
 struct Device {
   Backend backend = Backend::Cpu;
-  std::string name;    // "AMD EPYC ... (2 threads)", "NVIDIA H100 80GB HBM3", "pthread-..."
+  std::string name;  // "AMD EPYC ... (2 threads)", "NVIDIA H100 80GB HBM3", "pthread-..."
   std::string vendor;
   std::string driver;  // driver / runtime version
   std::uint64_t memoryBytes = 0;

@@ -22,13 +22,14 @@ std::vector<BenchmarkResult> benchmarkImplementations(
   for (const auto& impl : method.implementations) {
     const auto named = [&](const std::string& selector) {
       const auto selected = selectImplementations(method, selector);
-      return impl.name.starts_with(selector) || std::find(selected.begin(), selected.end(), &impl) != selected.end();
+      return impl.name.starts_with(selector) ||
+             std::find(selected.begin(), selected.end(), &impl) != selected.end();
     };
     if (only.empty() || std::any_of(only.begin(), only.end(), named)) chosen.push_back(&impl);
   }
   if (chosen.empty())
-    throw ParameterError("bench: no implementation of " + request.method + " matches the --impl given; use one of: " +
-                         selectorForms(method));
+    throw ParameterError("bench: no implementation of " + request.method +
+                         " matches the --impl given; use one of: " + selectorForms(method));
   const std::size_t total = chosen.size() * std::size_t(std::max(repeat, 0));
   std::size_t done = 0;
   std::vector<BenchmarkResult> measured;

@@ -109,7 +109,8 @@ RunReport Engine::runImplementation(const RunRequest& request, const std::string
   return runExactly(p, findImplementation(p.method, implementation), job, RunReport{});
 }
 
-RunReport Engine::runExactly(const Prepared& p, const Implementation& impl, const Job& job, RunReport report) {
+RunReport Engine::runExactly(const Prepared& p, const Implementation& impl, const Job& job,
+                             RunReport report) {
   if (impl.refusal)
     if (const auto reason = impl.refusal({p.request.inputs, p.params, job}))
       throw RunError(impl.name + " cannot take this input: " + *reason);
@@ -134,7 +135,8 @@ std::vector<const Implementation*> Engine::allowed(const Method& method, const R
   auto pinned = selectImplementations(method, pinned_);
   if (pinned.empty()) {
     pinned = selectImplementations(method, "cpu");
-    report.warnings.push_back("LQS_DEVICE=" + pinned_ + ": " + method.spec.name + " has no implementation there; it runs on the CPU");
+    report.warnings.push_back("LQS_DEVICE=" + pinned_ + ": " + method.spec.name +
+                              " has no implementation there; it runs on the CPU");
   }
   return pinned;
 }
@@ -145,7 +147,8 @@ RunReport Engine::run(const RunRequest& request, const Job& job) {
   RunReport report;
   const std::vector<const Implementation*> allowed = this->allowed(p.method, request, report);
   // One implementation named by the user runs as asked, or fails: no silent fall-back elsewhere.
-  if (request.implementation && allowed.size() == 1) return runExactly(p, *allowed.front(), job, std::move(report));
+  if (request.implementation && allowed.size() == 1)
+    return runExactly(p, *allowed.front(), job, std::move(report));
   std::vector<const Implementation*> order;
   for (const Prediction& prediction : predict(request)) {
     const Implementation& impl = findImplementation(p.method, prediction.implementation);
@@ -165,8 +168,10 @@ RunReport Engine::run(const RunRequest& request, const Job& job) {
       report.warnings.push_back(impl->name + " failed (" + e.what() + "); falling back to the next implementation");
     }
   }
-  throw RunError("every implementation of " + p.method.spec.name + (allowed.empty() ? "" : " selected") + " failed" +
-                 (report.warnings.empty() ? std::string(" (none could take this input)") : ": " + report.warnings.back()));
+  throw RunError("every implementation of " + p.method.spec.name + (allowed.empty() ? "" : " selected") +
+                 " failed" +
+                 (report.warnings.empty() ? std::string(" (none could take this input)")
+                                          : ": " + report.warnings.back()));
 }
 
 }  // namespace lqs

@@ -58,11 +58,13 @@ class Engine {
  private:
   struct Prepared;
   Prepared prepare(const RunRequest& request);
-  RunReport runExactly(const Prepared& prepared, const Implementation& impl, const Job& job, RunReport report);
+  RunReport runExactly(const Prepared& prepared, const Implementation& impl, const Job& job,
+                       RunReport report);
   Result timedRun(const Prepared& prepared, const Implementation& impl, const Job& job, RunReport& report);
   MethodHistory& historyOf(const std::string& method);
   // The implementations a run may use (empty: all of them).
-  std::vector<const Implementation*> allowed(const Method& method, const RunRequest& request, RunReport& report) const;
+  std::vector<const Implementation*> allowed(const Method& method, const RunRequest& request,
+                                             RunReport& report) const;
   void drainStoreWarning(RunReport& report);
 
   const Registry& registry_;

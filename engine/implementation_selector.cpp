@@ -42,8 +42,8 @@ std::vector<const Implementation*> selectImplementations(const Method& method, c
 std::vector<const Implementation*> requireImplementations(const Method& method, const std::string& selector) {
   auto selected = selectImplementations(method, selector);
   if (selected.empty())
-    throw ParameterError("'" + selector + "' names no implementation of " + method.spec.name + " here; use one of: " +
-                         selectorForms(method));
+    throw ParameterError("'" + selector + "' names no implementation of " + method.spec.name +
+                         " here; use one of: " + selectorForms(method));
   return selected;
 }
 
@@ -63,7 +63,8 @@ std::vector<std::string> selectorChoices(const Method& method) {
     const std::string brief = shortName(implementation);
     if (brief != device.shortName()) implementations.push_back(brief);
     // the plain variant's short name is its device's: the device entry reaches it when it is alone there
-    else if (selectImplementations(method, brief).size() > 1) implementations.push_back(implementation.name);
+    else if (selectImplementations(method, brief).size() > 1)
+      implementations.push_back(implementation.name);
   }
   for (auto* more : {&devices, &implementations}) backends.insert(backends.end(), more->begin(), more->end());
   return backends;

@@ -8,10 +8,10 @@
 #include <variant>
 #include <vector>
 
+#include "core/device.hpp"
 #include "core/stack.hpp"
 #include "core/stack_file.hpp"
 #include "core/table.hpp"
-#include "core/device.hpp"
 #include "engine/job.hpp"
 #include "engine/parameters.hpp"
 

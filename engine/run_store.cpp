@@ -30,7 +30,9 @@ std::string text(sqlite3_stmt* s, int column) {
 
 }  // namespace
 
-fs::path RunStore::defaultFile() { return liquidEngineHome() / "runs.sqlite"; }
+fs::path RunStore::defaultFile() {
+  return liquidEngineHome() / "runs.sqlite";
+}
 
 RunStore::RunStore(fs::path file) : file_(std::move(file)) {
   std::error_code ec;

@@ -51,7 +51,8 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
       step.output = entry["output"].get<std::string>();
     }
     if (entry.contains("impl")) {
-      if (!entry["impl"].is_string()) throw InputError(where + ": \"impl\" must be an implementation, back end or device name");
+      if (!entry["impl"].is_string())
+        throw InputError(where + ": \"impl\" must be an implementation, back end or device name");
       step.implementation = entry["impl"].get<std::string>();
     }
     if (entry.contains("params")) {

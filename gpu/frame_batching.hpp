@@ -29,14 +29,19 @@ using AfterBatch = std::function<void(std::size_t done)>;
 // Frames per batch: every buffer within one allocation (`maxAllocation` bytes), all of them within
 // an eighth of `memory` (the device's, or its free memory) and 256 MiB, so that progress and cancel
 // come often; at least one, at most `batchLimit`.
-inline std::size_t framesPerBatch(const FrameTransfer& transfer, std::uint64_t maxAllocation, std::uint64_t memory) {
-  const std::size_t largestFrame = std::max({transfer.inFrame, transfer.outFrame, transfer.workPerFrame, std::size_t{1}});
-  const std::size_t allFrame = std::max<std::size_t>(transfer.inFrame + transfer.outFrame + transfer.workPerFrame, 1);
+inline std::size_t framesPerBatch(const FrameTransfer& transfer, std::uint64_t maxAllocation,
+                                  std::uint64_t memory) {
+  const std::size_t largestFrame =
+      std::max({transfer.inFrame, transfer.outFrame, transfer.workPerFrame, std::size_t{1}});
+  const std::size_t allFrame =
+      std::max<std::size_t>(transfer.inFrame + transfer.outFrame + transfer.workPerFrame, 1);
   const std::uint64_t budget = std::min<std::uint64_t>(memory / 8, std::uint64_t{256} << 20);
   const std::uint64_t byAllocation = maxAllocation / (largestFrame * sizeof(float));
   const std::uint64_t byBudget = budget / (allFrame * sizeof(float));
-  const std::size_t most = transfer.batchLimit ? std::min(transfer.batchLimit, transfer.frames) : transfer.frames;
-  return std::size_t(std::clamp<std::uint64_t>(std::min(byAllocation, byBudget), 1, std::max<std::size_t>(most, 1)));
+  const std::size_t most =
+      transfer.batchLimit ? std::min(transfer.batchLimit, transfer.frames) : transfer.frames;
+  return std::size_t(
+      std::clamp<std::uint64_t>(std::min(byAllocation, byBudget), 1, std::max<std::size_t>(most, 1)));
 }
 
 // `device` offers allocate<float>(count), write(buffer, host, count) (which may return before the

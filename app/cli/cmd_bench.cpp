@@ -25,7 +25,10 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("INPUT", args->inputs, "Input files (or use --shape)");
   cmd->add_option("--shape", args->shape, "Random input of shape T,H,W for every image input")->delimiter(',')->expected(3);
   cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
-  cmd->add_option("--impl", args->only, "Only these implementations: a name, a prefix, a back end (cuda), a device (opencl:0) (repeatable)")->take_all();
+  cmd->add_option(
+         "--impl", args->only,
+         "Only these implementations: a name, a prefix, a back end (cuda), a device (opencl:0) (repeatable)")
+      ->take_all();
   cmd->add_option("--repeat", args->repeat, "Runs per implementation")->check(CLI::Range(1, 1000));
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->callback([&session, &job, args] {

@@ -1,6 +1,5 @@
-#include <nlohmann/json.hpp>
-
 #include <iomanip>
+#include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
 
@@ -13,8 +12,12 @@ void addInfoCommand(CLI::App& app, Session& session) {
   cmd->callback([&session, json] {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto& d : session.devices())
-      devices.push_back({{"id", d.shortName()}, {"backend", backendName(d.backend)}, {"name", d.name}, {"vendor", d.vendor},
-                         {"driver", d.driver}, {"memory_bytes", d.memoryBytes}});
+      devices.push_back({{"id", d.shortName()},
+                         {"backend", backendName(d.backend)},
+                         {"name", d.name},
+                         {"vendor", d.vendor},
+                         {"driver", d.driver},
+                         {"memory_bytes", d.memoryBytes}});
     if (*json) {
       std::cout << nlohmann::json{{"version", LQS_VERSION}, {"devices", devices},
                                   {"store", {{"path", session.store().file().string()},
@@ -26,7 +29,8 @@ void addInfoCommand(CLI::App& app, Session& session) {
     }
     std::cout << "LiquidScope " << LQS_VERSION << "\nDevices (--impl or LQS_DEVICE takes the short name):\n";
     for (const auto& d : session.devices()) {
-      std::cout << "  " << std::left << std::setw(10) << d.shortName() << d.name << " (" << d.vendor << ", " << d.driver;
+      std::cout << "  " << std::left << std::setw(10) << d.shortName() << d.name << " (" << d.vendor << ", "
+                << d.driver;
       if (d.memoryBytes) std::cout << ", " << d.memoryBytes / (1024 * 1024) << " MiB";
       std::cout << ")\n";
     }

@@ -58,7 +58,9 @@ void addLiveCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("--block", args->block, "Frames per block (default 50)");
   cmd->add_option("--idle", args->idle, "End once no frame has arrived for this many seconds (default 10)");
   cmd->add_option("--set", args->sets, "eSRRF parameter NAME=VALUE (repeatable)")->take_all();
-  cmd->add_option("--impl", args->impl, "Where to run: an implementation (cpu:tbb, cuda-patchwise:0), a back end (cuda, opencl) or a device (opencl:0); see lqs info");
+  cmd->add_option("--impl", args->impl,
+                  "Where to run: an implementation (cpu:tbb, cuda-patchwise:0), a back end (cuda, opencl) or "
+                  "a device (opencl:0); see lqs info");
   cmd->add_flag("--resolution", args->resolution,
                 "After every block, the FRC resolution between the even and the odd blocks' reconstructions");
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout at the end");

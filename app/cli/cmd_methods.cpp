@@ -38,7 +38,8 @@ static nlohmann::json describe(const Method& method) {
     shortNames.push_back(shortName(impl));
   }
   return {{"name", method.spec.name}, {"summary", method.spec.summary}, {"inputs", ports},
-          {"outputs", outputs}, {"parameters", params}, {"implementations", impls}, {"short_names", shortNames}};
+          {"outputs", outputs},       {"parameters", params},           {"implementations", impls},
+          {"short_names", shortNames}};
 }
 
 void addMethodsCommand(CLI::App& app, Session& session) {

@@ -27,7 +27,9 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("INPUT", args->inputs, "Input TIFF (or CSV table) files")->required();
   cmd->add_option("-o,--output", args->output, "Output file (TIFF, or CSV for tables)");
   cmd->add_option("--set", args->sets, "Parameter NAME=VALUE (repeatable)")->take_all();
-  cmd->add_option("--impl", args->impl, "Where to run: an implementation (cpu:tbb, cuda-patchwise:0), a back end (cuda, opencl) or a device (opencl:0); see lqs info");
+  cmd->add_option("--impl", args->impl,
+                  "Where to run: an implementation (cpu:tbb, cuda-patchwise:0), a back end (cuda, opencl) or "
+                  "a device (opencl:0); see lqs info");
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->add_option("--max-memory", args->maxMemory,
                   "Inputs larger than this (e.g. 2G) stay on disk; eSRRF and SRRF read them in blocks "

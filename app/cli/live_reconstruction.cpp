@@ -69,7 +69,8 @@ LiveReconstruction::LiveReconstruction(Engine& engine, LiveSettings settings)
     throw ParameterError(std::string("live: temporal_correlation=").append(mode).append(
         " cannot be accumulated block by block (the variance or auto-covariance of the whole run is not the "
         "mean of the blocks'); use avg, or `lqs run esrrf` on the finished acquisition"));
-  if (settings_.implementation) requireImplementations(esrrf, *settings_.implementation);  // before the first frame
+  if (settings_.implementation)
+    requireImplementations(esrrf, *settings_.implementation);  // before the first frame
   magnification_ = values.integer("magnification");
   correct_ = values.flag("macro_pixel_correction");
   // one time point per block; the correction is applied once, to the running mean

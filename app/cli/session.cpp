@@ -34,7 +34,8 @@ static std::string pinnedDevice(const std::vector<Device>& devices) {
     if (text == device.shortName() || text == backendName(device.backend)) return text;
     known += (known.empty() ? "" : ", ") + device.shortName() + " (" + device.name + ")";
   }
-  throw ParameterError("LQS_DEVICE=" + std::string(text) + " names no device here; devices (or their back ends): " + known);
+  throw ParameterError("LQS_DEVICE=" + std::string(text) +
+                       " names no device here; devices (or their back ends): " + known);
 }
 
 Engine& Session::engine() {

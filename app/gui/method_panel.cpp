@@ -140,9 +140,10 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
   runOn->setObjectName("runOn");
   runOn->addItem("automatic");
   for (const std::string& choice : selectorChoices(method)) runOn->addItem(QString::fromStdString(choice));
-  runOn->setToolTip("automatic: the Liquid Engine chooses. A back end or device lets it choose among its "
-                    "implementations; an implementation runs "
-                    "exactly, without falling back elsewhere");
+  runOn->setToolTip(
+      "automatic: the Liquid Engine chooses. A back end or device lets it choose among its "
+      "implementations; an implementation runs "
+      "exactly, without falling back elsewhere");
   form->addRow("run on", runOn);
   runOn_ = [runOn]() -> std::optional<std::string> {
     if (runOn->currentIndex() <= 0) return std::nullopt;

@@ -73,38 +73,45 @@ void resampleSeparable(int device, const float* in, std::size_t frames, int rows
   const DeviceArray<int> spanStart(spans.start);
   const unsigned tileRows = unsigned(outRows + separable::kTileRows - 1) / separable::kTileRows;
   const std::size_t sharedBytes = std::size_t(separable::kTileRows) * spans.width * sizeof(float);
-  inFrameBatches("separable resample", in, std::size_t(rows) * cols, out, rowTable.size * colTable.size, frames,
-                 [&](const float* source, float* target, std::size_t count) {
-                   const dim3 tiles(unsigned(spans.start.size()), tileRows, unsigned(count));
-                   if (tiled)
-                     tileKernelFor(c.count)<<<tiles, separable::kTileBlock, sharedBytes>>>(
-                         source, target, rows, cols, viewOf(r), viewOf(c), normalised, spanStart.get(), spans.width);
-                   else
-                     separable::pixelKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
-                         source, target, rows, cols, viewOf(r), viewOf(c), normalised);
-                 },
-                 afterBatch);
+  inFrameBatches(
+      "separable resample", in, std::size_t(rows) * cols, out, rowTable.size * colTable.size, frames,
+      [&](const float* source, float* target, std::size_t count) {
+        const dim3 tiles(unsigned(spans.start.size()), tileRows, unsigned(count));
+        if (tiled)
+          tileKernelFor(c.count)<<<tiles, separable::kTileBlock, sharedBytes>>>(
+              source, target, rows, cols, viewOf(r), viewOf(c), normalised, spanStart.get(), spans.width);
+        else
+          separable::pixelKernel<<<gridFor(outRows, outCols, kBlock, count), kBlock>>>(
+              source, target, rows, cols, viewOf(r), viewOf(c), normalised);
+      },
+      afterBatch);
 }
 
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                       const float* m, int kind, const AfterBatch& afterBatch) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
-  inFrameBatches("shift-scale-rotate", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
-    lqs_shift_scale_rotate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(
-        source, target, rows, cols, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], kind);
-  }, afterBatch);
+  inFrameBatches(
+      "shift-scale-rotate", in, size, out, size, frames,
+      [&](const float* source, float* target, std::size_t count) {
+        lqs_shift_scale_rotate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(
+            source, target, rows, cols, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], kind);
+      },
+      afterBatch);
 }
 
-void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights, int kRows,
-               int kCols, float* out, const AfterBatch& afterBatch) {
+void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights,
+               int kRows, int kCols, float* out, const AfterBatch& afterBatch) {
   check(cudaSetDevice(device), "device selection");
   const std::size_t size = std::size_t(rows) * cols;
   const DeviceArray<float> kernel(std::vector<float>(weights, weights + std::size_t(kRows) * kCols));
-  inFrameBatches("conv2d", in, size, out, size, frames, [&](const float* source, float* target, std::size_t count) {
-    lqs_correlate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, kernel.get(), rows, cols, kRows,
-                                                                          kCols);
-  }, afterBatch);
+  inFrameBatches(
+      "conv2d", in, size, out, size, frames,
+      [&](const float* source, float* target, std::size_t count) {
+        lqs_correlate_frames<<<gridFor(rows, cols, kBlock, count), kBlock>>>(source, target, kernel.get(),
+                                                                             rows, cols, kRows, kCols);
+      },
+      afterBatch);
 }
 
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
@@ -114,8 +121,8 @@ void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, 
   const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));
   DeviceArray<float> target(std::size_t(rows) * cols);
   KernelTimer("nlm pixel-wise").run([&] {
-    lqs_nlm_pixelwise_frames<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols, pad, offset,
-                                                                       distance, h2s2, variance2);
+    lqs_nlm_pixelwise_frames<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols,
+                                                                      pad, offset, distance, h2s2, variance2);
   });
   check(cudaMemcpy(out, target.get(), std::size_t(rows) * cols * sizeof(float), cudaMemcpyDeviceToHost), "download");
 }

@@ -26,8 +26,8 @@ void resampleSeparable(int device, const float* in, std::size_t frames, int rows
 // coefficients: a, b, c, d, centreRow, centreCol, shiftRow, shiftCol (see resample.cl).
 void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows, int cols, float* out,
                       const float* coefficients, int kind, const AfterBatch& afterBatch);
-void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights, int kRows,
-               int kCols, float* out, const AfterBatch& afterBatch);
+void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights,
+               int kRows, int kCols, float* out, const AfterBatch& afterBatch);
 // One reflect-padded frame (padding `pad`) -> rows x cols.
 void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
                   float variance2, float* out);

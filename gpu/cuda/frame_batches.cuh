@@ -32,13 +32,14 @@ struct CudaBatchDevice {
 // `launch(source, target, count)` launches the kernels for `count` frames; it is timed with
 // LQS_CUDA_TIMING and its errors become DeviceErrors. The grid's z extent bounds a batch too.
 template <class Launch>
-void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out, std::size_t outFrameSize,
-                    std::size_t frames, const Launch& launch, const AfterBatch& afterBatch) {
+void inFrameBatches(const char* what, const float* in, std::size_t inFrameSize, float* out,
+                    std::size_t outFrameSize, std::size_t frames, const Launch& launch,
+                    const AfterBatch& afterBatch) {
   std::size_t freeBytes = 0, totalBytes = 0;
   check(cudaMemGetInfo(&freeBytes, &totalBytes), "memory query");
   FrameTransfer transfer;
-  transfer.frames = frames, transfer.inFrame = inFrameSize, transfer.outFrame = outFrameSize, transfer.in = in,
-  transfer.out = out, transfer.batchLimit = 65535;
+  transfer.frames = frames, transfer.inFrame = inFrameSize, transfer.outFrame = outFrameSize,
+  transfer.in = in, transfer.out = out, transfer.batchLimit = 65535;
   CudaBatchDevice device;
   KernelTimer timer(what);
   gpu::inFrameBatches(

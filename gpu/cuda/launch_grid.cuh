@@ -8,7 +8,8 @@
 namespace lqs::gpu::cuda {
 
 inline dim3 gridFor(int rows, int cols, dim3 block, std::size_t layers = 1) {
-  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y, unsigned(layers));
+  return dim3((unsigned(cols) + block.x - 1) / block.x, (unsigned(rows) + block.y - 1) / block.y,
+              unsigned(layers));
 }
 
 }  // namespace lqs::gpu::cuda

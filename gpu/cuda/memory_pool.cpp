@@ -98,8 +98,8 @@ void* acquireMemory(Memory kind, std::size_t bytes) {
   }
   if (status != cudaSuccess) {
     cudaGetLastError();
-    throw DeviceError(std::string("CUDA ") + (kind == Memory::Device ? "allocation" : "pinned allocation") + " of " +
-                      std::to_string(bytes) + " bytes: " + cudaGetErrorString(status) +
+    throw DeviceError(std::string("CUDA ") + (kind == Memory::Device ? "allocation" : "pinned allocation") +
+                      " of " + std::to_string(bytes) + " bytes: " + cudaGetErrorString(status) +
                       (status == cudaErrorMemoryAllocation ? " (out of device memory)" : ""));
   }
   return block;

@@ -101,9 +101,9 @@ LQS_FN float lqs_sample(LQS_CONSTANT float* img, float row, float col, int rows,
 /* shift-scale-rotate's inverse map about (centreRow, centreCol): output pixel (i, j) reads input
  * (c x + d y + centreRow, a x + b y + centreCol) with x = j - centreCol - shiftCol and
  * y = i - centreRow - shiftRow (methods/interpolation/register.cpp gives a, b, c, d). */
-LQS_FN float lqs_shift_scale_rotate_pixel(LQS_CONSTANT float* img, int rows, int cols, int i, int j, float a, float b,
-                                          float c, float d, float centreRow, float centreCol, float shiftRow,
-                                          float shiftCol, int kind) {
+LQS_FN float lqs_shift_scale_rotate_pixel(LQS_CONSTANT float* img, int rows, int cols, int i, int j, float a,
+                                          float b, float c, float d, float centreRow, float centreCol,
+                                          float shiftRow, float shiftCol, int kind) {
   const float x = (float)j - centreCol - shiftCol, y = (float)i - centreRow - shiftRow;
   return lqs_sample(img, c * x + d * y + centreRow, a * x + b * y + centreCol, rows, cols, kind);
 }

@@ -24,7 +24,7 @@
  * (CUDA's grid is rounded up to whole blocks: gpu/cuda/launch_grid.cuh). */
 #if defined(LQS_OPENCL)
 #define LQS_KERNEL __kernel void
-#define LQS_FRAME_PIXEL(r, c, layer, rows, cols)       \
+#define LQS_FRAME_PIXEL(r, c, layer, rows, cols)        \
   const int r = get_global_id(0), c = get_global_id(1); \
   const size_t layer = get_global_id(2);                \
   if (r >= (rows) || c >= (cols)) return

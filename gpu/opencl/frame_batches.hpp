@@ -5,7 +5,8 @@
 
 namespace lqs::gpu {
 
-using BatchLaunch = std::function<void(const Buffer<float>& source, const Buffer<float>& target, std::size_t count)>;
+using BatchLaunch =
+    std::function<void(const Buffer<float>& source, const Buffer<float>& target, std::size_t count)>;
 
 inline std::size_t framesPerBatch(const OpenclDevice& gpu, const FrameTransfer& transfer) {
   return framesPerBatch(transfer, gpu.maxAllocation(), gpu.globalMemory());

@@ -34,7 +34,8 @@ void withOpencl(const std::string& what, const std::function<void()>& body) {
                                code == CL_OUT_OF_HOST_MEMORY || code == CL_INVALID_BUFFER_SIZE
                            ? " (out of device memory)"
                            : "";
-    throw DeviceError("OpenCL " + what + ": " + e.what() + " failed with error " + std::to_string(code) + hint);
+    throw DeviceError("OpenCL " + what + ": " + e.what() + " failed with error " + std::to_string(code) +
+                      hint);
   }
 }
 
@@ -109,29 +110,33 @@ cl::Kernel OpenclDevice::kernel(const std::string& file, const std::string& name
 
 cl::Buffer OpenclDevice::rawAllocation(std::size_t bytes) {
   cl::Buffer buffer;
-  withOpencl("allocation", [&] { buffer = cl::Buffer(context_, CL_MEM_READ_WRITE, std::max<std::size_t>(bytes, 1)); });
+  withOpencl("allocation",
+             [&] { buffer = cl::Buffer(context_, CL_MEM_READ_WRITE, std::max<std::size_t>(bytes, 1)); });
   return buffer;
 }
 
 void OpenclDevice::rawWrite(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, const void* data,
                             bool wait) {
   if (bytes == 0) return;
-  withOpencl("upload", [&] { queue_.enqueueWriteBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
+  withOpencl("upload",
+             [&] { queue_.enqueueWriteBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
 }
 
-void OpenclDevice::rawRead(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, void* data, bool wait) {
+void OpenclDevice::rawRead(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, void* data,
+                           bool wait) {
   if (bytes == 0) {
     if (wait) finish();
     return;
   }
-  withOpencl("download", [&] { queue_.enqueueReadBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
+  withOpencl("download",
+             [&] { queue_.enqueueReadBuffer(buffer, wait ? CL_TRUE : CL_FALSE, offset, bytes, data); });
 }
 
 void OpenclDevice::enqueue(cl::Kernel& kernel, Grid grid) {
   if (grid.rows == 0 || grid.cols == 0 || grid.layers == 0) return;
   withOpencl("kernel launch", [&] {
-    const cl::NDRange range = grid.layers == 1 ? cl::NDRange(grid.rows, grid.cols)
-                                               : cl::NDRange(grid.rows, grid.cols, grid.layers);
+    const cl::NDRange range =
+        grid.layers == 1 ? cl::NDRange(grid.rows, grid.cols) : cl::NDRange(grid.rows, grid.cols, grid.layers);
     queue_.enqueueNDRangeKernel(kernel, cl::NullRange, range);
   });
 }

@@ -73,6 +73,11 @@ class OpenclDevice {
     rawWrite(buffer.handle(), 0, count * sizeof(T), data, true);
     return buffer;
   }
+  // Copies host `data` into `buffer` from element `at` on, complete on return.
+  template <class T>
+  void upload(const Buffer<T>& buffer, const T* data, std::size_t count, std::size_t at = 0) {
+    rawWrite(buffer.handle(), at * sizeof(T), count * sizeof(T), data, true);
+  }
   // Enqueues a copy of host `data` into `buffer` from element `at` on; the host memory must stay
   // unchanged until the queue has passed it (a later download or finish()).
   template <class T>
@@ -87,7 +92,8 @@ class OpenclDevice {
   template <class T>
   void fill(const Buffer<T>& buffer, T value) {
     if (buffer.count() == 0) return;
-    withOpencl("fill", [&] { queue_.enqueueFillBuffer(buffer.handle(), value, 0, buffer.count() * sizeof(T)); });
+    withOpencl("fill",
+               [&] { queue_.enqueueFillBuffer(buffer.handle(), value, 0, buffer.count() * sizeof(T)); });
   }
   // Enqueues `kernel` over `grid` with `args` in order; does not wait (the queue is in order, so a
   // download after it sees its result).

@@ -17,8 +17,8 @@ std::vector<Implementation> openclImplementations(const std::vector<Device>& dev
   return implementations;
 }
 
-Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols, const Job& job,
-                   const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer) {
+Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols,
+                   const Job& job, const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer) {
   Stack out(in.frames(), outRows, outCols);
   out.pixelSize = in.pixelSize;
   transfer.frames = in.frames();

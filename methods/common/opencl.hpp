@@ -20,11 +20,13 @@ std::vector<Implementation> openclImplementations(const std::vector<Device>& dev
 // A stack of `in.frames()` frames of outRows x outCols, each made on the device from input frame t
 // by `launch` (gpu/opencl/frame_batches.hpp), with the job's progress and cancel between batches.
 // `transfer` may set how input frames are staged and the method's own memory per frame.
-Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols, const Job& job,
-                   const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer = {});
+Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols,
+                   const Job& job, const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer = {});
 
 // The grid of a per-frame launch: rows x cols in every frame of a batch.
-inline gpu::Grid frameGrid(std::size_t rows, std::size_t cols, std::size_t count) { return {rows, cols, count}; }
+inline gpu::Grid frameGrid(std::size_t rows, std::size_t cols, std::size_t count) {
+  return {rows, cols, count};
+}
 #endif
 
 }  // namespace lqs

@@ -111,10 +111,12 @@ Stack openclCorrelate(gpu::OpenclDevice& gpu, const Stack& image, const Stack& k
   if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
   cl::Kernel correlateKernel = gpu.kernel("convolution.cl", "lqs_correlate_frames");
   const auto weights = gpu.upload(kernel.data(), kernel.size());
-  return openclFrames(gpu, image, image.rows(), image.cols(), job, [&](const auto& source, const auto& target, std::size_t n) {
-    gpu.launch(correlateKernel, frameGrid(image.rows(), image.cols(), n), source, target, weights, int(image.rows()),
-               int(image.cols()), int(kernel.rows()), int(kernel.cols()));
-  });
+  return openclFrames(gpu, image, image.rows(), image.cols(), job,
+                      [&](const auto& source, const auto& target, std::size_t n) {
+                        gpu.launch(correlateKernel, frameGrid(image.rows(), image.cols(), n), source, target,
+                                   weights, int(image.rows()), int(image.cols()), int(kernel.rows()),
+                                   int(kernel.cols()));
+                      });
 }
 #endif
 

@@ -27,10 +27,10 @@ Result runNlmOpenclPatchwise(const RunContext& c, gpu::OpenclDevice& gpu) {
     gpu.fill(weight, 0.0f);
     for (int dr = -s.distance; dr <= s.distance; ++dr)
       for (int dc = -s.distance; dc <= s.distance; ++dc) {
-        gpu.launch(columnsKernel, frameGrid(rows, cols + 2 * std::size_t(s.offset), n), source, columns, int(rows),
-                   int(cols), pad, dr, dc, s.offset, s.variance2);
-        gpu.launch(accumulateKernel, frameGrid(rows, cols, n), source, columns, sum, weight, int(rows), int(cols), pad,
-                   dr, dc, s.offset, s.h2s2);
+        gpu.launch(columnsKernel, frameGrid(rows, cols + 2 * std::size_t(s.offset), n), source, columns,
+                   int(rows), int(cols), pad, dr, dc, s.offset, s.variance2);
+        gpu.launch(accumulateKernel, frameGrid(rows, cols, n), source, columns, sum, weight, int(rows),
+                   int(cols), pad, dr, dc, s.offset, s.h2s2);
       }
     gpu.launch(normaliseKernel, frameGrid(rows, cols, n), sum, weight, target, int(rows), int(cols));
   };

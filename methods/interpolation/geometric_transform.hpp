@@ -38,8 +38,8 @@ Stack resamplePixels(const Stack& in, std::size_t outRows, std::size_t outCols, 
 
 // out(i, j) = in sampled at coordinate(i, j) -> {row, col}, frame by frame.
 template <class Coordinate>
-Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const Coordinate& coordinate, int kind,
-               CpuSchedule schedule, const Job& job) {
+Stack resample(const Stack& in, std::size_t outRows, std::size_t outCols, const Coordinate& coordinate,
+               int kind, CpuSchedule schedule, const Job& job) {
   return resamplePixels(
       in, outRows, outCols,
       [&](const float* src, int rows, int cols, int i, int j) {

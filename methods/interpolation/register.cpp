@@ -47,8 +47,8 @@ Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, 
 #ifdef LQS_HAVE_CUDA
   if (backend.cuda >= 0) {
     Stack out(in.frames(), rows, cols);
-    gpu::cuda::resampleSeparable(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
-                                 tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind),
+    gpu::cuda::resampleSeparable(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()),
+                                 out.data(), tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind),
                                  job.afterBatches(in.frames()));
     return out;
   }
@@ -126,16 +126,16 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
     Stack out(in.frames(), in.rows(), in.cols());
     out.pixelSize = in.pixelSize;
     const float coefficients[] = {m.a, m.b, m.c, m.d, m.centreRow, m.centreCol, m.shiftRow, m.shiftCol};
-    gpu::cuda::shiftScaleRotate(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()), out.data(),
-                                coefficients, kind, job.afterBatches(in.frames()));
+    gpu::cuda::shiftScaleRotate(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()),
+                                out.data(), coefficients, kind, job.afterBatches(in.frames()));
     return out;
   }
 #endif
   return resamplePixels(
       in, in.rows(), in.cols(),
       [=](const float* src, int rows, int cols, int i, int j) {
-        return lqs_shift_scale_rotate_pixel(src, rows, cols, i, j, m.a, m.b, m.c, m.d, m.centreRow, m.centreCol,
-                                            m.shiftRow, m.shiftCol, kind);
+        return lqs_shift_scale_rotate_pixel(src, rows, cols, i, j, m.a, m.b, m.c, m.d, m.centreRow,
+                                            m.centreCol, m.shiftRow, m.shiftCol, kind);
       },
       backend.schedule, job);
 }

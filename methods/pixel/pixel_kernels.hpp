@@ -13,7 +13,8 @@ using PixelFunction = float (*)(const float* frame, int rows, int cols, int r, i
 // Runs a kernel over `frames` frames of rows x cols on a CUDA device (pixel_kernel.cu.in), in
 // batches with `afterBatch` between them; CUDA errors become DeviceErrors.
 using CudaPixelLaunch = void(int device, const float* in, std::size_t frames, int rows, int cols,
-                             const float* params, int paramCount, float* out, const gpu::AfterBatch& afterBatch);
+                             const float* params, int paramCount, float* out,
+                             const gpu::AfterBatch& afterBatch);
 
 struct PixelKernel {
   std::string_view name;  // gpu/kernels/pixel/<name>.h defines lqs_pixel_<name>

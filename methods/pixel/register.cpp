@@ -47,8 +47,8 @@ Stack runOnCpu(PixelFunction pixel, const Stack& image, const std::vector<float>
 #ifdef LQS_HAVE_OPENCL
 // The method's header and the shared entry point (gpu/kernels/pixel_entry.cl) calling its function.
 std::string openclSource(const std::string& name) {
-  return gpu::expandedKernelSource("pixel/" + name + ".h") + "#define LQS_PIXEL_FUNCTION lqs_pixel_" + name + "\n" +
-         std::string(gpu::kernelSource("pixel_entry.cl"));
+  return gpu::expandedKernelSource("pixel/" + name + ".h") + "#define LQS_PIXEL_FUNCTION lqs_pixel_" + name +
+         "\n" + std::string(gpu::kernelSource("pixel_entry.cl"));
 }
 
 Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& image,
@@ -58,10 +58,11 @@ Stack runOnOpencl(gpu::OpenclDevice& gpu, const std::string& name, const Stack& 
     kernel = cl::Kernel(gpu.program("pixel/" + name, [&] { return openclSource(name); }), "lqs_pixel_frames");
   });
   const auto kernelParams = gpu.upload(params.data(), params.size());
-  return openclFrames(gpu, image, image.rows(), image.cols(), job, [&](const auto& source, const auto& target, std::size_t n) {
-    gpu.launch(kernel, frameGrid(image.rows(), image.cols(), n), source, target, int(image.rows()), int(image.cols()),
-               kernelParams);
-  });
+  return openclFrames(gpu, image, image.rows(), image.cols(), job,
+                      [&](const auto& source, const auto& target, std::size_t n) {
+                        gpu.launch(kernel, frameGrid(image.rows(), image.cols(), n), source, target,
+                                   int(image.rows()), int(image.cols()), kernelParams);
+                      });
 }
 #endif
 

@@ -62,9 +62,16 @@ FrameBlurMaker deviceBlur(MakeSession make) {
 class OpenclBlurSession {
  public:
   OpenclBlurSession(gpu::OpenclDevice& gpu, const float* frame, const float* reference, int rows, int cols)
-      : gpu_(gpu), rows_(rows), cols_(cols), frame_(gpu.upload(frame, size())), reference_(gpu.upload(reference, size())),
-        along_(gpu.allocate<float>(size())), blurred_(gpu.allocate<float>(size())), sums_(gpu.allocate<float>(6 * std::size_t(rows))),
-        pass_(gpu.kernel("squirrel.cl", "blur_pass")), rowSums_(gpu.kernel("squirrel.cl", "row_sums")) {}
+      : gpu_(gpu),
+        rows_(rows),
+        cols_(cols),
+        frame_(gpu.upload(frame, size())),
+        reference_(gpu.upload(reference, size())),
+        along_(gpu.allocate<float>(size())),
+        blurred_(gpu.allocate<float>(size())),
+        sums_(gpu.allocate<float>(6 * std::size_t(rows))),
+        pass_(gpu.kernel("squirrel.cl", "blur_pass")),
+        rowSums_(gpu.kernel("squirrel.cl", "row_sums")) {}
 
   void blur(const std::vector<float>& taps) {
     const auto weights = gpu_.upload(taps.data(), taps.size());

@@ -41,18 +41,20 @@ Stack EsrrfPlan::reconstruct(const RunContext& c, const Reducer& reducer) const 
   const auto mag = std::size_t(settings.magnification);
   // the output is allocated while the first frames are reduced: zeroing 420 MB (2048x2048 x5) is a
   // quarter of a second of page faults, as long as a GPU takes for 80 of those frames
-  auto allocation = std::async(schedule == CpuSchedule::Serial ? std::launch::deferred : std::launch::async, [&] {
-    Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
-    out.pixelSize = in.pixelSize();
-    out.pixelSize.value /= double(mag);
-    return out;
-  });
+  auto allocation =
+      std::async(schedule == CpuSchedule::Serial ? std::launch::deferred : std::launch::async, [&] {
+        Stack out(blocks.size(), in.rows() * mag, in.cols() * mag);
+        out.pixelSize = in.pixelSize();
+        out.pixelSize.value /= double(mag);
+        return out;
+      });
   std::optional<Stack> out;
   readTimepoints(c, blocks, reducer.blockFrames, "esrrf", reducer.add, [&](std::size_t b) {
     if (!out) out = allocation.get();
     float* target = out->frame(b).data();
     reducer.finish(target);
-    if (macroPixelCorrection) correctMacroPixels(target, out->rows(), out->cols(), settings.magnification, schedule);
+    if (macroPixelCorrection)
+      correctMacroPixels(target, out->rows(), out->cols(), settings.magnification, schedule);
   });
   return out ? std::move(*out) : allocation.get();
 }

@@ -17,26 +17,30 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                     linesM = std::size_t(plan.slices * plan.magZ) * plan.rows * plan.magXY;
   const std::size_t colsM = std::size_t(plan.cols * plan.magXY);
   gpu::Buffer<float> gradients[3] = {gpu.allocate<float>(n), gpu.allocate<float>(n), gpu.allocate<float>(n)};
-  gpu::Buffer<float> magnified[4] = {gpu.allocate<float>(nM), gpu.allocate<float>(nM), gpu.allocate<float>(nM), gpu.allocate<float>(nM)};
-  gpu::Buffer<float> map = gpu.allocate<float>(nM);
+  gpu::Buffer<float> magnified[4] = {gpu.allocate<float>(nM), gpu.allocate<float>(nM),
+                                     gpu.allocate<float>(nM), gpu.allocate<float>(nM)};
+  const auto map = gpu.allocate<float>(nM), volume = gpu.allocate<float>(n);  // volume: reused for every one
   const std::vector<float> table = plan.offsetTable();
   const auto offsets = gpu.upload(table.data(), table.size());
   cl::Kernel gradient = gpu.kernel("esrrf3d.cl", "gradient_3d");
   cl::Kernel magnify = gpu.kernel("esrrf3d.cl", "magnify_3d");
   cl::Kernel unit = gpu.kernel("esrrf3d.cl", "unit_gradient");
   cl::Kernel converge = gpu.kernel("esrrf3d.cl", "converge_3d");
-  return Result::of(
-      "image", plan.reconstruct(c, [&](const float* host, float* out) {
-        const auto volume = gpu.upload(host, n);
-        gpu.launch(gradient, {lines, std::size_t(plan.cols)}, volume, gradients[0], gradients[1], gradients[2], plan.slices, plan.rows);
-        const gpu::Buffer<float>* sources[4] = {&gradients[0], &gradients[1], &gradients[2], &volume};
-        for (int v = 0; v < 4; ++v) {
-          gpu.launch(magnify, {linesM, colsM}, *sources[v], magnified[v], plan.rows, plan.cols, plan.magXY, plan.magZ);
-        }
-        gpu.launch(unit, {linesM, colsM}, magnified[0], magnified[1], magnified[2]);
-        gpu.launch(converge, {linesM, colsM}, magnified[0], magnified[1], magnified[2], magnified[3], offsets, map, plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ, plan.sensitivity, plan.intensityWeighting ? 1 : 0);
-        gpu.download(map, out, nM);
-      }));
+  return Result::of("image", plan.reconstruct(c, [&](const float* host, float* out) {
+    gpu.upload(volume, host, n);
+    gpu.launch(gradient, {lines, std::size_t(plan.cols)}, volume, gradients[0], gradients[1], gradients[2],
+               plan.slices, plan.rows);
+    const gpu::Buffer<float>* sources[4] = {&gradients[0], &gradients[1], &gradients[2], &volume};
+    for (int v = 0; v < 4; ++v) {
+      gpu.launch(magnify, {linesM, colsM}, *sources[v], magnified[v], plan.rows, plan.cols, plan.magXY,
+                 plan.magZ);
+    }
+    gpu.launch(unit, {linesM, colsM}, magnified[0], magnified[1], magnified[2]);
+    gpu.launch(converge, {linesM, colsM}, magnified[0], magnified[1], magnified[2], magnified[3], offsets,
+               map, plan.slices, plan.rows, plan.cols, plan.magXY, plan.magZ, plan.radius, plan.radiusZ,
+               plan.sensitivity, plan.intensityWeighting ? 1 : 0);
+    gpu.download(map, out, nM);
+  }));
 }
 
 }  // namespace lqs

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "gpu/kernels/esrrf_temporal.h"
-#include "gpu/kernels/interpolation.h"
-#include "gpu/kernels/gradients.h"
-#include "gpu/kernels/rgc.h"
 #include "gpu/cuda/cuda_support.cuh"
-#include "gpu/cuda/launch_grid.cuh"
 #include "gpu/cuda/device_axis_table.cuh"
+#include "gpu/cuda/launch_grid.cuh"
+#include "gpu/kernels/esrrf_temporal.h"
+#include "gpu/kernels/gradients.h"
+#include "gpu/kernels/interpolation.h"
+#include "gpu/kernels/rgc.h"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
 
 namespace lqs::gpu::cuda {
@@ -305,16 +305,17 @@ void EsrrfPipeline::submit(std::size_t n) {
                         stream),
         "upload");
   const dim3 threads = kThreads;
-  robertsKernel<<<gridFor(g.rows, g.cols, threads, n), threads, 0, stream>>>(slot.frames.get(), slot.gradCol.get(),
-                                                                                    slot.gradRow.get(), g);
+  robertsKernel<<<gridFor(g.rows, g.cols, threads, n), threads, 0, stream>>>(
+      slot.frames.get(), slot.gradCol.get(), slot.gradRow.get(), g);
   latticeKernel<<<gridFor(g.latticeRows, g.latticeCols, threads, n), threads, 0, stream>>>(
       slot.gradCol.get(), slot.gradRow.get(), slot.lattice.get(), g, TapsView(s.latticeRows, s.latticeCols));
   check(cudaStreamWaitEvent(stream, previous.done.event, 0), "ordering");  // the temporal states are shared
-  convergeKernel<<<gridFor(g.rows, g.cols, threads, std::size_t(g.mag * g.mag)), threads, s.neighbourBytes, stream>>>(
-      slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint, s.states.get(),
-      s.settings.temporalMode, g, s.table.get(), s.first.get(), s.count.get(), s.latticeOffset.get(),
-      s.settings.sensitivity, s.settings.intensityWeighting ? 1 : 0,
-      TapsView(s.intensityRows, s.intensityCols));
+  convergeKernel<<<gridFor(g.rows, g.cols, threads, std::size_t(g.mag * g.mag)), threads, s.neighbourBytes,
+                   stream>>>(slot.frames.get(), slot.lattice.get(), int(n), s.framesInTimepoint,
+                             s.states.get(), s.settings.temporalMode, g, s.table.get(), s.first.get(),
+                             s.count.get(), s.latticeOffset.get(), s.settings.sensitivity,
+                             s.settings.intensityWeighting ? 1 : 0,
+                             TapsView(s.intensityRows, s.intensityCols));
   check(cudaGetLastError(), "kernel launch");
   check(cudaEventRecord(slot.done.event, stream), "event");
   s.framesInTimepoint += int(n);

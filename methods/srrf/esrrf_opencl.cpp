@@ -22,8 +22,10 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const auto first = gpu.upload(table.first.data(), table.first.size());
   const auto count = gpu.upload(table.count.data(), table.count.size());
   const auto offsets = gpu.upload(table.latticeRowOf.data(), table.latticeRowOf.size());
-  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()), gradRow = gpu.allocate<float>(in.frameSize());
-  gpu::Buffer<float> latticeCol = gpu.allocate<float>(latticeSize), latticeRow = gpu.allocate<float>(latticeSize);
+  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()),
+                     gradRow = gpu.allocate<float>(in.frameSize());
+  gpu::Buffer<float> latticeCol = gpu.allocate<float>(latticeSize),
+                     latticeRow = gpu.allocate<float>(latticeSize);
   gpu::Buffer<float> states = gpu.allocate<float>(mapSize * stateFloats), map = gpu.allocate<float>(mapSize);
   cl::Kernel roberts = gpu.kernel("esrrf.cl", "roberts_cross");
   cl::Kernel lattice = gpu.kernel("esrrf.cl", "gradient_lattice");
@@ -32,14 +34,19 @@ Result runEsrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const int mode = int(plan.mode);
   int framesInTimepoint = 0;
 
+  const auto frame = gpu.allocate<float>(in.frameSize());  // reused: no allocation per frame
   const auto add = [&](const float* host, std::size_t) {
-    const auto frame = gpu.upload(host, in.frameSize());
+    gpu.upload(frame, host, in.frameSize());
     gpu.launch(roberts, {in.rows(), in.cols()}, frame, gradCol, gradRow);
-    gpu.launch(lattice, {std::size_t(2 * rows + 1), std::size_t(2 * cols + 1)}, gradCol, gradRow, latticeCol, latticeRow, rows, cols, mag);
-    gpu.launch(convergence, {std::size_t(rows * mag), std::size_t(cols * mag)}, frame, latticeCol, latticeRow, states, mode, framesInTimepoint++, rows, cols, mag, entries, first, count, offsets, table.margin, plan.settings.sensitivity, plan.settings.intensityWeighting ? 1 : 0);
+    gpu.launch(lattice, {std::size_t(2 * rows + 1), std::size_t(2 * cols + 1)}, gradCol, gradRow, latticeCol,
+               latticeRow, rows, cols, mag);
+    gpu.launch(convergence, {std::size_t(rows * mag), std::size_t(cols * mag)}, frame, latticeCol, latticeRow,
+               states, mode, framesInTimepoint++, rows, cols, mag, entries, first, count, offsets,
+               table.margin, plan.settings.sensitivity, plan.settings.intensityWeighting ? 1 : 0);
   };
   const auto finish = [&](float* out) {
-    gpu.launch(result, {std::size_t(rows * mag), std::size_t(cols * mag)}, states, map, mode, framesInTimepoint);
+    gpu.launch(result, {std::size_t(rows * mag), std::size_t(cols * mag)}, states, map, mode,
+               framesInTimepoint);
     gpu.download(map, out, mapSize);
     framesInTimepoint = 0;
   };

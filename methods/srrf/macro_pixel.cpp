@@ -13,7 +13,8 @@ constexpr std::size_t kBandRows = 64;
 
 }  // namespace
 
-void correctMacroPixels(float* image, std::size_t rows, std::size_t cols, int magnification, CpuSchedule schedule) {
+void correctMacroPixels(float* image, std::size_t rows, std::size_t cols, int magnification,
+                        CpuSchedule schedule) {
   const std::size_t m = std::size_t(magnification), usedRows = rows / m * m, usedCols = cols / m * m;
   if (usedRows == 0 || usedCols == 0) return;
   const std::size_t bands = (usedRows + kBandRows - 1) / kBandRows;

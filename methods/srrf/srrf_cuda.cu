@@ -1,8 +1,8 @@
 // SRRF radiality on CUDA: thin wrappers around the shared per-pixel functions of gpu/kernels.
-#include "gpu/kernels/gradients.h"
-#include "gpu/kernels/srrf_radiality.h"
 #include "gpu/cuda/cuda_support.cuh"
 #include "gpu/cuda/launch_grid.cuh"
+#include "gpu/kernels/gradients.h"
+#include "gpu/kernels/srrf_radiality.h"
 #include "methods/srrf/srrf_cuda_session.hpp"
 
 namespace lqs::gpu::cuda {

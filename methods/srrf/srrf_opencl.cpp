@@ -20,15 +20,20 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   const auto ringCol = gpu.upload(s.ringCol.data(), s.ringCol.size());
   const auto ringRow = gpu.upload(s.ringRow.data(), s.ringRow.size());
   const auto taps = gpu.upload(s.taps.data(), s.taps.size());
-  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()), gradRow = gpu.allocate<float>(in.frameSize()), map = gpu.allocate<float>(mapSize);
+  gpu::Buffer<float> gradCol = gpu.allocate<float>(in.frameSize()),
+                     gradRow = gpu.allocate<float>(in.frameSize()), map = gpu.allocate<float>(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
+  const auto frame = gpu.allocate<float>(in.frameSize());  // reused: no allocation per frame
   return Result::of("image", plan.reconstruct(c, [&](const float* source, float* host) {
-                          const auto frame = gpu.upload(source, in.frameSize());
-                          gpu.launch(gradients, {in.rows(), in.cols()}, frame, gradCol, gradRow);
-                          gpu.launch(radiality, {in.rows() * std::size_t(s.magnification), in.cols() * std::size_t(s.magnification)}, frame, gradCol, gradRow, map, rows, cols, s.magnification, ringCol, ringRow, taps, s.ringRadius, s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0);
-                          gpu.download(map, host, mapSize);
-                        }));
+    gpu.upload(frame, source, in.frameSize());
+    gpu.launch(gradients, {in.rows(), in.cols()}, frame, gradCol, gradRow);
+    gpu.launch(radiality,
+               {in.rows() * std::size_t(s.magnification), in.cols() * std::size_t(s.magnification)}, frame,
+               gradCol, gradRow, map, rows, cols, s.magnification, ringCol, ringRow, taps, s.ringRadius,
+               s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0);
+    gpu.download(map, host, mapSize);
+  }));
 }
 
 }  // namespace lqs

@@ -2,7 +2,6 @@
 // batches of the size asked, staged frames are used, progress arrives between batches, and a cancel
 // thrown there stops the run. On PoCL in CI.
 #include <catch2/catch.hpp>
-
 #include <numeric>
 #include <stdexcept>
 
@@ -20,7 +19,8 @@ namespace {
 // out = 2 in + the frame's index within its batch, so a frame landing in the wrong place shows.
 constexpr const char* kSource =
     "__kernel void twice(__global const float* in, __global float* out) {\n"
-    "  const size_t at = (get_global_id(2) * get_global_size(0) + get_global_id(0)) * get_global_size(1) + get_global_id(1);\n"
+    "  const size_t at = (get_global_id(2) * get_global_size(0) + get_global_id(0)) * get_global_size(1) + "
+    "get_global_id(1);\n"
     "  out[at] = 2.0f * in[at] + (float)get_global_id(2);\n"
     "}\n";
 
@@ -66,15 +66,16 @@ TEST_CASE("a cancel between batches stops the frames that follow") {
   cl::Kernel kernel(device.program("test/twice", [] { return std::string(kSource); }), "twice");
   std::vector<float> in(6 * 4, 1.0f), out(6 * 4, -1.0f);
   gpu::FrameTransfer transfer;
-  transfer.frames = 6, transfer.inFrame = 4, transfer.outFrame = 4, transfer.in = in.data(), transfer.out = out.data(),
-  transfer.batchLimit = 2;
+  transfer.frames = 6, transfer.inFrame = 4, transfer.outFrame = 4, transfer.in = in.data(),
+  transfer.out = out.data(), transfer.batchLimit = 2;
   std::size_t launches = 0;
   const auto launch = [&](const gpu::Buffer<float>& source, const gpu::Buffer<float>& target, std::size_t n) {
     ++launches;
     device.launch(kernel, {2, 2, n}, source, target);
   };
-  CHECK_THROWS_AS(gpu::inFrameBatches(device, transfer, launch, [](std::size_t) { throw std::runtime_error("cancel"); }),
-                  std::runtime_error);
+  CHECK_THROWS_AS(
+      gpu::inFrameBatches(device, transfer, launch, [](std::size_t) { throw std::runtime_error("cancel"); }),
+      std::runtime_error);
   CHECK(launches == 1);
   CHECK(out[2 * 4] == -1.0f);
 }

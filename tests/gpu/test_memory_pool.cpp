@@ -44,5 +44,7 @@ TEST_CASE("a CUDA allocation beyond the device's memory is a DeviceError, after 
   emptyMemoryPool();
 }
 #else
-TEST_CASE("the CUDA memory pool reuses a released block of the same size and kind") { LQS_SKIP("built without CUDA"); }
+TEST_CASE("the CUDA memory pool reuses a released block of the same size and kind") {
+  LQS_SKIP("built without CUDA");
+}
 #endif

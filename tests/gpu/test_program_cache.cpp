@@ -1,7 +1,6 @@
 // The on-disk OpenCL program cache: what is stored comes back, a damaged or foreign entry does not,
 // and a folder that cannot be written leaves the cache in memory only.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "gpu/opencl/program_cache.hpp"
@@ -45,8 +44,12 @@ TEST_CASE("a damaged cache entry is not handed to the driver") {
     stream.seekp(-10, std::ios::end);
     stream.put('\x01');
   }
-  SECTION("a truncated file") { std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2); }
-  SECTION("an empty file") { std::filesystem::resize_file(file, 0); }
+  SECTION("a truncated file") {
+    std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
+  }
+  SECTION("an empty file") {
+    std::filesystem::resize_file(file, 0);
+  }
   CHECK_FALSE(cache.load(key).has_value());
   cache.store(key, ProgramBinary(1000, 42));  // rebuilt and stored again
   CHECK(cache.load(key) == ProgramBinary(1000, 42));

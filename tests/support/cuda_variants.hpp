@@ -11,7 +11,8 @@
 
 namespace lqs::test {
 
-inline void checkCudaVariants(const std::string& method, const std::vector<std::string>& variants = {"cuda"}) {
+inline void checkCudaVariants(const std::string& method,
+                              const std::vector<std::string>& variants = {"cuda"}) {
   const auto cuda = gpu::cudaDevices();
   if (cuda.empty()) LQS_SKIP("no CUDA device");
   MethodRunner runner;

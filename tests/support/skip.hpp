@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 
 #define LQS_SKIP_MARKER "LQS-SKIPPED:"
-#define LQS_SKIP(reason)                  \
-  do {                                    \
-    WARN(LQS_SKIP_MARKER " " << reason);  \
-    return;                               \
+#define LQS_SKIP(reason)                 \
+  do {                                   \
+    WARN(LQS_SKIP_MARKER " " << reason); \
+    return;                              \
   } while (false)

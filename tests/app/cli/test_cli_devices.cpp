@@ -72,7 +72,8 @@ TEST_CASE("a workflow step's impl and LQS_DEVICE choose where steps run; a bad L
   const Outcome workflow = runLqs("workflow " + (dir / "w.json").string() + " --json");
   REQUIRE(workflow.code == 0);
   CHECK(nlohmann::json::parse(workflow.out)["steps"][0]["implementation"] == "cpu:unthreaded");
-  std::ofstream(dir / "bad.json") << R"({"steps": [{"method": "magnify", "inputs": ["s.tif"], "output": "b.tif",
+  std::ofstream(dir / "bad.json")
+      << R"({"steps": [{"method": "magnify", "inputs": ["s.tif"], "output": "b.tif",
                                          "impl": "tpu"}]})";
   CHECK(runLqs("workflow " + (dir / "bad.json").string()).code == 2);
 

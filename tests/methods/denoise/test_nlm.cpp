@@ -1,13 +1,12 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <tuple>
 
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
-
-#include "tests/support/method_runner.hpp"
 #include "tests/support/cuda_variants.hpp"
+#include "tests/support/method_runner.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
@@ -35,7 +34,9 @@ TEST_CASE("nlm has both strategies on the CPU and every OpenCL device") {
   }
 }
 
-TEST_CASE("nlm has both strategies on every CUDA device") { checkCudaVariants("nlm", {"cuda", "cuda-patchwise"}); }
+TEST_CASE("nlm has both strategies on every CUDA device") {
+  checkCudaVariants("nlm", {"cuda", "cuda-patchwise"});
+}
 
 TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and parameter edges") {
   MethodRunner runner;

@@ -1,13 +1,13 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
-#include "tests/support/method_runner.hpp"
 #include "tests/support/cuda_variants.hpp"
+#include "tests/support/method_runner.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
@@ -83,7 +83,9 @@ TEST_CASE("squirrel runs on every OpenCL device found") {
   for (const Device& device : gpu::openclDevices()) CHECK(has("opencl:" + device.name));
 }
 
-TEST_CASE("squirrel runs on every CUDA device found") { checkCudaVariants("squirrel"); }
+TEST_CASE("squirrel runs on every CUDA device found") {
+  checkCudaVariants("squirrel");
+}
 
 TEST_CASE("squirrel of a Gaussian-blurred copy finds the RSF sigma, alpha and beta, RSP near 1") {
   MethodRunner runner;

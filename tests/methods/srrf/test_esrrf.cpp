@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/errors.hpp"
 #include "gpu/devices.hpp"
-#include "tests/support/method_runner.hpp"
 #include "tests/support/cuda_variants.hpp"
+#include "tests/support/method_runner.hpp"
 
 using namespace lqs;
 using namespace lqs::test;
