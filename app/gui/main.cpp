@@ -3,11 +3,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QSurfaceFormat>
 #include <QTimer>
+#include <iostream>
+#include <memory>
 
 #include "app/gui/live_dialog.hpp"
 #include "app/gui/main_window.hpp"
+#include "core/errors.hpp"
 
 namespace {
 
@@ -50,7 +54,16 @@ int main(int argc, char** argv) {
   parser.process(app);
   const bool batch = parser.isSet(quit);
 
-  lqs::gui::MainWindow window;
+  // A setting the session cannot take (LQS_DEVICE naming no device here) is said, not a crash.
+  std::unique_ptr<lqs::gui::MainWindow> mainWindow;
+  try {
+    mainWindow = std::make_unique<lqs::gui::MainWindow>();
+  } catch (const lqs::Error& e) {
+    std::cerr << "liquidscope: " << e.what() << "\n";
+    if (!batch) QMessageBox::critical(nullptr, "LiquidScope", QString::fromStdString(e.what()));
+    return 2;
+  }
+  lqs::gui::MainWindow& window = *mainWindow;
   window.setProperty("batch", batch);  // no modal dialogs when nobody is there to close them
   window.show();
   window.openFiles(parser.positionalArguments());
