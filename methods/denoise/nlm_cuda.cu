@@ -161,32 +161,35 @@ void launchTiles(TileArgs a, int offset, cudaStream_t stream) {
 }  // namespace
 
 struct NlmPatchwiseSession::State {
-  NlmCudaSettings s;
-  int paddedCols, pixels;
+  NlmSettings s;
+  int rows, cols, pad, paddedCols, pixels;
   Stream stream;
   DeviceArray<float> padded, out;
-  explicit State(const NlmCudaSettings& settings)
+  State(int rows, int cols, const NlmSettings& settings)
       : s(settings),
-        paddedCols(settings.cols + 2 * settings.pad),
-        pixels(settings.rows * settings.cols),
-        padded(std::size_t(settings.rows + 2 * settings.pad) * paddedCols),
+        rows(rows),
+        cols(cols),
+        pad(settings.pad()),
+        paddedCols(cols + 2 * pad),
+        pixels(rows * cols),
+        padded(std::size_t(rows + 2 * pad) * paddedCols),
         out(pixels) {}
 };
 
-NlmPatchwiseSession::NlmPatchwiseSession(const NlmCudaSettings& settings) {
-  check(cudaSetDevice(settings.device), "device selection");
-  state_ = std::make_unique<State>(settings);
+NlmPatchwiseSession::NlmPatchwiseSession(int device, int rows, int cols, const NlmSettings& settings) {
+  check(cudaSetDevice(device), "device selection");
+  state_ = std::make_unique<State>(rows, cols, settings);
 }
 
 NlmPatchwiseSession::~NlmPatchwiseSession() = default;
 
 void NlmPatchwiseSession::frame(const float* padded, float* out) {
   State& st = *state_;
-  const NlmCudaSettings& s = st.s;
+  const NlmSettings& s = st.s;
   const cudaStream_t stream = st.stream.stream;
-  const std::size_t paddedFloats = std::size_t(s.rows + 2 * s.pad) * st.paddedCols;
+  const std::size_t paddedFloats = std::size_t(st.rows + 2 * st.pad) * st.paddedCols;
   check(cudaMemcpyAsync(st.padded.get(), padded, paddedFloats * sizeof(float), cudaMemcpyHostToDevice, stream), "upload");
-  const TileArgs args{st.padded.get(), st.out.get(), s.rows, s.cols, st.paddedCols, s.pad, s.distance,
+  const TileArgs args{st.padded.get(), st.out.get(), st.rows, st.cols, st.paddedCols, st.pad, s.distance,
                       1.0f / s.h2s2, s.variance2, false};
   KernelTimer("nlm patch-wise").run([&] { launchTiles<0>(args, s.offset, stream); }, stream);
   check(cudaMemcpyAsync(out, st.out.get(), std::size_t(st.pixels) * sizeof(float), cudaMemcpyDeviceToHost, stream),

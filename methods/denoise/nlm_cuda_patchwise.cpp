@@ -8,8 +8,7 @@ namespace lqs {
 
 Result runNlmCudaPatchwise(const RunContext& c, int device) {
   const NlmSettings s = nlmSettings(c.params);
-  gpu::cuda::NlmPatchwiseSession session({device, int(c.stack(0).rows()), int(c.stack(0).cols()), s.pad(),
-                                          s.offset, s.distance, s.h2s2, s.variance2});
+  gpu::cuda::NlmPatchwiseSession session(device, int(c.stack(0).rows()), int(c.stack(0).cols()), s);
   return denoiseFrames(
       c, [&](const std::vector<float>& padded, float* out) { session.frame(padded.data(), out); });
 }

@@ -3,16 +3,13 @@
 // session; each frame goes up padded and comes back denoised. CUDA failures become DeviceError.
 #include <memory>
 
-namespace lqs::gpu::cuda {
+#include "methods/denoise/nlm_settings.hpp"
 
-struct NlmCudaSettings {
-  int device = 0, rows = 0, cols = 0, pad = 0, offset = 3, distance = 11;
-  float h2s2 = 0, variance2 = 0;
-};
+namespace lqs::gpu::cuda {
 
 class NlmPatchwiseSession {
  public:
-  explicit NlmPatchwiseSession(const NlmCudaSettings& settings);
+  NlmPatchwiseSession(int device, int rows, int cols, const NlmSettings& settings);
   ~NlmPatchwiseSession();
   // padded: (rows + 2 pad) x (cols + 2 pad), mirrored; out: rows x cols.
   void frame(const float* padded, float* out);

@@ -6,18 +6,12 @@
 
 #include "core/stack.hpp"
 #include "engine/method.hpp"
+#include "methods/denoise/nlm_settings.hpp"
 
 namespace lqs {
 
 MethodSpec nlmSpec();
 
-struct NlmSettings {
-  int offset = 3;     // patch / 2; an even patch_size grows by one, as the original does
-  int distance = 11;  // search half-width
-  float h2s2 = 0;     // patch^2 h^2
-  float variance2 = 0;  // 2 sigma^2
-  int pad() const { return offset + distance + 1; }
-};
 NlmSettings nlmSettings(const ParamValues& params);
 
 // The input stack, refused with an InputError if it holds NaN or Inf: one such pixel would poison

@@ -10,17 +10,10 @@
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
 #include "methods/common/opencl.hpp"
+#include "methods/srrf/srrf_settings.hpp"
 #include "methods/srrf/timepoint_reader.hpp"
 
 namespace lqs {
-
-struct SrrfSettings {
-  int magnification = 5, border = 0;
-  float ringRadius = 2.5f;  // in magnified pixels (ring_radius * magnification)
-  bool positive = true, intensityWeighting = true;
-  std::vector<float> ringCol, ringRow;  // the ring's offsets, magnified pixels
-  std::vector<float> taps;              // lqs_ring_taps per sub-position and ring point
-};
 
 struct SrrfPlan {
   SrrfSettings settings;

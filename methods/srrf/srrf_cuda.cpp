@@ -9,9 +9,7 @@ namespace lqs {
 Result runSrrfCuda(const RunContext& c, int device) {
   const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
-  const SrrfSettings& s = plan.settings;
-  gpu::cuda::SrrfSession session({device, int(in.rows()), int(in.cols()), s.magnification, s.border, s.ringRadius,
-                                  s.positive, s.intensityWeighting, s.ringCol, s.ringRow, s.taps});
+  gpu::cuda::SrrfSession session(device, int(in.rows()), int(in.cols()), plan.settings);
   return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {
                           session.frame(frame, map);
                         }));

@@ -28,9 +28,12 @@ __global__ void radialityKernel(const float* frame, const float* gradCol, const 
 }  // namespace
 
 struct SrrfSession::State {
-  explicit State(const SrrfCudaSettings& s)
-      : settings(s),
-        size(std::size_t(s.rows) * s.cols),
+  State(int device, int rows, int cols, const SrrfSettings& s)
+      : device(device),
+        rows(rows),
+        cols(cols),
+        settings(s),
+        size(std::size_t(rows) * cols),
         ringCol(s.ringCol),
         ringRow(s.ringRow),
         taps(s.taps),
@@ -38,28 +41,29 @@ struct SrrfSession::State {
         gradCol(size),
         gradRow(size),
         map(size * s.magnification * s.magnification) {}
-  SrrfCudaSettings settings;
+  int device, rows, cols;
+  SrrfSettings settings;
   std::size_t size;
   DeviceArray<float> ringCol, ringRow, taps, frame, gradCol, gradRow, map;
 };
 
-SrrfSession::SrrfSession(const SrrfCudaSettings& settings) {
-  check(cudaSetDevice(settings.device), "device selection");
-  state_ = std::make_unique<State>(settings);
+SrrfSession::SrrfSession(int device, int rows, int cols, const SrrfSettings& settings) {
+  check(cudaSetDevice(device), "device selection");
+  state_ = std::make_unique<State>(device, rows, cols, settings);
 }
 
 SrrfSession::~SrrfSession() = default;
 
 void SrrfSession::frame(const float* in, float* map) {
   State& s = *state_;
-  const SrrfCudaSettings& c = s.settings;
-  check(cudaSetDevice(c.device), "device selection");
+  const SrrfSettings& c = s.settings;
+  check(cudaSetDevice(s.device), "device selection");
   check(cudaMemcpy(s.frame.get(), in, s.size * sizeof(float), cudaMemcpyHostToDevice), "upload");
   const dim3 threads(32, 8);
-  centralDifferenceKernel<<<gridFor(c.rows, c.cols, threads), threads>>>(s.frame.get(), s.gradCol.get(),
-                                                                          s.gradRow.get(), c.rows, c.cols);
-  radialityKernel<<<gridFor(c.rows * c.magnification, c.cols * c.magnification, threads), threads>>>(
-      s.frame.get(), s.gradCol.get(), s.gradRow.get(), s.map.get(), c.rows, c.cols, c.magnification, s.ringCol.get(),
+  centralDifferenceKernel<<<gridFor(s.rows, s.cols, threads), threads>>>(s.frame.get(), s.gradCol.get(),
+                                                                          s.gradRow.get(), s.rows, s.cols);
+  radialityKernel<<<gridFor(s.rows * c.magnification, s.cols * c.magnification, threads), threads>>>(
+      s.frame.get(), s.gradCol.get(), s.gradRow.get(), s.map.get(), s.rows, s.cols, c.magnification, s.ringCol.get(),
       s.ringRow.get(), s.taps.get(), c.ringRadius, c.border, c.positive ? 1 : 0, c.intensityWeighting ? 1 : 0);
   check(cudaGetLastError(), "kernel launch");
   check(cudaMemcpy(map, s.map.get(), s.size * c.magnification * c.magnification * sizeof(float),

@@ -2,22 +2,15 @@
 // SRRF radiality on a CUDA device, callable from plain C++: the ring and buffers stay on the device
 // between frames; each frame's map comes back (macro-pixel correction and the temporal orders need
 // the per-frame maps on the host).
-#include <cstddef>
 #include <memory>
-#include <vector>
+
+#include "methods/srrf/srrf_settings.hpp"
 
 namespace lqs::gpu::cuda {
 
-struct SrrfCudaSettings {
-  int device = 0, rows = 0, cols = 0, magnification = 5, border = 0;
-  float ringRadius = 2.5f;  // magnified pixels
-  bool positive = true, intensityWeighting = true;
-  std::vector<float> ringCol, ringRow, taps;  // see SrrfSettings
-};
-
 class SrrfSession {
  public:
-  explicit SrrfSession(const SrrfCudaSettings& settings);
+  SrrfSession(int device, int rows, int cols, const SrrfSettings& settings);
   ~SrrfSession();
   void frame(const float* in, float* map);  // map: rows*mag x cols*mag
 
