@@ -115,6 +115,15 @@ cl::Buffer OpenclDevice::rawAllocation(std::size_t bytes) {
   return buffer;
 }
 
+cl::Buffer OpenclDevice::rawCopy(const void* data, std::size_t bytes) {
+  if (bytes == 0) return rawAllocation(0);
+  cl::Buffer buffer;
+  withOpencl("upload", [&] {
+    buffer = cl::Buffer(context_, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, const_cast<void*>(data));
+  });
+  return buffer;
+}
+
 void OpenclDevice::rawWrite(const cl::Buffer& buffer, std::size_t offset, std::size_t bytes, const void* data,
                             bool wait) {
   if (bytes == 0) return;

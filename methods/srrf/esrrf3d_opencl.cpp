@@ -19,7 +19,7 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   gpu::Buffer<float> gradients[3] = {gpu.allocate<float>(n), gpu.allocate<float>(n), gpu.allocate<float>(n)};
   gpu::Buffer<float> magnified[4] = {gpu.allocate<float>(nM), gpu.allocate<float>(nM),
                                      gpu.allocate<float>(nM), gpu.allocate<float>(nM)};
-  const auto map = gpu.allocate<float>(nM), volume = gpu.allocate<float>(n);  // volume: reused for every one
+  const auto map = gpu.allocate<float>(nM);
   const std::vector<float> table = plan.offsetTable();
   const auto offsets = gpu.upload(table.data(), table.size());
   cl::Kernel gradient = gpu.kernel("esrrf3d.cl", "gradient_3d");
@@ -27,7 +27,8 @@ Result runEsrrf3dOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
   cl::Kernel unit = gpu.kernel("esrrf3d.cl", "unit_gradient");
   cl::Kernel converge = gpu.kernel("esrrf3d.cl", "converge_3d");
   return Result::of("image", plan.reconstruct(c, [&](const float* host, float* out) {
-    gpu.upload(volume, host, n);
+    // a buffer made from the volume: on NVIDIA a blocking write into a kept one made 4 x 64^3 2.4x slower
+    const auto volume = gpu.upload(host, n);
     gpu.launch(gradient, {lines, std::size_t(plan.cols)}, volume, gradients[0], gradients[1], gradients[2],
                plan.slices, plan.rows);
     const gpu::Buffer<float>* sources[4] = {&gradients[0], &gradients[1], &gradients[2], &volume};

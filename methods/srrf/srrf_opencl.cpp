@@ -24,9 +24,8 @@ Result runSrrfOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                      gradRow = gpu.allocate<float>(in.frameSize()), map = gpu.allocate<float>(mapSize);
   cl::Kernel gradients = gpu.kernel("srrf.cl", "central_difference");
   cl::Kernel radiality = gpu.kernel("srrf.cl", "radiality");
-  const auto frame = gpu.allocate<float>(in.frameSize());  // reused: no allocation per frame
   return Result::of("image", plan.reconstruct(c, [&](const float* source, float* host) {
-    gpu.upload(frame, source, in.frameSize());
+    const auto frame = gpu.upload(source, in.frameSize());
     gpu.launch(gradients, {in.rows(), in.cols()}, frame, gradCol, gradRow);
     gpu.launch(radiality,
                {in.rows() * std::size_t(s.magnification), in.cols() * std::size_t(s.magnification)}, frame,
