@@ -21,7 +21,7 @@ std::vector<const Implementation*> selectImplementations(const Method& method, c
 // this method offers here.
 std::vector<const Implementation*> requireImplementations(const Method& method, const std::string& selector);
 
-// Every form `requireImplementations` accepts for this method, for messages and `lqs methods`.
+// Every form `requireImplementations` accepts for this method, for its error message.
 std::string selectorForms(const Method& method);
 
 // What a picker offers (the GUI's "Run on"): the back ends, the GPU devices, then every
