@@ -4,7 +4,6 @@
 // batches, with the caller's progress and cancel between them.
 #include <cuda_runtime.h>
 
-#include <algorithm>
 #include <cstddef>
 
 #include "gpu/cuda/cuda_support.cuh"
