@@ -114,15 +114,14 @@ void correlate(int device, const float* in, std::size_t frames, int rows, int co
       afterBatch);
 }
 
-void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, int offset, int distance, float h2s2,
-                  float variance2, float* out) {
+void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, const LqsNlmPatch& patch, float* out) {
   check(cudaSetDevice(device), "device selection");
   const int paddedCols = cols + 2 * pad;
   const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));
   DeviceArray<float> target(std::size_t(rows) * cols);
   KernelTimer("nlm pixel-wise").run([&] {
     lqs_nlm_pixelwise_frames<<<gridFor(rows, cols, kBlock), kBlock>>>(source.get(), target.get(), rows, cols,
-                                                                      pad, offset, distance, h2s2, variance2);
+                                                                      pad, patch);
   });
   check(cudaMemcpy(out, target.get(), std::size_t(rows) * cols * sizeof(float), cudaMemcpyDeviceToHost), "download");
 }

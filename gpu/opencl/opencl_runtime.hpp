@@ -36,12 +36,30 @@ struct Grid {
   std::size_t rows, cols, layers = 1;
 };
 
+// A plain struct passed to a kernel by value (`byValue(settings)`): its fields must all be 4-byte
+// ints or floats, so that the kernel's OpenCL C struct has the same layout.
+template <class T>
+struct ByValue {
+  const T& value;
+};
+template <class T>
+ByValue<T> byValue(const T& value) {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_standard_layout_v<T> && sizeof(T) % 4 == 0 &&
+                    alignof(T) == 4,
+                "a kernel struct holds 4-byte scalars only");
+  return {value};
+}
+
 namespace detail {
-// Kernel arguments are buffers, int, unsigned or float: a double or a size_t would be passed with
-// the wrong size and read as garbage by the kernel, so they do not compile.
+// Kernel arguments are buffers, int, unsigned, float or byValue structs: a double or a size_t would
+// be passed with the wrong size and read as garbage by the kernel, so they do not compile.
 template <class T>
 const cl::Buffer& kernelArgument(const Buffer<T>& buffer) {
   return buffer.handle();
+}
+template <class T>
+const T& kernelArgument(ByValue<T> wrapped) {
+  return wrapped.value;
 }
 template <class T>
 T kernelArgument(T value) {

@@ -1,6 +1,8 @@
 // Patch-wise NLM on OpenCL: one search shift at a time (gpu/kernels/nlm.cl) over a whole batch of
 // frames, the frames and their weight/sum accumulators staying on the device for all shifts.
 #ifdef LQS_HAVE_OPENCL
+#include <algorithm>
+
 #include "methods/denoise/nlm_runs.hpp"
 #include "methods/denoise/nlm_setup.hpp"
 
@@ -25,12 +27,13 @@ Result runNlmOpenclPatchwise(const RunContext& c, gpu::OpenclDevice& gpu) {
     }
     gpu.fill(sum, 0.0f);
     gpu.fill(weight, 0.0f);
-    for (int dr = -s.distance; dr <= s.distance; ++dr)
-      for (int dc = -s.distance; dc <= s.distance; ++dc) {
-        gpu.launch(columnsKernel, frameGrid(rows, cols + 2 * std::size_t(s.offset), n), source, columns,
-                   int(rows), int(cols), pad, dr, dc, s.offset, s.variance2);
+    const auto patch = gpu::byValue(s.patch);
+    for (int dr = -s.distance(); dr <= s.distance(); ++dr)
+      for (int dc = -s.distance(); dc <= s.distance(); ++dc) {
+        gpu.launch(columnsKernel, frameGrid(rows, cols + std::max(s.patch.extent - 1, 0), n), source, columns,
+                   int(rows), int(cols), pad, dr, dc, patch);
         gpu.launch(accumulateKernel, frameGrid(rows, cols, n), source, columns, sum, weight, int(rows),
-                   int(cols), pad, dr, dc, s.offset, s.h2s2);
+                   int(cols), pad, dr, dc, patch);
       }
     gpu.launch(normaliseKernel, frameGrid(rows, cols, n), sum, weight, target, int(rows), int(cols));
   };

@@ -1,12 +1,13 @@
 // Patch-wise NLM: one search shift at a time over the whole frame. The patch distances of a shift
-// come from a running column sum of the shifted squared difference (updated by one row entering and
-// one leaving) and a short row sum, so a shift costs O(pixels x patch) instead of the pixel-wise
-// O(pixels x patch^2). Each shift pair (s, -s) is computed once and credited to both pixels, as
+// come from a column sum of the shifted squared difference (for uniform weights a running one,
+// updated by one row entering and one leaving) and a short row sum, so a shift costs
+// O(pixels x patch) instead of the pixel-wise O(pixels x patch^2). Each shift pair (s, -s) is computed once and credited to both pixels, as
 // scikit-image's integral-image variant does; every loop over columns is free of dependences so the
 // compiler vectorises it.
 #include <tbb/combinable.h>
 
 #include <algorithm>
+#include <bit>
 
 #include "gpu/kernels/nlm.h"
 #include "methods/denoise/nlm_runs.hpp"
@@ -31,16 +32,17 @@ struct Accumulator {
       : sum(pixels, 0.0f), weight(pixels, 0.0f), column(cols), distance(cols), shiftWeight(cols) {}
 };
 
-// exp(-d) for d in [0, LQS_NLM_CUTOFF] from plain arithmetic (so loops calling it vectorise):
-// exp(-d/16) by its Taylor series (truncation < 3e-9 there), then squared four times.
-inline float expNegative(float d) {
-  const float x = -d * 0.0625f;
-  float e = 1.0f + x * (1.0f + x * (1.0f / 2 + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 + x * (1.0f / 720 +
-            x * (1.0f / 5040)))))));
-  e *= e;
-  e *= e;
-  e *= e;
-  return e * e;
+// exp(-x) for x >= 0 from plain arithmetic (so the loops calling it vectorise): x log2(e) = n + f
+// with n whole and |f| <= 1/2; 2^-f by its Taylor series in f ln 2 (truncation < 1e-8), 2^-n from
+// the exponent bits. Below 2^-126 (x > 87.3) it returns 2^-126, a weight no sum can see beside the
+// centre's 1.
+inline float expNegative(float x) {
+  const float y = std::min(x * 1.44269504f, 126.0f);
+  const int n = int(y + 0.5f);
+  const float t = (float(n) - y) * 0.693147181f;  // in [-0.35, 0.35]
+  const float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720 +
+                  t * (1.0f / 5040)))))));
+  return e * std::bit_cast<float>((127 - n) << 23);
 }
 
 // AVX2 doubles the vector width of every loop here; the clone is chosen at load time, so the
@@ -52,45 +54,58 @@ inline float expNegative(float d) {
 #endif
 
 // Adds to `acc` every pixel pair (p, p + (dr, dc)), dc >= 0, with p in padded rows [bandBegin,
-// bandEnd), in which p or its partner is a pixel of the unpadded frame (padded coordinates
-// [pad, rows - pad) x [pad, cols - pad)).
-LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const NlmSettings& s, int dr, int dc,
+// bandEnd), that the filter weighs: those with p or its partner in the unpadded frame (padded
+// coordinates [pad, rows - pad) x [pad, cols - pad)), or with both there when it clips the search
+// (gpu/kernels/nlm.h). The column sums of uniform patches run (one row enters, one leaves); weighted
+// ones are summed afresh for every row.
+template <bool kUniform>
+LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const LqsNlmPatch& patch, int dr, int dc,
                                             int bandBegin, int bandEnd, Accumulator& acc) {
-  const int o = s.offset, m = f.cols;
+  const int m = f.cols, first = patch.first, extent = patch.extent;
   const float* __restrict pixels = f.pixels.data();
-  const int rowBegin = std::max(bandBegin, pad - std::max(dr, 0));
-  const int rowEnd = std::min(bandEnd, f.rows - pad - std::min(dr, 0));
+  const float* __restrict g = patch.weights;
+  const bool clip = patch.clip != 0;
+  const int rowBegin = std::max(bandBegin, clip ? pad + std::max(-dr, 0) : pad - std::max(dr, 0));
+  const int rowEnd = std::min(bandEnd, f.rows - pad - (clip ? std::max(dr, 0) : std::min(dr, 0)));
   if (rowBegin >= rowEnd) return;
-  const int colBegin = pad - dc, colEnd = m - pad, width = colEnd - colBegin;
-  const int sumBegin = colBegin - o + 1, sumEnd = colEnd + o;  // columns the row sums read
-  const float variance2 = s.variance2, inverseH2s2 = 1.0f / s.h2s2, alpha = dc == 0 ? 0.5f : 1.0f, cutoff = LQS_NLM_CUTOFF;
-  const auto squaredDifferences = [&](int row, float sign, float* __restrict column) {
+  const int colBegin = clip ? pad : pad - dc, colEnd = clip ? m - pad - dc : m - pad, width = colEnd - colBegin;
+  if (width <= 0) return;
+  const int sumBegin = colBegin + first, sumEnd = colEnd + first + std::max(extent - 1, 0);  // columns the row sums read
+  const float variance2 = patch.variance2, scale = patch.scale, alpha = dc == 0 ? 0.5f : 1.0f, cutoff = patch.cutoff;
+  const auto addTerms = [&](int row, float factor, float* __restrict column) {
     const float* __restrict p = pixels + std::size_t(row) * m;
     const float* __restrict q = pixels + std::size_t(row + dr) * m + dc;
     for (int c = sumBegin; c < sumEnd; ++c) {
       const float diff = p[c] - q[c];
-      column[c] += sign * (diff * diff - variance2);
+      column[c] += factor * (diff * diff - variance2);
     }
   };
-  float* __restrict column = acc.column.data();  // sum over rows (r - o, r + o] of the squared difference
-  std::fill(acc.column.begin(), acc.column.end(), 0.0f);
-  for (int a = rowBegin - o + 1; a <= rowBegin + o; ++a) squaredDifferences(a, 1.0f, column);
+  float* __restrict column = acc.column.data();  // weighted sum over the patch rows of the terms
+  if constexpr (kUniform) {
+    std::fill(acc.column.begin(), acc.column.end(), 0.0f);
+    for (int a = 0; a < extent; ++a) addTerms(rowBegin + first + a, 1.0f, column);
+  }
   float* __restrict distance = acc.distance.data();
   float* __restrict w = acc.shiftWeight.data();
   float* __restrict weight = acc.weight.data();
   float* __restrict sum = acc.sum.data();
   for (int r = rowBegin; r < rowEnd; ++r) {
-    if (r > rowBegin) {
-      squaredDifferences(r + o, 1.0f, column);
-      squaredDifferences(r - o, -1.0f, column);
+    if constexpr (kUniform) {
+      if (r > rowBegin && extent > 0) {
+        addTerms(r + first + extent - 1, 1.0f, column);
+        addTerms(r + first - 1, -1.0f, column);
+      }
+    } else {
+      std::fill(acc.column.begin(), acc.column.end(), 0.0f);
+      for (int a = 0; a < extent; ++a) addTerms(r + first + a, g[a], column);
     }
     for (int c = 0; c < width; ++c) distance[c] = 0.0f;
-    for (int b = 1 - o; b <= o; ++b)
-      for (int c = 0; c < width; ++c) distance[c] += column[colBegin + c + b];
+    for (int b = 0; b < extent; ++b)
+      for (int c = 0; c < width; ++c) distance[c] += g[b] * column[colBegin + c + first + b];
     for (int c = 0; c < width; ++c) {
       // Branch-free (both sides computed, then selected) so the loop vectorises.
-      const float positive = distance[c] > 0.0f ? distance[c] : 0.0f, d = positive * inverseH2s2;
-      const float e = alpha * expNegative(d < cutoff ? d : cutoff);
+      const float d = (distance[c] > 0.0f ? distance[c] : 0.0f) * scale;
+      const float e = alpha * expNegative(d);
       w[c] = d > cutoff ? 0.0f : e;
     }
     const std::size_t here = std::size_t(r) * m + colBegin, there = std::size_t(r + dr) * m + colBegin + dc;
@@ -112,10 +127,11 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
   const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols()), pad = s.pad();
   PaddedFrame frame{{}, rows + 2 * pad, cols + 2 * pad};
   const std::size_t padSize = std::size_t(frame.rows) * frame.cols;
-  const int shiftRows = 2 * s.distance + 1, shifts = shiftRows * (s.distance + 1);
+  const int shiftRows = 2 * s.distance() + 1, shifts = shiftRows * (s.distance() + 1);
+  const bool uniform = std::all_of(s.patch.weights, s.patch.weights + s.patch.extent, [](float g) { return g == 1.0f; });
   // Bands of rows, each taking every shift: the accumulator rows a band touches (the band and
   // `distance` rows either side) stay in cache instead of streaming the whole frame per shift.
-  const int firstRow = pad - s.distance, lastRow = frame.rows - pad + s.distance;
+  const int firstRow = pad - s.distance(), lastRow = frame.rows - pad + s.distance();
   const int bands = (lastRow - firstRow + kBandRows - 1) / kBandRows;
   return denoiseFrames(c, [&](const std::vector<float>& padded, float* dst) {
     frame.pixels = padded;
@@ -124,8 +140,13 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
       Accumulator& acc = partial.local();
       for (int band = int(begin); band < int(end); ++band) {
         const int bandBegin = firstRow + band * kBandRows, bandEnd = std::min(lastRow, bandBegin + kBandRows);
-        for (int k = 0; k < shifts; ++k)
-          accumulateShift(frame, pad, s, k % shiftRows - s.distance, k / shiftRows, bandBegin, bandEnd, acc);
+        for (int k = 0; k < shifts; ++k) {
+          const int dr = k % shiftRows - s.distance(), dc = k / shiftRows;
+          if (uniform)
+            accumulateShift<true>(frame, pad, s.patch, dr, dc, bandBegin, bandEnd, acc);
+          else
+            accumulateShift<false>(frame, pad, s.patch, dr, dc, bandBegin, bandEnd, acc);
+        }
       }
     });
     std::vector<double> sum(padSize, 0.0), weight(padSize, 0.0);

@@ -13,14 +13,12 @@ namespace lqs {
 
 Result runNlmPixelwise(const RunContext& c, CpuSchedule schedule) {
   const NlmSettings s = nlmSettings(c.params);
-  const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols()), pad = s.pad(),
-            paddedCols = cols + 2 * pad;
+  const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols()), pad = s.pad();
   return denoiseFrames(c, [&](const std::vector<float>& padded, float* out) {
     forRange(schedule, std::size_t(rows), [&](std::size_t begin, std::size_t end) {
       for (int r = int(begin); r < int(end); ++r)
         for (int col = 0; col < cols; ++col)
-          out[r * cols + col] = lqs_nlm_pixel(padded.data(), paddedCols, r + pad, col + pad, s.offset,
-                                              s.distance, s.h2s2, s.variance2);
+          out[r * cols + col] = lqs_nlm_pixel(padded.data(), rows, cols, pad, r, col, s.patch);
     });
   });
 }
@@ -30,8 +28,7 @@ Result runNlmCuda(const RunContext& c, int device) {
   const NlmSettings s = nlmSettings(c.params);
   const int rows = int(c.stack(0).rows()), cols = int(c.stack(0).cols());
   return denoiseFrames(c, [&](const std::vector<float>& padded, float* out) {
-    gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, s.pad(), s.offset, s.distance, s.h2s2,
-                            s.variance2, out);
+    gpu::cuda::nlmPixelwise(device, padded.data(), rows, cols, s.pad(), s.patch, out);
   });
 }
 #endif
@@ -56,8 +53,7 @@ Result runNlmOpencl(const RunContext& c, gpu::OpenclDevice& gpu) {
                                  gpu, in, in.rows(), in.cols(), c.job,
                                  [&](const auto& source, const auto& target, std::size_t n) {
                                    gpu.launch(kernel, frameGrid(in.rows(), in.cols(), n), source, target,
-                                              int(in.rows()), int(in.cols()), pad, s.offset, s.distance,
-                                              s.h2s2, s.variance2);
+                                              int(in.rows()), int(in.cols()), pad, gpu::byValue(s.patch));
                                  },
                                  paddedFrames(in, pad)));
 }

@@ -1,6 +1,8 @@
 #include "methods/denoise/nlm_setup.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "core/errors.hpp"
@@ -15,17 +17,44 @@ MethodSpec nlmSpec() {
           {integerParam("patch_size", "7", 1, 51, "patch edge in pixels (even sizes grow by one)"),
            integerParam("patch_distance", "11", 0, 100, "search window half-width in pixels"),
            realParam("h", "0.1", 1e-6, 1e12, "filter strength in grey levels"),
-           realParam("sigma", "0", 0, 1e12, "noise standard deviation in grey levels")}};
+           realParam("sigma", "0", 0, 1e12, "noise standard deviation in grey levels"),
+           choiceParam("patch_weights", "gaussian", {"gaussian", "uniform"},
+                       "patch pixels weighted by a Gaussian (NanoPyx's threaded and OpenCL runs) or "
+                       "uniformly (its unthreaded run, faster on the CPU)")}};
 }
 
+// docs/nlm.md: both filters, their sources, and why each clips or mirrors the search window.
 NlmSettings nlmSettings(const ParamValues& params) {
   NlmSettings s;
   const int patch = params.integer("patch_size") | 1;
+  const double h = params.real("h"), sigma = params.real("sigma");
   s.offset = patch / 2;
-  s.distance = params.integer("patch_distance");
-  const float h = float(params.real("h")), sigma = float(params.real("sigma"));
-  s.h2s2 = float(patch * patch) * h * h;
-  s.variance2 = 2 * sigma * sigma;
+  LqsNlmPatch& p = s.patch;
+  p.distance = params.integer("patch_distance");
+  p.variance2 = float(2 * sigma * sigma);
+  if (params.choice("patch_weights") == "uniform") {
+    p.first = 1 - s.offset;
+    p.extent = 2 * s.offset;
+    p.clip = 0;
+    p.scale = float(1.0 / (double(patch) * patch * h * h));
+    p.cutoff = 5.0f;
+    std::fill(std::begin(p.weights), std::end(p.weights), 1.0f);
+    return s;
+  }
+  p.first = -s.offset;
+  p.extent = patch;
+  p.clip = 1;
+  p.cutoff = std::numeric_limits<float>::max();
+  // A = (patch - 1) / 4; at patch 1 (A = 0) the one weight is taken as its limit, 1.
+  const double a = (patch - 1) / 4.0;
+  double total = 0;
+  std::fill(std::begin(p.weights), std::end(p.weights), 0.0f);
+  for (int k = 0; k < patch; ++k) {
+    const double x = k - s.offset;
+    p.weights[k] = a > 0 ? float(std::exp(-x * x / (2 * a * a))) : 1.0f;
+    total += p.weights[k];
+  }
+  p.scale = float(1.0 / (total * total * h * h));
   return s;
 }
 

@@ -11,14 +11,40 @@
 using namespace lqs;
 using namespace lqs::test;
 
-const std::map<std::string, std::string> kDefaults{{"patch_size", "7"}, {"patch_distance", "11"}, {"h", "0.1"}, {"sigma", "0"}};
+using Params = std::map<std::string, std::string>;
+const Params kDefaults{{"patch_size", "7"}, {"patch_distance", "11"}, {"h", "0.1"}, {"sigma", "0"}};
+const std::vector<std::string> kWeights{"gaussian", "uniform"};
 
-TEST_CASE("nlm matches the NanoPyx reference within 1e-3 on every implementation") {
+Params withWeights(Params params, const std::string& weights) {
+  params["patch_weights"] = weights;
+  return params;
+}
+
+// nlm_default: NanoPyx's OpenCL run (Gaussian weights); nlm_fast: its unthreaded run (uniform);
+// the _p5 pair at patch 5, distance 6, h 0.05, sigma 0.02 (tests/data/refs/make_nlm_refs.py).
+TEST_CASE("nlm matches NanoPyx's two filters within 1e-3 on every implementation") {
   MethodRunner runner;
-  for (const auto& impl : runner.implementations("nlm")) {
-    INFO(impl);
-    CHECK(relativeL2(runner.stack("nlm", {loadRef("img_noisy.tif")}, kDefaults, impl), loadRef("nlm_default.tif")) <= 1e-3);
-  }
+  const Params p5{{"patch_size", "5"}, {"patch_distance", "6"}, {"h", "0.05"}, {"sigma", "0.02"}};
+  const std::vector<std::tuple<Params, const char*>> cases{
+      {kDefaults, "nlm_default.tif"},
+      {withWeights(kDefaults, "uniform"), "nlm_fast.tif"},
+      {withWeights(p5, "gaussian"), "nlm_p5_gaussian.tif"},
+      {withWeights(p5, "uniform"), "nlm_p5_uniform.tif"}};
+  const Stack image = loadRef("img_noisy.tif");
+  for (const auto& [params, reference] : cases)
+    for (const auto& impl : runner.implementations("nlm")) {
+      INFO(reference << " " << impl);
+      CHECK(relativeL2(runner.stack("nlm", {image}, params, impl), loadRef(reference)) <= 1e-3);
+    }
+}
+
+TEST_CASE("nlm's two filters differ by about what NanoPyx's run types do") {
+  MethodRunner runner;
+  const Stack image = loadRef("img_noisy.tif");
+  const double gap = relativeL2(runner.stack("nlm", {image}, kDefaults, "cpu:tbb-patchwise"),
+                                runner.stack("nlm", {image}, withWeights(kDefaults, "uniform"), "cpu:tbb-patchwise"));
+  CHECK(gap > 3e-3);
+  CHECK(gap < 3e-2);
 }
 
 TEST_CASE("nlm has both strategies on the CPU and every OpenCL device") {
@@ -46,12 +72,14 @@ TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and 
       {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-6"}},
       {{"patch_size", "51"}, {"patch_distance", "2"}, {"h", "0.3"}, {"sigma", "0.05"}}};
   for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 12}, {13, 1}, {7, 13}, {64, 50}})
-    for (const auto& params : settings) {
+    for (const auto& weights : kWeights)
+    for (const auto& unweighted : settings) {
+      const Params params = withWeights(unweighted, weights);
       const Stack image = randomStack(2, rows, cols, 9);
       const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
       for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(std::isfinite(expected.data()[i]));
       for (const auto& impl : runner.implementations("nlm")) {
-        INFO(rows << "x" << cols << " " << impl);
+        INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " " << impl);
         CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
       }
     }
@@ -62,17 +90,19 @@ TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and 
 // does not (distances 30 and 45 here): several tiles, partial ones last, on both paths.
 TEST_CASE("nlm implementations agree across tiles, partial tiles and search windows wider than the frame") {
   MethodRunner runner;
-  const std::vector<std::tuple<int, int, std::map<std::string, std::string>>> cases{
+  const std::vector<std::tuple<int, int, Params>> cases{
       {37, 70, kDefaults},
       {37, 70, {{"patch_size", "19"}, {"patch_distance", "2"}, {"h", "0.3"}}},
       {19, 30, {{"patch_size", "7"}, {"patch_distance", "45"}, {"h", "0.1"}}},
       {19, 11, {{"patch_size", "19"}, {"patch_distance", "30"}, {"h", "0.3"}, {"sigma", "0.02"}}}};
-  for (const auto& [rows, cols, params] : cases) {
+  for (const auto& weights : kWeights)
+  for (const auto& [rows, cols, unweighted] : cases) {
+    const Params params = withWeights(unweighted, weights);
     const Stack image = randomStack(1, rows, cols, 11);
     const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
     for (const auto& impl : runner.implementations("nlm")) {
-      INFO(rows << "x" << cols << " patch " << params.at("patch_size") << " distance " << params.at("patch_distance")
-                << " " << impl);
+      INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " distance "
+                << params.at("patch_distance") << " " << impl);
       CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
     }
   }
@@ -82,19 +112,25 @@ TEST_CASE("nlm of a constant image is that constant") {
   MethodRunner runner;
   Stack image(1, 9, 11);
   for (std::size_t i = 0; i < image.size(); ++i) image.data()[i] = 3.5f;
-  const Stack out = runner.stack("nlm", {image}, kDefaults);
-  CHECK(maxAbsDifference(out, image) <= 1e-6);
+  for (const auto& weights : kWeights) {
+    INFO(weights);
+    CHECK(maxAbsDifference(runner.stack("nlm", {image}, withWeights(kDefaults, weights)), image) <= 1e-6);
+  }
 }
 
 TEST_CASE("nlm grows an even patch size by one, as NanoPyx does") {
   MethodRunner runner;
   const Stack image = randomStack(1, 17, 23, 4);
-  const auto withPatch = [&](const char* patch) {  // one implementation: another one's rounding differs
-    return runner.stack("nlm", {image}, {{"patch_size", patch}, {"patch_distance", "4"}, {"h", "0.3"}},
-                        "cpu:unthreaded");
-  };
-  CHECK(maxAbsDifference(withPatch("8"), withPatch("9")) == 0.0);
-  CHECK(maxAbsDifference(withPatch("7"), withPatch("9")) > 1e-4);
+  for (const auto& weights : kWeights) {
+    INFO(weights);
+    const auto withPatch = [&](const char* patch) {  // one implementation: another one's rounding differs
+      return runner.stack("nlm", {image},
+                          {{"patch_size", patch}, {"patch_distance", "4"}, {"h", "0.3"}, {"patch_weights", weights}},
+                          "cpu:unthreaded");
+    };
+    CHECK(maxAbsDifference(withPatch("8"), withPatch("9")) == 0.0);
+    CHECK(maxAbsDifference(withPatch("7"), withPatch("9")) > 1e-4);
+  }
 }
 
 TEST_CASE("nlm refuses NaN or Inf pixels and out-of-range parameters") {
@@ -112,4 +148,5 @@ TEST_CASE("nlm refuses NaN or Inf pixels and out-of-range parameters") {
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"sigma", "-1"}}), ParameterError);
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_size", "0"}}), ParameterError);
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_distance", "-1"}}), ParameterError);
+  CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_weights", "box"}}), ParameterError);
 }
