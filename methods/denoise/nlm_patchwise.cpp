@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 #include "gpu/kernels/nlm.h"
 #include "methods/denoise/nlm_runs.hpp"
@@ -33,16 +34,27 @@ struct Accumulator {
 };
 
 // exp(-x) for x >= 0 from plain arithmetic (so the loops calling it vectorise): x log2(e) = n + f
-// with n whole and |f| <= 1/2; 2^-f by its Taylor series in f ln 2 (truncation < 1e-8), 2^-n from
+// with n whole and |f| <= 1/2; 2^-f by its Taylor series in f ln 2 (truncation < 2e-7), 2^-n from
 // the exponent bits. Below 2^-126 (x > 87.3) it returns 2^-126, a weight no sum can see beside the
 // centre's 1.
 inline float expNegative(float x) {
-  const float y = std::min(x * 1.44269504f, 126.0f);
-  const int n = int(y + 0.5f);
-  const float t = (float(n) - y) * 0.693147181f;  // in [-0.35, 0.35]
-  const float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720 +
-                  t * (1.0f / 5040)))))));
-  return e * std::bit_cast<float>((127 - n) << 23);
+  const float scaled = x * 1.44269504f, y = scaled < 126.0f ? scaled : 126.0f;  // (std::min: no vectorising)
+  const float whole = std::floor(y + 0.5f);  // (float(int(...)) does not vectorise either)
+  const float t = (whole - y) * 0.693147181f;  // in [-0.35, 0.35]
+  const float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720))))));
+  return e * std::bit_cast<float>((127 - int(whole)) << 23);
+}
+
+// exp(-x) for x in [0, 5] (the uniform filter's cut-off), cheaper: exp(-x/16) by its Taylor series
+// (truncation < 3e-9 there), then squared four times.
+inline float expNegativeBelowFive(float x) {
+  const float t = -x * 0.0625f;
+  float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720 +
+            t * (1.0f / 5040)))))));
+  e *= e;
+  e *= e;
+  e *= e;
+  return e * e;
 }
 
 // AVX2 doubles the vector width of every loop here; the clone is chosen at load time, so the
@@ -56,8 +68,8 @@ inline float expNegative(float x) {
 // Adds to `acc` every pixel pair (p, p + (dr, dc)), dc >= 0, with p in padded rows [bandBegin,
 // bandEnd), that the filter weighs: those with p or its partner in the unpadded frame (padded
 // coordinates [pad, rows - pad) x [pad, cols - pad)), or with both there when it clips the search
-// (gpu/kernels/nlm.h). The column sums of uniform patches run (one row enters, one leaves); weighted
-// ones are summed afresh for every row.
+// (gpu/kernels/nlm.h). The uniform filter's column sums run (one row enters, one leaves) and its
+// cut-off allows a cheaper exp; the Gaussian filter's weighted sums are formed afresh for every row.
 template <bool kUniform>
 LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const LqsNlmPatch& patch, int dr, int dc,
                                             int bandBegin, int bandEnd, Accumulator& acc) {
@@ -100,12 +112,14 @@ LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const
       for (int a = 0; a < extent; ++a) addTerms(r + first + a, g[a], column);
     }
     for (int c = 0; c < width; ++c) distance[c] = 0.0f;
-    for (int b = 0; b < extent; ++b)
-      for (int c = 0; c < width; ++c) distance[c] += g[b] * column[colBegin + c + first + b];
+    for (int b = 0; b < extent; ++b) {
+      const float gb = kUniform ? 1.0f : g[b];  // a constant 1 spares the uniform loop its aliasing checks
+      for (int c = 0; c < width; ++c) distance[c] += gb * column[colBegin + c + first + b];
+    }
     for (int c = 0; c < width; ++c) {
       // Branch-free (both sides computed, then selected) so the loop vectorises.
       const float d = (distance[c] > 0.0f ? distance[c] : 0.0f) * scale;
-      const float e = alpha * expNegative(d);
+      const float e = alpha * (kUniform ? expNegativeBelowFive(d < cutoff ? d : cutoff) : expNegative(d));
       w[c] = d > cutoff ? 0.0f : e;
     }
     const std::size_t here = std::size_t(r) * m + colBegin, there = std::size_t(r + dr) * m + colBegin + dc;
@@ -128,7 +142,6 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
   PaddedFrame frame{{}, rows + 2 * pad, cols + 2 * pad};
   const std::size_t padSize = std::size_t(frame.rows) * frame.cols;
   const int shiftRows = 2 * s.distance() + 1, shifts = shiftRows * (s.distance() + 1);
-  const bool uniform = std::all_of(s.patch.weights, s.patch.weights + s.patch.extent, [](float g) { return g == 1.0f; });
   // Bands of rows, each taking every shift: the accumulator rows a band touches (the band and
   // `distance` rows either side) stay in cache instead of streaming the whole frame per shift.
   const int firstRow = pad - s.distance(), lastRow = frame.rows - pad + s.distance();
@@ -142,7 +155,7 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
         const int bandBegin = firstRow + band * kBandRows, bandEnd = std::min(lastRow, bandBegin + kBandRows);
         for (int k = 0; k < shifts; ++k) {
           const int dr = k % shiftRows - s.distance(), dc = k / shiftRows;
-          if (uniform)
+          if (s.uniform)
             accumulateShift<true>(frame, pad, s.patch, dr, dc, bandBegin, bandEnd, acc);
           else
             accumulateShift<false>(frame, pad, s.patch, dr, dc, bandBegin, bandEnd, acc);

@@ -32,7 +32,8 @@ NlmSettings nlmSettings(const ParamValues& params) {
   LqsNlmPatch& p = s.patch;
   p.distance = params.integer("patch_distance");
   p.variance2 = float(2 * sigma * sigma);
-  if (params.choice("patch_weights") == "uniform") {
+  s.uniform = params.choice("patch_weights") == "uniform";
+  if (s.uniform) {
     p.first = 1 - s.offset;
     p.extent = 2 * s.offset;
     p.clip = 0;
