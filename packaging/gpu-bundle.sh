@@ -11,7 +11,7 @@ rm -rf .gpu
 bash ../shared/tools/bundle-headless.sh .gpu "$build/app/lqs" "$build"/tests/*_tests "$build"/tests/lqs_*_bench
 mkdir -p .gpu/tools
 cp tests/data/refs -r .gpu/refs
-cp ../shared/tools/acceptance.sh ../shared/tools/compare.py .gpu/tools/
+cp ../shared/tools/acceptance.sh ../shared/tools/compare.py ../shared/tools/nanopyx_job.py .gpu/tools/
 cp packaging/gpu-check.sh .gpu/
 if [[ -n ${LQS_BASELINE:-} ]]; then cp -L "$LQS_BASELINE/app/lqs" .gpu/bin/lqs_old; fi
 du -sh .gpu | awk '{print "bundle with baseline: " $1}'

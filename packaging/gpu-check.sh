@@ -2,7 +2,7 @@
 # On the GPU machine, from the bundle of packaging/gpu-bundle.sh: devices, every test binary (CUDA
 # and NVIDIA OpenCL implementations included), the acceptance table, and benchmarks.
 # Usage: gpu-check.sh [SECTION...]   sections: tests acceptance bench throughput kernels streaming
-#                                     crossover setup (default: all)
+#                                     crossover setup nlm (default: all but nlm)
 # With bin/lqs_old in the bundle (LQS_BASELINE=BUILD_DIR for gpu-bundle.sh), `setup` times it too,
 # in the same run, as the baseline.
 set -u
@@ -76,7 +76,36 @@ section_streaming() {  # a stack 4x larger than --max-memory: peak RSS against a
   echo "baseline (10 frames in memory): $(peak_rss "$lqs" run esrrf short.tif -o "$PWD/short_sr.tif" --impl "$cuda")"
   echo "8 GiB stack, --max-memory 2G:   $(peak_rss "$lqs" run esrrf long.tif -o "$PWD/long_sr.tif" --impl "$cuda" --max-memory 2G --set frames_per_timepoint=512)"
 }
-section_crossover() { "$here/run.sh" lqs_crossover_bench | tee "$out/crossover.md"; }
+section_crossover() { "$here/run.sh" lqs_crossover_bench ${CROSSOVER_METHODS:-} | tee "$out/crossover.md"; }
+# NLM's two filters (docs/benchmarks-nlm.md): lqs at 500^2 defaults and at the paper's Fig. 2b step
+# (1000^2, patch 50, distance 50, sigma 1, h 0.1), kernel times beside; NanoPyx on the same machine
+# when its wheels came along (.whl, installed into /tmp/site by the caller).
+section_nlm() {
+  local big="--shape 1,1000,1000 --set patch_size=50 --set patch_distance=50 --set sigma=1 --set h=0.1"
+  local nvidia nvidia_patchwise
+  nvidia=$(implementation nlm "opencl:NVIDIA") nvidia_patchwise=$(implementation nlm "opencl-patchwise:NVIDIA")
+  for weights in gaussian uniform; do
+    bench nlm --shape 1,500,500 --set patch_weights=$weights --impl cuda --impl "$nvidia" --impl "$nvidia_patchwise" \
+      --impl cpu:tbb-patchwise --repeat 5
+    # shellcheck disable=SC2086
+    LQS_CUDA_TIMING=1 "$lqs" bench nlm --shape 1,500,500 --set patch_weights=$weights --impl cuda-patchwise --repeat 10 2>&1 | grep -E "cuda kernel" | tail -2
+    # shellcheck disable=SC2086
+    bench nlm $big --set patch_weights=$weights --impl cuda-patchwise --impl "$nvidia_patchwise" --repeat 3
+    # shellcheck disable=SC2086
+    LQS_CUDA_TIMING=1 "$lqs" bench nlm $big --set patch_weights=$weights --impl cuda-patchwise --repeat 2 2>&1 | grep -E "cuda kernel" | tail -1
+  done
+  if [[ -x $here/bin/lqs_old ]]; then  # the baseline build knows the uniform filter only
+    echo "-- lqs_old (uniform): nlm 500^2 and $big on cuda-patchwise"
+    "$here/run.sh" lqs_old bench nlm --shape 1,500,500 --impl cuda-patchwise --repeat 5 2>&1 | tail -1
+    # shellcheck disable=SC2086
+    "$here/run.sh" lqs_old bench nlm $big --impl cuda-patchwise --repeat 3 2>&1 | tail -1
+  fi
+  python3 -c "import nanopyx" 2>/dev/null || { echo "no NanoPyx here"; return; }
+  for job in "nlm_500 OpenCL 3" "nlm_500 Threaded 3" "nlm_500 Unthreaded 3" "nlm_1000_p50_d50 OpenCL 1"; do
+    # shellcheck disable=SC2086
+    timeout 300 python3 "$here/tools/nanopyx_job.py" $job 2>/dev/null | tail -1
+  done
+}
 # What the device layer saves (docs/benchmarks.md): the runs of one process's bench (the first pays
 # the set-up), and new processes' start with the OpenCL program cache cold, then warm (NVIDIA's own
 # cache off, so only ours counts).
