@@ -18,25 +18,28 @@ namespace lqs::gpu::cuda {
 namespace {
 
 constexpr int kRows = 4;        // output rows a thread owns; 8 saves 9 % of the work but halves the warps
-constexpr int kThreadRows = 4;  // tile height 16: 608 blocks of 4 warps for 500 x 500, 4.6 per SM of an H200
-constexpr int kTileRows = kRows * kThreadRows;
 constexpr int kMaxExtent = LQS_NLM_MAX_EXTENT;
 
 // The tile shape for patch extent E (2 o for a uniform patch, 2 o + 1 for a Gaussian one). A row of
 // threads spans `width` columns of column sums (whole warps); the row sums of `cols` output columns
-// reach `halo` more of them.
+// reach `halo` more of them, whose lanes' row sums go unused. Up to a halo of 16 a tile is one warp
+// wide (at least 16 outputs) and 4 thread rows high (16 rows: 608 blocks of 4 warps for 500 x 500,
+// 4.6 per SM of an H200); wider halos get tiles at least 3 halos wide, so that two thirds of the
+// lanes or more make outputs, and fewer thread rows to keep a block within 384 threads.
 template <int E>
 struct Tile {
   static constexpr int first = E > 0 ? -((E - 1) / 2) : 0;  // both filters' LqsNlmPatch::first
   static constexpr int low = first, high = E > 0 ? first + E - 1 : 0;  // patch rows around a pixel
   static constexpr int halo = E > 0 ? E - 1 : 0;
-  static constexpr int width = 32 * ((halo + 16 + 31) / 32);  // at least 16 output columns
+  static constexpr int width = halo <= 16 ? 32 : 32 * ((3 * halo + 31) / 32);
+  static constexpr int threadRows = width <= 96 ? 4 : width <= 128 ? 3 : 2;
+  static constexpr int tileRows = kRows * threadRows;
   static constexpr int cols = width - halo;
   static constexpr int sources = kRows + E - 1;  // rows of terms behind a thread's column sums
   // One warp holds every column sum its row sums need: they travel by shuffles, not shared memory.
   static constexpr bool inWarp = width == 32;
   // Two shifts' worth; the E past the end take the (unused) reads of lanes past `cols` in the last row.
-  static constexpr int sharedColumns = inWarp ? 1 : 2 * kTileRows * width + E;
+  static constexpr int sharedColumns = inWarp ? 1 : 2 * tileRows * width + E;
 };
 
 struct TileArgs {
@@ -52,24 +55,24 @@ struct TileArgs {
 // clamped to its last row/column: only outputs outside the frame use them, and those are not stored.
 // The launch bounds keep the registers of the wide tiles (up to 384 threads) within an SM's 64 K.
 template <int E>
-__global__ void __launch_bounds__(Tile<E>::width * kThreadRows) nlmTileKernel(TileArgs a) {
+__global__ void __launch_bounds__(Tile<E>::width * Tile<E>::threadRows) nlmTileKernel(TileArgs a) {
   using T = Tile<E>;
   extern __shared__ float window[];
   __shared__ float columnSums[T::sharedColumns];
   const LqsNlmPatch& p = a.patch;  // its weights are constant-bank operands of the products below
   const int x = threadIdx.x, y = threadIdx.y, d = p.distance;
-  const int r0 = blockIdx.y * kTileRows, c0 = blockIdx.x * T::cols;
+  const int r0 = blockIdx.y * T::tileRows, c0 = blockIdx.x * T::cols;
   const int firstRow = r0 + y * kRows;  // of this thread's outputs
   const int paddedRows = a.rows + 2 * a.pad;
   const float* frame = a.padded;
   int pitch = a.paddedCols, originRow = 0, originCol = 0;
   if (a.staged) {
-    // Every shift of the tile reads rows [r0 + pad + low - d, r0 + pad + kTileRows + high + d) and
+    // Every shift of the tile reads rows [r0 + pad + low - d, r0 + pad + tileRows + high + d) and
     // columns [c0 + pad + low - d, c0 + pad + low + width + d).
     originRow = r0 + a.pad + T::low - d;
     originCol = c0 + a.pad + T::low - d;
-    const int windowRows = kTileRows + T::high - T::low + 2 * d, windowCols = T::width + 2 * d;
-    for (int i = y * T::width + x; i < windowRows * windowCols; i += T::width * kThreadRows) {
+    const int windowRows = T::tileRows + T::high - T::low + 2 * d, windowCols = T::width + 2 * d;
+    for (int i = y * T::width + x; i < windowRows * windowCols; i += T::width * T::threadRows) {
       const int row = min(originRow + i / windowCols, paddedRows - 1);
       const int col = min(originCol + i % windowCols, a.paddedCols - 1);
       window[i] = a.padded[std::size_t(row) * a.paddedCols + col];
@@ -106,7 +109,7 @@ __global__ void __launch_bounds__(Tile<E>::width * kThreadRows) nlmTileKernel(Ti
         for (int i = 0; i < kRows; ++i)  // 0 + g term is g term (up to the sign of a 0, which no weight sees)
           if (i <= s && s < i + E) column[i] = s == i ? p.weights[0] * term : fmaf(p.weights[s - i], term, column[i]);
       }
-      float* shared = columnSums + buffer * kTileRows * T::width;
+      float* shared = columnSums + buffer * T::tileRows * T::width;
       if constexpr (!T::inWarp) {
         // Two buffers, one __syncthreads a shift: a thread writes buffer b again only after the next
         // shift's barrier, which every thread passes only once done reading b.
@@ -156,12 +159,20 @@ void launchTiles(TileArgs a, cudaStream_t stream) {
                       std::to_string(a.patch.first + extent - 1));
   const int d = a.patch.distance;
   const std::size_t windowBytes =
-      std::size_t(kTileRows + T::high - T::low + 2 * d) * (T::width + 2 * d) * sizeof(float);
-  cudaFuncAttributes kernel;  // its dynamic shared memory limit: 48 KiB less the static, without opting in
+      std::size_t(T::tileRows + T::high - T::low + 2 * d) * (T::width + 2 * d) * sizeof(float);
+  // Dynamic shared memory past 48 KiB needs the kernel's opt-in, up to the device's limit less the
+  // kernel's static shared memory (the column sums).
+  int device = 0, optIn = 0;
+  check(cudaGetDevice(&device), "device");
+  check(cudaDeviceGetAttribute(&optIn, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "shared memory limit");
+  cudaFuncAttributes kernel;
   check(cudaFuncGetAttributes(&kernel, nlmTileKernel<E>), "kernel attributes");
-  a.staged = windowBytes <= std::size_t(kernel.maxDynamicSharedSizeBytes);
-  const dim3 block(T::width, kThreadRows);
-  const dim3 grid((a.cols + T::cols - 1) / T::cols, (a.rows + kTileRows - 1) / kTileRows);
+  a.staged = windowBytes + kernel.sharedSizeBytes <= std::size_t(optIn);
+  if (a.staged && windowBytes > std::size_t(kernel.maxDynamicSharedSizeBytes))
+    check(cudaFuncSetAttribute(nlmTileKernel<E>, cudaFuncAttributeMaxDynamicSharedMemorySize, int(windowBytes)),
+          "shared memory opt-in");
+  const dim3 block(T::width, T::threadRows);
+  const dim3 grid((a.cols + T::cols - 1) / T::cols, (a.rows + T::tileRows - 1) / T::tileRows);
   nlmTileKernel<E><<<grid, block, a.staged ? windowBytes : 0, stream>>>(a);
 }
 

@@ -85,16 +85,21 @@ TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and 
     }
 }
 
-// The CUDA patch-wise kernel tiles the frame (27 x 16 outputs for patch 7, 47 x 16 for patch 19),
-// copies each tile's search window into shared memory when it fits and reads global memory when it
-// does not (distances 30 and 45 here): several tiles, partial ones last, on both paths.
+// The CUDA patch-wise kernel tiles the frame (26 x 16 outputs for a uniform patch 7, 27 x 16 for a
+// Gaussian one, 45 x 16 for patch 19), copies each tile's search window into shared memory when it
+// fits (up to the device's opt-in limit, 227 KiB on an H200) and reads global memory when it does
+// not (patch 35 at distance 100: 322 KiB): several tiles, partial ones last, on both paths.
 TEST_CASE("nlm implementations agree across tiles, partial tiles and search windows wider than the frame") {
   MethodRunner runner;
   const std::vector<std::tuple<int, int, Params>> cases{
       {37, 70, kDefaults},
       {37, 70, {{"patch_size", "19"}, {"patch_distance", "2"}, {"h", "0.3"}}},
       {19, 30, {{"patch_size", "7"}, {"patch_distance", "45"}, {"h", "0.1"}}},
-      {19, 11, {{"patch_size", "19"}, {"patch_distance", "30"}, {"h", "0.3"}, {"sigma", "0.02"}}}};
+      {19, 11, {{"patch_size", "19"}, {"patch_distance", "30"}, {"h", "0.3"}, {"sigma", "0.02"}}},
+      {5, 7, {{"patch_size", "35"}, {"patch_distance", "100"}, {"h", "0.3"}}}};
+  // The uniform filter sums all 201^2 mirrored shifts at distance 100; the CPU patch-wise code's
+  // single-precision accumulators then round to ~5e-5 (measured), hence the wider bound there.
+  const auto bound = [](const Params& params) { return params.at("patch_distance") == "100" ? 1e-4 : 2e-5; };
   for (const auto& weights : kWeights)
   for (const auto& [rows, cols, unweighted] : cases) {
     const Params params = withWeights(unweighted, weights);
@@ -103,7 +108,7 @@ TEST_CASE("nlm implementations agree across tiles, partial tiles and search wind
     for (const auto& impl : runner.implementations("nlm")) {
       INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " distance "
                 << params.at("patch_distance") << " " << impl);
-      CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 2e-5);
+      CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= bound(params));
     }
   }
 }
