@@ -117,4 +117,15 @@ std::pair<std::string, std::string> parseAssignment(const std::string& assignmen
   return {assignment.substr(0, eq), assignment.substr(eq + 1)};
 }
 
+std::map<std::string, std::string> parseAssignments(const std::vector<std::string>& assignments) {
+  std::map<std::string, std::string> params;
+  for (const auto& assignment : assignments) {
+    auto [name, value] = parseAssignment(assignment);
+    const auto [at, added] = params.emplace(name, value);
+    if (!added)
+      throw ParameterError("--set " + name + " given twice ('" + at->second + "' and '" + value + "'); give it once");
+  }
+  return params;
+}
+
 }  // namespace lqs

@@ -53,5 +53,7 @@ ParamValues resolveParameters(const std::vector<ParamSpec>& specs,
 
 // "name=value" -> {name, value}; throws ParameterError on a malformed assignment.
 std::pair<std::string, std::string> parseAssignment(const std::string& assignment);
+// The NAME=VALUE assignments as a map; a name given twice is a ParameterError (which one was meant?).
+std::map<std::string, std::string> parseAssignments(const std::vector<std::string>& assignments);
 
 }  // namespace lqs

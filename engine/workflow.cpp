@@ -1,10 +1,12 @@
 #include "engine/workflow.hpp"
 
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/output_guard.hpp"
 
 namespace lqs {
 
@@ -32,11 +34,17 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
   }
   if (!document.is_object() || !document.contains("steps") || !document["steps"].is_array())
     throw InputError("workflow must be an object with a \"steps\" array");
+  for (const auto& [key, value] : document.items())
+    if (key != "steps") throw ParameterError("workflow has an unknown key \"" + key + "\"; it takes \"steps\" only");
   Workflow workflow{folder, {}};
   for (const auto& entry : document["steps"]) {
     const std::string where = "workflow step " + std::to_string(workflow.steps.size() + 1);
     if (!entry.is_object() || !entry.contains("method") || !entry["method"].is_string())
       throw InputError(where + " needs a \"method\" name");
+    for (const auto& [key, value] : entry.items())
+      if (key != "method" && key != "inputs" && key != "output" && key != "impl" && key != "params")
+        throw ParameterError(where + " has an unknown key \"" + key +
+                             "\"; a step takes method, inputs, output, impl and params");
     WorkflowStep step;
     step.method = entry["method"].get<std::string>();
     if (entry.contains("inputs")) {
@@ -85,9 +93,30 @@ std::string workflowToJson(const Workflow& workflow) {
   return json{{"steps", steps}}.dump(2);
 }
 
+void checkWorkflowFiles(const Workflow& workflow) {
+  std::vector<fs::path> fileInputs;  // inputs no earlier step makes: files on disk
+  std::set<fs::path> made;
+  for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
+    const std::string where = "workflow step " + std::to_string(i + 1);
+    for (const auto& name : workflow.steps[i].inputs) {
+      const fs::path input = workflow.resolve(name);
+      if (made.count(input)) continue;
+      for (std::size_t later = i + 1; later < workflow.steps.size(); ++later)
+        if (!workflow.steps[later].output.empty() && workflow.resolve(workflow.steps[later].output) == input)
+          throw ParameterError(where + " reads " + name + ", which step " + std::to_string(later + 1) +
+                               " writes only later: put that step first");
+      fileInputs.push_back(input);
+    }
+    if (!workflow.steps[i].output.empty()) made.insert(workflow.resolve(workflow.steps[i].output));
+  }
+  for (std::size_t i = 0; i < workflow.steps.size(); ++i)
+    if (!workflow.steps[i].output.empty()) refuseOutputOverInputs(workflow.resolve(workflow.steps[i].output), fileInputs);
+}
+
 void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
                  const std::function<Data(const std::string& name)>& input,
                  const std::function<void(const StepOutcome&)>& finished) {
+  checkWorkflowFiles(workflow);
   std::map<std::string, Data> produced;  // resolved output path -> primary output
   for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
     const WorkflowStep& step = workflow.steps[i];

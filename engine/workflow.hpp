@@ -37,9 +37,14 @@ struct StepOutcome {
   RunReport report;
 };
 
-// Runs every step in order. `input` turns a step's input name into data: an output of an earlier
-// step (kept in memory under its resolved path) comes first, then `input(name)`. `finished` is called
-// after each step, which is where callers write files or add layers.
+// Refuses (ParameterError) before anything runs: a step output that would replace a file input of
+// any step, and a step reading a file that only a later step writes (it would read a stale copy).
+void checkWorkflowFiles(const Workflow& workflow);
+
+// Runs every step in order, once checkWorkflowFiles passed. `input` turns a step's input name into
+// data: an output of an earlier step (kept in memory under its resolved path) comes first, then
+// `input(name)`. `finished` is called after each step, which is where callers write files or add
+// layers.
 void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
                  const std::function<Data(const std::string& name)>& input,
                  const std::function<void(const StepOutcome&)>& finished);

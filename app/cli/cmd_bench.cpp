@@ -34,7 +34,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   cmd->callback([&session, &job, args] {
     const Method& method = session.registry().find(args->method);
     RunRequest request{args->method, {}, {}, std::nullopt};
-    for (const auto& assignment : args->sets) request.params.insert(parseAssignment(assignment));
+    request.params = parseAssignments(args->sets);
     if (!args->inputs.empty()) {
       for (const auto& path : args->inputs) request.inputs.push_back(readData(path));
     } else if (!args->shape.empty()) {

@@ -1,10 +1,12 @@
 // `lqs live`: eSRRF of an acquisition while it is written (app/cli/live_reconstruction.hpp).
+#include <filesystem>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/live_reconstruction.hpp"
 #include "core/errors.hpp"
+#include "core/output_guard.hpp"
 
 namespace lqs::cli {
 
@@ -68,7 +70,9 @@ void addLiveCommand(CLI::App& app, Session& session, Job& job) {
     LiveSettings settings;
     settings.block = args->block;
     settings.idleSeconds = args->idle;
-    for (const auto& assignment : args->sets) settings.params.insert(parseAssignment(assignment));
+    settings.params = parseAssignments(args->sets);
+    for (const auto& written : {std::filesystem::path(args->output), blocksPathFor(args->output)})
+      refuseOutputOverInputs(written, {args->source});
     if (!args->impl.empty()) settings.implementation = args->impl;
     settings.resolution = args->resolution;
     LiveReconstruction live(session.engine(), settings);

@@ -4,6 +4,7 @@
 #include "app/cli/data_files.hpp"
 #include "app/cli/provenance.hpp"
 #include "core/errors.hpp"
+#include "core/output_guard.hpp"
 
 namespace lqs::cli {
 
@@ -39,7 +40,9 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     RunRequest request;
     request.method = args->method;
     session.registry().find(request.method);  // unknown method: exit 2 before reading inputs
-    for (const auto& assignment : args->sets) request.params.insert(parseAssignment(assignment));
+    request.params = parseAssignments(args->sets);
+    if (!args->output.empty())
+      refuseOutputOverInputs(args->output, std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));
     if (!args->impl.empty()) request.implementation = args->impl;
     for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
 

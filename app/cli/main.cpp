@@ -1,5 +1,6 @@
 // lqs: the headless LiquidScope command (no Qt, no VTK). Exit codes: 0 ok, 2 usage/parameter,
-// 3 input, 4 run failure, 130 cancelled.
+// 3 input, 4 run failure; cancelled: 130 (SIGINT), 143 (SIGTERM), 129 (SIGHUP), as a shell reports
+// a process those signals ended.
 #include <tbb/global_control.h>
 
 #include <csignal>
@@ -13,8 +14,12 @@
 namespace {
 
 lqs::Job* runningJob = nullptr;
+volatile std::sig_atomic_t stoppedBy = SIGINT;
 
-extern "C" void onInterrupt(int) {
+// SIGTERM (a scheduler, `kill`) and SIGHUP (a closed terminal) stop a run as Ctrl-C does: cancelled
+// between frames, no output, temporary files removed.
+extern "C" void onStopSignal(int signal) {
+  stoppedBy = signal;
   if (runningJob) runningJob->cancel();
 }
 
@@ -42,7 +47,7 @@ int main(int argc, char** argv) {
   lqs::cli::Session session;
   lqs::Job job;
   runningJob = &job;
-  std::signal(SIGINT, onInterrupt);
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, onStopSignal);
 
   lqs::cli::addInfoCommand(app, session);
   lqs::cli::addMethodsCommand(app, session);
@@ -63,7 +68,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   } catch (const lqs::Cancelled&) {
-    return fail(130, "cancelled; no output written");
+    return fail(128 + stoppedBy, "cancelled; no output written");
   } catch (const lqs::ParameterError& e) {
     return fail(2, e.what());
   } catch (const lqs::InputError& e) {

@@ -1,8 +1,10 @@
-// Workflow files that fuzzing (tests/fuzz) found crashing the parser: each is an InputError.
+// Workflow files: those that fuzzing (tests/fuzz) found crashing the parser (each an InputError),
+// unknown keys, and steps whose files would destroy or misread data (refused before any step runs).
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
 #include "engine/workflow.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lqs;
 
@@ -21,4 +23,28 @@ TEST_CASE("a parsed workflow survives a round trip through its JSON") {
   CHECK(again.steps[0].params == workflow.steps[0].params);
   CHECK(again.steps[0].params.at("on") == "true");
   CHECK(again.resolve("b.tif") == std::filesystem::path("/data/b.tif"));
+}
+
+TEST_CASE("a workflow with an unknown key is refused, naming the key") {
+  CHECK_THROWS_AS(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{"magnification":2}}]})", "."), ParameterError);
+  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{}}]})", "."), Catch::Contains("\"paramz\""));
+  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify"}],"step":[]})", "."), Catch::Contains("\"step\""));
+}
+
+TEST_CASE("a workflow whose output replaces an input, or that reads a later step's output, is refused") {
+  lqs::test::TempDir dir;
+  const auto workflow = [&](const char* text) { return parseWorkflow(text, dir.path()); };
+  CHECK_THROWS_AS(checkWorkflowFiles(workflow(R"({"steps":[{"method":"magnify","inputs":["raw.tif"],"output":"raw.tif"}]})")),
+                  ParameterError);
+  CHECK_THROWS_AS(checkWorkflowFiles(workflow(R"({"steps":[
+      {"method":"magnify","inputs":["raw.tif"],"output":"a.tif"},
+      {"method":"magnify","inputs":["a.tif"],"output":"raw.tif"}]})")),
+                  ParameterError);
+  CHECK_THROWS_WITH(checkWorkflowFiles(workflow(R"({"steps":[
+      {"method":"magnify","inputs":["b.tif"],"output":"a.tif"},
+      {"method":"magnify","inputs":["raw.tif"],"output":"b.tif"}]})")),
+                    Catch::Contains("writes only later"));
+  CHECK_NOTHROW(checkWorkflowFiles(workflow(R"({"steps":[
+      {"method":"magnify","inputs":["raw.tif"],"output":"a.tif"},
+      {"method":"magnify","inputs":["a.tif"],"output":"b.tif"}]})")));
 }

@@ -109,6 +109,40 @@ TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left b
     CHECK(entry.path().filename().string().find(".part-") == std::string::npos);
 }
 
+// What a hurried user types: the input as the output (also through a link, or into the live folder
+// being watched), a parameter twice, a workflow key misspelt. Each is exit 2 before anything runs,
+// and the raw data is untouched.
+TEST_CASE("an output over an input, a duplicated --set, a misspelt workflow key: exit 2, raw data untouched") {
+  TempDir dir;
+  const fs::path raw = dir / "raw.tif";
+  REQUIRE(runLqs("sample " + raw.string() + " --frames 4 --size 16,16").code == 0);
+  const auto before = fs::file_size(raw);
+  const auto modified = fs::last_write_time(raw);
+  fs::create_symlink(raw, dir / "link.tif");
+  const Outcome same = runLqs("run magnify " + raw.string() + " -o " + raw.string(), true);
+  CHECK(same.code == 2);
+  CHECK(same.out.find("destroy raw data") != std::string::npos);
+  CHECK(runLqs("run magnify " + raw.string() + " -o " + (dir / "link.tif").string()).code == 2);
+  const Outcome twice = runLqs("run magnify " + raw.string() + " -o " + (dir / "m.tif").string() +
+                                   " --set magnification=2 --set magnification=3",
+                               true);
+  CHECK(twice.code == 2);
+  CHECK(twice.out.find("given twice") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "m.tif"));
+  fs::create_directories(dir / "live");
+  CHECK(runLqs("live " + (dir / "live").string() + " -o " + (dir / "live" / "sr.tif").string() + " --idle 1").code == 2);
+  CHECK(runLqs("live " + raw.string() + " -o " + raw.string() + " --idle 1").code == 2);
+  std::ofstream(dir / "typo.json") << R"({"steps": [{"method": "magnify", "inputs": ["raw.tif"], "output": "a.tif", "paramz": {}}]})";
+  CHECK(runLqs("workflow " + (dir / "typo.json").string()).code == 2);
+  std::ofstream(dir / "over.json") << R"({"steps": [
+      {"method": "magnify", "inputs": ["raw.tif"], "output": "a.tif"},
+      {"method": "magnify", "inputs": ["a.tif"], "output": "raw.tif"}]})";
+  CHECK(runLqs("workflow " + (dir / "over.json").string()).code == 2);
+  CHECK_FALSE(fs::exists(dir / "a.tif"));  // refused before step 1 ran
+  CHECK(fs::file_size(raw) == before);
+  CHECK(fs::last_write_time(raw) == modified);
+}
+
 TEST_CASE("a workflow chains steps and reports each") {
   TempDir dir;
   REQUIRE(runLqs("sample " + (dir / "raw.tif").string() + " --frames 6 --size 24,24").code == 0);

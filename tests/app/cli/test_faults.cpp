@@ -39,20 +39,22 @@ int exitCodeOf(const std::string& command) {
 
 }  // namespace
 
-TEST_CASE("SIGINT at random points of a long run: exit 130, no output, the input untouched") {
+// SIGTERM (a scheduler or `kill`) and SIGHUP (a closed terminal) stop a run as Ctrl-C does, with the
+// exit codes a shell gives for those signals.
+TEST_CASE("SIGINT, SIGTERM or SIGHUP at random points of a long run: 130, 143, 129, no output, the input untouched") {
   TempDir dir;
   const fs::path input = dir / "long.tif", output = dir / "sr.tif";
   REQUIRE(runLqs("sample " + input.string() + " --frames 400 --size 96,96").code == 0);
   const std::string before = bytesOf(input);
   std::mt19937 random(2026);
   std::uniform_real_distribution<double> delay(0.0, 1.5);  // the run takes several seconds
-  for (int trial = 0; trial < 4; ++trial) {
+  for (const auto& [signal, expected] : std::vector<std::pair<std::string, int>>{{"INT", 130}, {"INT", 130}, {"TERM", 143}, {"HUP", 129}}) {
     const double seconds = delay(random);
-    INFO("SIGINT after " << seconds << " s");
+    INFO("SIG" << signal << " after " << seconds << " s");
     const int code = exitCodeOf(lqsExecutable() + " run esrrf " + input.string() + " -o " + output.string() +
                                 " --impl cpu:unthreaded 2>/dev/null & pid=$!; sleep " + std::to_string(seconds) +
-                                "; kill -INT $pid; wait $pid");
-    CHECK(code == 130);
+                                "; kill -" + signal + " $pid; wait $pid");
+    CHECK(code == expected);
     CHECK(namesIn(dir.path()) == std::vector<std::string>{"long.tif"});  // no output, no temporary
     CHECK(bytesOf(input) == before);
   }
