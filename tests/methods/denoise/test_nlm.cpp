@@ -67,7 +67,7 @@ TEST_CASE("nlm has both strategies on every CUDA device") {
 TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and parameter edges") {
   MethodRunner runner;
   const std::vector<std::map<std::string, std::string>> settings{
-      kDefaults, {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}},
+      kDefaults, {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}}, {{"patch_size", "1"}, {"patch_distance", "2"}, {"h", "0.2"}},
       {{"patch_size", "8"}, {"patch_distance", "2"}, {"h", "0.05"}, {"sigma", "0.1"}},
       {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-6"}},
       {{"patch_size", "51"}, {"patch_distance", "2"}, {"h", "0.3"}, {"sigma", "0.05"}}};
