@@ -15,7 +15,8 @@ static bool inside(const fs::path& path, const fs::path& folder) {
 
 bool outputReplacesInput(const fs::path& output, const fs::path& input) {
   std::error_code error;
-  if (fs::exists(output, error) && fs::exists(input, error) && fs::equivalent(output, input, error)) return true;
+  if (fs::exists(output, error) && fs::exists(input, error) && fs::equivalent(output, input, error))
+    return true;
   // Not there yet (or not comparable as files): compare where the paths lead, links resolved.
   const fs::path out = fs::weakly_canonical(output, error), in = fs::weakly_canonical(input, error);
   if (out == in) return true;

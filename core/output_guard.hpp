@@ -12,6 +12,7 @@ namespace lqs {
 bool outputReplacesInput(const std::filesystem::path& output, const std::filesystem::path& input);
 
 // Throws ParameterError (exit 2), naming both, when `output` would replace any of `inputs`.
-void refuseOutputOverInputs(const std::filesystem::path& output, const std::vector<std::filesystem::path>& inputs);
+void refuseOutputOverInputs(const std::filesystem::path& output,
+                            const std::vector<std::filesystem::path>& inputs);
 
 }  // namespace lqs

@@ -123,7 +123,8 @@ std::map<std::string, std::string> parseAssignments(const std::vector<std::strin
     auto [name, value] = parseAssignment(assignment);
     const auto [at, added] = params.emplace(name, value);
     if (!added)
-      throw ParameterError("--set " + name + " given twice ('" + at->second + "' and '" + value + "'); give it once");
+      throw ParameterError("--set " + name + " given twice ('" + at->second + "' and '" + value +
+                           "'); give it once");
   }
   return params;
 }

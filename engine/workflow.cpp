@@ -1,8 +1,8 @@
 #include "engine/workflow.hpp"
 
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -35,7 +35,8 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
   if (!document.is_object() || !document.contains("steps") || !document["steps"].is_array())
     throw InputError("workflow must be an object with a \"steps\" array");
   for (const auto& [key, value] : document.items())
-    if (key != "steps") throw ParameterError("workflow has an unknown key \"" + key + "\"; it takes \"steps\" only");
+    if (key != "steps")
+      throw ParameterError("workflow has an unknown key \"" + key + "\"; it takes \"steps\" only");
   Workflow workflow{folder, {}};
   for (const auto& entry : document["steps"]) {
     const std::string where = "workflow step " + std::to_string(workflow.steps.size() + 1);
@@ -110,7 +111,8 @@ void checkWorkflowFiles(const Workflow& workflow) {
     if (!workflow.steps[i].output.empty()) made.insert(workflow.resolve(workflow.steps[i].output));
   }
   for (std::size_t i = 0; i < workflow.steps.size(); ++i)
-    if (!workflow.steps[i].output.empty()) refuseOutputOverInputs(workflow.resolve(workflow.steps[i].output), fileInputs);
+    if (!workflow.steps[i].output.empty())
+      refuseOutputOverInputs(workflow.resolve(workflow.steps[i].output), fileInputs);
 }
 
 void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,

@@ -42,7 +42,8 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     session.registry().find(request.method);  // unknown method: exit 2 before reading inputs
     request.params = parseAssignments(args->sets);
     if (!args->output.empty())
-      refuseOutputOverInputs(args->output, std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));
+      refuseOutputOverInputs(args->output,
+                             std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));
     if (!args->impl.empty()) request.implementation = args->impl;
     for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
 

@@ -114,7 +114,8 @@ void correlate(int device, const float* in, std::size_t frames, int rows, int co
       afterBatch);
 }
 
-void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, const LqsNlmPatch& patch, float* out) {
+void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, const LqsNlmPatch& patch,
+                  float* out) {
   check(cudaSetDevice(device), "device selection");
   const int paddedCols = cols + 2 * pad;
   const DeviceArray<float> source(std::vector<float>(padded, padded + std::size_t(rows + 2 * pad) * paddedCols));

@@ -30,6 +30,7 @@ void shiftScaleRotate(int device, const float* in, std::size_t frames, int rows,
 void correlate(int device, const float* in, std::size_t frames, int rows, int cols, const float* weights,
                int kRows, int kCols, float* out, const AfterBatch& afterBatch);
 // One reflect-padded frame (padding `pad`) -> rows x cols.
-void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, const LqsNlmPatch& patch, float* out);
+void nlmPixelwise(int device, const float* padded, int rows, int cols, int pad, const LqsNlmPatch& patch,
+                  float* out);
 
 }  // namespace lqs::gpu::cuda

@@ -1,6 +1,7 @@
 /* Non-local means, both of NanoPyx's filters (docs/nlm.md has the formulas and where each comes from).
  * For every search shift s the patch distance of pixel u is
- *   d(u, s) = sum over a, b in [first, first + extent) of g[a] g[b] ((P[u + (a, b)] - P[u + s + (a, b)])^2 - 2 sigma^2),
+ *   d(u, s) = sum over a, b in [first, first + extent) of
+ *             g[a] g[b] ((P[u + (a, b)] - P[u + s + (a, b)])^2 - 2 sigma^2),
  * scaled by `scale` and clipped at 0; the shift weighs exp(-scale d), or 0 above `cutoff`.
  *  - uniform (NanoPyx's unthreaded run, scikit-image's fast mode): g = 1 over (u - o, u + o], scale
  *    1 / (patch^2 h^2), cut-off 5; every shift of the window counts, mirrored past the frame's edge.
@@ -17,12 +18,12 @@
 /* One filter's patch, passed by value to every kernel (plain 4-byte fields: the same layout in C++,
  * CUDA and OpenCL C). */
 typedef struct {
-  int first, extent;  /* patch rows (and columns) first .. first + extent - 1 around the pixel */
-  int distance;       /* search half-width */
-  int clip;           /* 1: only shifts whose partner pixel lies in the frame */
-  float scale;        /* multiplies a weighted patch distance */
-  float variance2;    /* 2 sigma^2 */
-  float cutoff;       /* scaled distances above it weigh 0 */
+  int first, extent; /* patch rows (and columns) first .. first + extent - 1 around the pixel */
+  int distance;      /* search half-width */
+  int clip;          /* 1: only shifts whose partner pixel lies in the frame */
+  float scale;       /* multiplies a weighted patch distance */
+  float variance2;   /* 2 sigma^2 */
+  float cutoff;      /* scaled distances above it weigh 0 */
   float weights[LQS_NLM_MAX_EXTENT]; /* g[first + k] = weights[k] */
 } LqsNlmPatch;
 
@@ -43,13 +44,16 @@ LQS_FN float lqs_nlm_weight(float d, float scale, float cutoff) {
 
 /* The first and last shift along an axis for output coordinate `at` of `size`: the whole window, or
  * (clip) only the part whose partners lie in the frame. */
-LQS_FN int lqs_nlm_first_shift(LqsNlmPatch p, int at) { return p.clip && at < p.distance ? -at : -p.distance; }
+LQS_FN int lqs_nlm_first_shift(LqsNlmPatch p, int at) {
+  return p.clip && at < p.distance ? -at : -p.distance;
+}
 LQS_FN int lqs_nlm_last_shift(LqsNlmPatch p, int at, int size) {
   return p.clip && size - 1 - at < p.distance ? size - 1 - at : p.distance;
 }
 
 /* Pixel-wise: output pixel (row, col) of a rows x cols frame, every shift's patch summed directly. */
-LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int rows, int cols, int pad, int row, int col, LqsNlmPatch p) {
+LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int rows, int cols, int pad, int row, int col,
+                           LqsNlmPatch p) {
   const int paddedCols = cols + 2 * pad;
   LQS_CONSTANT float* centre = padded + (row + pad) * paddedCols + col + pad;
   const int lastRow = lqs_nlm_last_shift(p, row, rows), lastCol = lqs_nlm_last_shift(p, col, cols);
@@ -80,13 +84,13 @@ LQS_FN float lqs_nlm_pixel(LQS_CONSTANT float* padded, int rows, int cols, int p
  * (methods/denoise/nlm_cuda.cu forms the same sums a tile at a time, every shift in one launch.) */
 
 /* The weighted sum over patch rows of the shifted term at padded column `col`. */
-LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, int pad, int row, int col, int dr,
-                                  int dc, LqsNlmPatch p) {
+LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, int pad, int row, int col,
+                                  int dr, int dc, LqsNlmPatch p) {
   float d = 0.0f;
   for (int a = 0; a < p.extent; ++a) {
     const int at = row + pad + p.first + a;
-    d += p.weights[a] * lqs_nlm_term(padded[at * paddedCols + col], padded[(at + dr) * paddedCols + col + dc],
-                                     p.variance2);
+    d += p.weights[a] *
+         lqs_nlm_term(padded[at * paddedCols + col], padded[(at + dr) * paddedCols + col + dc], p.variance2);
   }
   return d;
 }
@@ -94,8 +98,8 @@ LQS_FN float lqs_nlm_shift_column(LQS_CONSTANT float* padded, int paddedCols, in
 /* Adds shift (dr, dc) to the weight and weighted sum of output pixel (row, col) of a rows x cols
  * frame from the column sums `columns` (one row of paddedCols an output row) that
  * lqs_nlm_shift_column gave for this shift. */
-LQS_FN void lqs_nlm_shift_accumulate(LQS_CONSTANT float* padded, LQS_CONSTANT float* columns, int rows, int cols,
-                                     int pad, int row, int col, int dr, int dc, LqsNlmPatch p,
+LQS_FN void lqs_nlm_shift_accumulate(LQS_CONSTANT float* padded, LQS_CONSTANT float* columns, int rows,
+                                     int cols, int pad, int row, int col, int dr, int dc, LqsNlmPatch p,
                                      LQS_GLOBAL float* sum, LQS_GLOBAL float* weight, int at) {
   if (p.clip && (row + dr < 0 || row + dr >= rows || col + dc < 0 || col + dc >= cols)) return;
   const int paddedCols = cols + 2 * pad;

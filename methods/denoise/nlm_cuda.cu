@@ -28,12 +28,12 @@ constexpr int kMaxExtent = LQS_NLM_MAX_EXTENT;
 // lanes or more make outputs, and fewer thread rows to keep a block within 384 threads.
 template <int E>
 struct Tile {
-  static constexpr int first = E > 0 ? -((E - 1) / 2) : 0;  // both filters' LqsNlmPatch::first
+  static constexpr int first = E > 0 ? -((E - 1) / 2) : 0;             // both filters' LqsNlmPatch::first
   static constexpr int low = first, high = E > 0 ? first + E - 1 : 0;  // patch rows around a pixel
   static constexpr int halo = E > 0 ? E - 1 : 0;
   static constexpr int width = halo <= 16 ? 32 : 32 * ((3 * halo + 31) / 32);
   static constexpr int threadRows = width <= 96 ? 4 : width <= 128 ? 3 : 2;
-  static constexpr int tileRows = kRows * threadRows;
+  static constexpr int tileRows = kRows * threadRows, threads = width * threadRows;
   static constexpr int cols = width - halo;
   static constexpr int sources = kRows + E - 1;  // rows of terms behind a thread's column sums
   // One warp holds every column sum its row sums need: they travel by shuffles, not shared memory.
@@ -55,7 +55,7 @@ struct TileArgs {
 // clamped to its last row/column: only outputs outside the frame use them, and those are not stored.
 // The launch bounds keep the registers of the wide tiles (up to 384 threads) within an SM's 64 K.
 template <int E>
-__global__ void __launch_bounds__(Tile<E>::width * Tile<E>::threadRows) nlmTileKernel(TileArgs a) {
+__global__ void __launch_bounds__(Tile<E>::threads) nlmTileKernel(TileArgs a) {
   using T = Tile<E>;
   extern __shared__ float window[];
   __shared__ float columnSums[T::sharedColumns];
@@ -72,7 +72,7 @@ __global__ void __launch_bounds__(Tile<E>::width * Tile<E>::threadRows) nlmTileK
     originRow = r0 + a.pad + T::low - d;
     originCol = c0 + a.pad + T::low - d;
     const int windowRows = T::tileRows + T::high - T::low + 2 * d, windowCols = T::width + 2 * d;
-    for (int i = y * T::width + x; i < windowRows * windowCols; i += T::width * T::threadRows) {
+    for (int i = y * T::width + x; i < windowRows * windowCols; i += T::threads) {
       const int row = min(originRow + i / windowCols, paddedRows - 1);
       const int col = min(originCol + i % windowCols, a.paddedCols - 1);
       window[i] = a.padded[std::size_t(row) * a.paddedCols + col];
@@ -87,7 +87,8 @@ __global__ void __launch_bounds__(Tile<E>::width * Tile<E>::threadRows) nlmTileK
   float unshifted[T::sources];
 #pragma unroll
   for (int s = 0; s < T::sources; ++s) {
-    source[s] = (min(firstRow + a.pad + T::first + s, a.rows - 1 + a.pad + T::high) - originRow) * pitch + sourceCol;
+    source[s] =
+        (min(firstRow + a.pad + T::first + s, a.rows - 1 + a.pad + T::high) - originRow) * pitch + sourceCol;
     unshifted[s] = frame[source[s]];
   }
   const int col = c0 + x;
@@ -107,7 +108,8 @@ __global__ void __launch_bounds__(Tile<E>::width * Tile<E>::threadRows) nlmTileK
         const float term = lqs_nlm_term(unshifted[s], shifted[source[s]], p.variance2);
 #pragma unroll
         for (int i = 0; i < kRows; ++i)  // 0 + g term is g term (up to the sign of a 0, which no weight sees)
-          if (i <= s && s < i + E) column[i] = s == i ? p.weights[0] * term : fmaf(p.weights[s - i], term, column[i]);
+          if (i <= s && s < i + E)
+            column[i] = s == i ? p.weights[0] * term : fmaf(p.weights[s - i], term, column[i]);
       }
       float* shared = columnSums + buffer * T::tileRows * T::width;
       if constexpr (!T::inWarp) {
@@ -164,13 +166,15 @@ void launchTiles(TileArgs a, cudaStream_t stream) {
   // kernel's static shared memory (the column sums).
   int device = 0, optIn = 0;
   check(cudaGetDevice(&device), "device");
-  check(cudaDeviceGetAttribute(&optIn, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "shared memory limit");
+  check(cudaDeviceGetAttribute(&optIn, cudaDevAttrMaxSharedMemoryPerBlockOptin, device),
+        "shared memory limit");
   cudaFuncAttributes kernel;
   check(cudaFuncGetAttributes(&kernel, nlmTileKernel<E>), "kernel attributes");
   a.staged = windowBytes + kernel.sharedSizeBytes <= std::size_t(optIn);
   if (a.staged && windowBytes > std::size_t(kernel.maxDynamicSharedSizeBytes))
-    check(cudaFuncSetAttribute(nlmTileKernel<E>, cudaFuncAttributeMaxDynamicSharedMemorySize, int(windowBytes)),
-          "shared memory opt-in");
+    check(
+        cudaFuncSetAttribute(nlmTileKernel<E>, cudaFuncAttributeMaxDynamicSharedMemorySize, int(windowBytes)),
+        "shared memory opt-in");
   const dim3 block(T::width, T::threadRows);
   const dim3 grid((a.cols + T::cols - 1) / T::cols, (a.rows + T::tileRows - 1) / T::tileRows);
   nlmTileKernel<E><<<grid, block, a.staged ? windowBytes : 0, stream>>>(a);

@@ -1,9 +1,9 @@
 // Patch-wise NLM: one search shift at a time over the whole frame. The patch distances of a shift
 // come from a column sum of the shifted squared difference (for uniform weights a running one,
 // updated by one row entering and one leaving) and a short row sum, so a shift costs
-// O(pixels x patch) instead of the pixel-wise O(pixels x patch^2). Each shift pair (s, -s) is computed once and credited to both pixels, as
-// scikit-image's integral-image variant does; every loop over columns is free of dependences so the
-// compiler vectorises it.
+// O(pixels x patch) instead of the pixel-wise O(pixels x patch^2). Each shift pair (s, -s) is computed once
+// and credited to both pixels, as scikit-image's integral-image variant does; every loop over columns is free
+// of dependences so the compiler vectorises it.
 #include <tbb/combinable.h>
 
 #include <algorithm>
@@ -39,9 +39,11 @@ struct Accumulator {
 // centre's 1.
 inline float expNegative(float x) {
   const float scaled = x * 1.44269504f, y = scaled < 126.0f ? scaled : 126.0f;  // (std::min: no vectorising)
-  const float whole = std::floor(y + 0.5f);  // (float(int(...)) does not vectorise either)
+  const float whole = std::floor(y + 0.5f);    // (float(int(...)) does not vectorise either)
   const float t = (whole - y) * 0.693147181f;  // in [-0.35, 0.35]
-  const float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720))))));
+  const float e =
+      1.0f +
+      t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720))))));
   return e * std::bit_cast<float>((127 - int(whole)) << 23);
 }
 
@@ -49,8 +51,11 @@ inline float expNegative(float x) {
 // (truncation < 3e-9 there), then squared four times.
 inline float expNegativeBelowFive(float x) {
   const float t = -x * 0.0625f;
-  float e = 1.0f + t * (1.0f + t * (1.0f / 2 + t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720 +
-            t * (1.0f / 5040)))))));
+  float e =
+      1.0f +
+      t * (1.0f +
+           t * (1.0f / 2 +
+                t * (1.0f / 6 + t * (1.0f / 24 + t * (1.0f / 120 + t * (1.0f / 720 + t * (1.0f / 5040)))))));
   e *= e;
   e *= e;
   e *= e;
@@ -71,8 +76,8 @@ inline float expNegativeBelowFive(float x) {
 // (gpu/kernels/nlm.h). The uniform filter's column sums run (one row enters, one leaves) and its
 // cut-off allows a cheaper exp; the Gaussian filter's weighted sums are formed afresh for every row.
 template <bool kUniform>
-LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const LqsNlmPatch& patch, int dr, int dc,
-                                            int bandBegin, int bandEnd, Accumulator& acc) {
+LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const LqsNlmPatch& patch, int dr,
+                                            int dc, int bandBegin, int bandEnd, Accumulator& acc) {
   const int m = f.cols, first = patch.first, extent = patch.extent;
   const float* __restrict pixels = f.pixels.data();
   const float* __restrict g = patch.weights;
@@ -80,10 +85,13 @@ LQS_WIDE_VECTOR_CLONES void accumulateShift(const PaddedFrame& f, int pad, const
   const int rowBegin = std::max(bandBegin, clip ? pad + std::max(-dr, 0) : pad - std::max(dr, 0));
   const int rowEnd = std::min(bandEnd, f.rows - pad - (clip ? std::max(dr, 0) : std::min(dr, 0)));
   if (rowBegin >= rowEnd) return;
-  const int colBegin = clip ? pad : pad - dc, colEnd = clip ? m - pad - dc : m - pad, width = colEnd - colBegin;
+  const int colBegin = clip ? pad : pad - dc, colEnd = clip ? m - pad - dc : m - pad,
+            width = colEnd - colBegin;
   if (width <= 0) return;
-  const int sumBegin = colBegin + first, sumEnd = colEnd + first + std::max(extent - 1, 0);  // columns the row sums read
-  const float variance2 = patch.variance2, scale = patch.scale, alpha = dc == 0 ? 0.5f : 1.0f, cutoff = patch.cutoff;
+  const int sumBegin = colBegin + first,
+            sumEnd = colEnd + first + std::max(extent - 1, 0);  // columns the row sums read
+  const float variance2 = patch.variance2, scale = patch.scale, alpha = dc == 0 ? 0.5f : 1.0f,
+              cutoff = patch.cutoff;
   const auto addTerms = [&](int row, float factor, float* __restrict column) {
     const float* __restrict p = pixels + std::size_t(row) * m;
     const float* __restrict q = pixels + std::size_t(row + dr) * m + dc;

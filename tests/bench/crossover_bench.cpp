@@ -5,12 +5,12 @@
 // LIQUID_ENGINE_HOME pointing at a scratch folder)
 // Prints Markdown tables (docs/benchmarks-crossover.md keeps the committed ones).
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
-#include <array>
 
 #include "core/random_stack.hpp"
 #include "engine/engine.hpp"
@@ -43,8 +43,8 @@ double median(std::vector<double> v) {
 // One warm-up run (contexts, program builds), then up to `repeat` timed runs or `budget` seconds.
 // An implementation whose warm-up took longer than the budget joins `tooSlow` and is not run at the
 // larger sizes that follow (it cannot win there, and would hold the bench for minutes).
-std::map<std::string, double> timeAll(Engine& engine, const Method& method, const RunRequest& request, int repeat,
-                                      double budget, std::set<std::string>& tooSlow) {
+std::map<std::string, double> timeAll(Engine& engine, const Method& method, const RunRequest& request,
+                                      int repeat, double budget, std::set<std::string>& tooSlow) {
   std::map<std::string, double> medians;
   const Job job;
   for (const auto& impl : method.implementations) {
@@ -97,16 +97,26 @@ int main(int argc, char** argv) {
   Engine engine(registry, store, Agent(factoryBenchmarks(), 7));
   using Shapes = std::vector<std::array<std::size_t, 3>>;
   std::vector<Case> cases = {
-      {"magnify", {{"magnification", "5"}, {"interpolation", "catmull-rom"}},
-       quick ? Shapes{{1, 16, 16}, {1, 128, 128}} : Shapes{{1, 16, 16}, {1, 64, 64}, {1, 300, 300}, {10, 300, 300}, {10, 1000, 1000}}},
-      {"conv2d", {}, quick ? Shapes{{1, 32, 32}, {1, 256, 256}} : Shapes{{1, 32, 32}, {1, 128, 128}, {1, 500, 500}, {1, 2000, 2000}, {10, 2000, 2000}}, true},
+      {"magnify",
+       {{"magnification", "5"}, {"interpolation", "catmull-rom"}},
+       quick ? Shapes{{1, 16, 16}, {1, 128, 128}}
+             : Shapes{{1, 16, 16}, {1, 64, 64}, {1, 300, 300}, {10, 300, 300}, {10, 1000, 1000}}},
+      {"conv2d",
+       {},
+       quick ? Shapes{{1, 32, 32}, {1, 256, 256}}
+             : Shapes{{1, 32, 32}, {1, 128, 128}, {1, 500, 500}, {1, 2000, 2000}, {10, 2000, 2000}},
+       true},
   };
   // NLM: both filters at the defaults (patch 7), and the Gaussian one at a large patch, where the
   // pixel-wise strategy's patch^2 cost per shift loses most (the paper's Extended Data Fig. 1).
-  const Shapes nlmShapes = quick ? Shapes{{1, 16, 16}, {1, 64, 64}}
-                                 : Shapes{{1, 16, 16}, {1, 64, 64}, {1, 256, 256}, {1, 500, 500}, {1, 1000, 1000}};
-  for (const char* weights : {"gaussian", "uniform"}) cases.push_back({"nlm", {{"patch_weights", weights}}, nlmShapes});
-  cases.push_back({"nlm", {{"patch_size", "21"}, {"patch_distance", "5"}}, quick ? Shapes{{1, 64, 64}} : Shapes{{1, 64, 64}, {1, 256, 256}, {1, 500, 500}}});
+  const Shapes nlmShapes =
+      quick ? Shapes{{1, 16, 16}, {1, 64, 64}}
+            : Shapes{{1, 16, 16}, {1, 64, 64}, {1, 256, 256}, {1, 500, 500}, {1, 1000, 1000}};
+  for (const char* weights : {"gaussian", "uniform"})
+    cases.push_back({"nlm", {{"patch_weights", weights}}, nlmShapes});
+  cases.push_back({"nlm",
+                   {{"patch_size", "21"}, {"patch_distance", "5"}},
+                   quick ? Shapes{{1, 64, 64}} : Shapes{{1, 64, 64}, {1, 256, 256}, {1, 500, 500}}});
   std::printf("median seconds of %s runs after one warm-up; the agent's pick uses those runs\n", quick ? "3" : "5");
   for (const auto& c : cases)
     if (only.empty() || std::find(only.begin(), only.end(), c.method) != only.end())

@@ -24,7 +24,8 @@ TEST_CASE("an output that is an input, by path, link or folder, is refused; othe
   }
   CHECK(outputReplacesInput(dir / "live" / "sr.tif", dir / "live"));
   CHECK(outputReplacesInput(dir / "live" / "new" / "sr.tif", dir / "live"));
-  CHECK_THROWS_WITH(refuseOutputOverInputs(dir / "live" / "sr.tif", {dir / "live"}), Catch::Contains("inside the input folder"));
+  CHECK_THROWS_WITH(refuseOutputOverInputs(dir / "live" / "sr.tif", {dir / "live"}),
+                    Catch::Contains("inside the input folder"));
   CHECK_FALSE(outputReplacesInput(dir / "sr.tif", raw));
   CHECK_FALSE(outputReplacesInput(dir / "live_sr.tif", dir / "live"));  // a name that only starts alike
   CHECK_NOTHROW(refuseOutputOverInputs(dir / "sr.tif", {raw, dir / "live"}));

@@ -26,15 +26,19 @@ TEST_CASE("a parsed workflow survives a round trip through its JSON") {
 }
 
 TEST_CASE("a workflow with an unknown key is refused, naming the key") {
-  CHECK_THROWS_AS(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{"magnification":2}}]})", "."), ParameterError);
-  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{}}]})", "."), Catch::Contains("\"paramz\""));
-  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify"}],"step":[]})", "."), Catch::Contains("\"step\""));
+  CHECK_THROWS_AS(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{"magnification":2}}]})", "."),
+                  ParameterError);
+  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify","paramz":{}}]})", "."),
+                    Catch::Contains("\"paramz\""));
+  CHECK_THROWS_WITH(parseWorkflow(R"({"steps":[{"method":"magnify"}],"step":[]})", "."),
+                    Catch::Contains("\"step\""));
 }
 
 TEST_CASE("a workflow whose output replaces an input, or that reads a later step's output, is refused") {
   lqs::test::TempDir dir;
   const auto workflow = [&](const char* text) { return parseWorkflow(text, dir.path()); };
-  CHECK_THROWS_AS(checkWorkflowFiles(workflow(R"({"steps":[{"method":"magnify","inputs":["raw.tif"],"output":"raw.tif"}]})")),
+  CHECK_THROWS_AS(checkWorkflowFiles(workflow(
+                      R"({"steps":[{"method":"magnify","inputs":["raw.tif"],"output":"raw.tif"}]})")),
                   ParameterError);
   CHECK_THROWS_AS(checkWorkflowFiles(workflow(R"({"steps":[
       {"method":"magnify","inputs":["raw.tif"],"output":"a.tif"},

@@ -112,7 +112,8 @@ TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left b
 // What a hurried user types: the input as the output (also through a link, or into the live folder
 // being watched), a parameter twice, a workflow key misspelt. Each is exit 2 before anything runs,
 // and the raw data is untouched.
-TEST_CASE("an output over an input, a duplicated --set, a misspelt workflow key: exit 2, raw data untouched") {
+TEST_CASE(
+    "an output over an input, a duplicated --set, a misspelt workflow key: exit 2, raw data untouched") {
   TempDir dir;
   const fs::path raw = dir / "raw.tif";
   REQUIRE(runLqs("sample " + raw.string() + " --frames 4 --size 16,16").code == 0);
@@ -130,9 +131,11 @@ TEST_CASE("an output over an input, a duplicated --set, a misspelt workflow key:
   CHECK(twice.out.find("given twice") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "m.tif"));
   fs::create_directories(dir / "live");
-  CHECK(runLqs("live " + (dir / "live").string() + " -o " + (dir / "live" / "sr.tif").string() + " --idle 1").code == 2);
+  CHECK(runLqs("live " + (dir / "live").string() + " -o " + (dir / "live" / "sr.tif").string() + " --idle 1")
+            .code == 2);
   CHECK(runLqs("live " + raw.string() + " -o " + raw.string() + " --idle 1").code == 2);
-  std::ofstream(dir / "typo.json") << R"({"steps": [{"method": "magnify", "inputs": ["raw.tif"], "output": "a.tif", "paramz": {}}]})";
+  std::ofstream(dir / "typo.json")
+      << R"({"steps": [{"method": "magnify", "inputs": ["raw.tif"], "output": "a.tif", "paramz": {}}]})";
   CHECK(runLqs("workflow " + (dir / "typo.json").string()).code == 2);
   std::ofstream(dir / "over.json") << R"({"steps": [
       {"method": "magnify", "inputs": ["raw.tif"], "output": "a.tif"},

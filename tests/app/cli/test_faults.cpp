@@ -41,19 +41,22 @@ int exitCodeOf(const std::string& command) {
 
 // SIGTERM (a scheduler or `kill`) and SIGHUP (a closed terminal) stop a run as Ctrl-C does, with the
 // exit codes a shell gives for those signals.
-TEST_CASE("SIGINT, SIGTERM or SIGHUP at random points of a long run: 130, 143, 129, no output, the input untouched") {
+TEST_CASE(
+    "SIGINT, SIGTERM or SIGHUP at random points of a long run: 130, 143, 129, no output, the input "
+    "untouched") {
   TempDir dir;
   const fs::path input = dir / "long.tif", output = dir / "sr.tif";
   REQUIRE(runLqs("sample " + input.string() + " --frames 400 --size 96,96").code == 0);
   const std::string before = bytesOf(input);
   std::mt19937 random(2026);
   std::uniform_real_distribution<double> delay(0.0, 1.5);  // the run takes several seconds
-  for (const auto& [signal, expected] : std::vector<std::pair<std::string, int>>{{"INT", 130}, {"INT", 130}, {"TERM", 143}, {"HUP", 129}}) {
+  for (const auto& [signal, expected] :
+       std::vector<std::pair<std::string, int>>{{"INT", 130}, {"INT", 130}, {"TERM", 143}, {"HUP", 129}}) {
     const double seconds = delay(random);
     INFO("SIG" << signal << " after " << seconds << " s");
     const int code = exitCodeOf(lqsExecutable() + " run esrrf " + input.string() + " -o " + output.string() +
-                                " --impl cpu:unthreaded 2>/dev/null & pid=$!; sleep " + std::to_string(seconds) +
-                                "; kill -" + signal + " $pid; wait $pid");
+                                " --impl cpu:unthreaded 2>/dev/null & pid=$!; sleep " +
+                                std::to_string(seconds) + "; kill -" + signal + " $pid; wait $pid");
     CHECK(code == expected);
     CHECK(namesIn(dir.path()) == std::vector<std::string>{"long.tif"});  // no output, no temporary
     CHECK(bytesOf(input) == before);

@@ -41,8 +41,9 @@ TEST_CASE("nlm matches NanoPyx's two filters within 1e-3 on every implementation
 TEST_CASE("nlm's two filters differ by about what NanoPyx's run types do") {
   MethodRunner runner;
   const Stack image = loadRef("img_noisy.tif");
-  const double gap = relativeL2(runner.stack("nlm", {image}, kDefaults, "cpu:tbb-patchwise"),
-                                runner.stack("nlm", {image}, withWeights(kDefaults, "uniform"), "cpu:tbb-patchwise"));
+  const double gap =
+      relativeL2(runner.stack("nlm", {image}, kDefaults, "cpu:tbb-patchwise"),
+                 runner.stack("nlm", {image}, withWeights(kDefaults, "uniform"), "cpu:tbb-patchwise"));
   CHECK(gap > 3e-3);
   CHECK(gap < 3e-2);
 }
@@ -67,22 +68,24 @@ TEST_CASE("nlm has both strategies on every CUDA device") {
 TEST_CASE("nlm pixel-wise and patch-wise implementations agree on odd sizes and parameter edges") {
   MethodRunner runner;
   const std::vector<std::map<std::string, std::string>> settings{
-      kDefaults, {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}}, {{"patch_size", "1"}, {"patch_distance", "2"}, {"h", "0.2"}},
+      kDefaults,
+      {{"patch_size", "3"}, {"patch_distance", "0"}, {"h", "0.2"}},
+      {{"patch_size", "1"}, {"patch_distance", "2"}, {"h", "0.2"}},
       {{"patch_size", "8"}, {"patch_distance", "2"}, {"h", "0.05"}, {"sigma", "0.1"}},
       {{"patch_size", "15"}, {"patch_distance", "3"}, {"h", "1e-6"}},
       {{"patch_size", "51"}, {"patch_distance", "2"}, {"h", "0.3"}, {"sigma", "0.05"}}};
   for (const auto& [rows, cols] : {std::pair{1, 1}, {1, 12}, {13, 1}, {7, 13}, {64, 50}})
     for (const auto& weights : kWeights)
-    for (const auto& unweighted : settings) {
-      const Params params = withWeights(unweighted, weights);
-      const Stack image = randomStack(2, rows, cols, 9);
-      const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
-      for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(std::isfinite(expected.data()[i]));
-      for (const auto& impl : runner.implementations("nlm")) {
-        INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " " << impl);
-        CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 1e-5);
+      for (const auto& unweighted : settings) {
+        const Params params = withWeights(unweighted, weights);
+        const Stack image = randomStack(2, rows, cols, 9);
+        const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
+        for (std::size_t i = 0; i < expected.size(); ++i) REQUIRE(std::isfinite(expected.data()[i]));
+        for (const auto& impl : runner.implementations("nlm")) {
+          INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " " << impl);
+          CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= 1e-5);
+        }
       }
-    }
 }
 
 TEST_CASE("nlm implementations agree on a 500 x 300 frame, both filters") {
@@ -115,16 +118,16 @@ TEST_CASE("nlm implementations agree across tiles, partial tiles and search wind
   // single-precision accumulators then round to ~5e-5 (measured), hence the wider bound there.
   const auto bound = [](const Params& params) { return params.at("patch_distance") == "100" ? 1e-4 : 1e-5; };
   for (const auto& weights : kWeights)
-  for (const auto& [rows, cols, unweighted] : cases) {
-    const Params params = withWeights(unweighted, weights);
-    const Stack image = randomStack(1, rows, cols, 11);
-    const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
-    for (const auto& impl : runner.implementations("nlm")) {
-      INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " distance "
-                << params.at("patch_distance") << " " << impl);
-      CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= bound(params));
+    for (const auto& [rows, cols, unweighted] : cases) {
+      const Params params = withWeights(unweighted, weights);
+      const Stack image = randomStack(1, rows, cols, 11);
+      const Stack expected = runner.stack("nlm", {image}, params, "cpu:unthreaded");
+      for (const auto& impl : runner.implementations("nlm")) {
+        INFO(rows << "x" << cols << " " << weights << " patch " << params.at("patch_size") << " distance "
+                  << params.at("patch_distance") << " " << impl);
+        CHECK(maxAbsDifference(runner.stack("nlm", {image}, params, impl), expected) <= bound(params));
+      }
     }
-  }
 }
 
 TEST_CASE("nlm of a constant image is that constant") {
@@ -143,9 +146,10 @@ TEST_CASE("nlm grows an even patch size by one, as NanoPyx does") {
   for (const auto& weights : kWeights) {
     INFO(weights);
     const auto withPatch = [&](const char* patch) {  // one implementation: another one's rounding differs
-      return runner.stack("nlm", {image},
-                          {{"patch_size", patch}, {"patch_distance", "4"}, {"h", "0.3"}, {"patch_weights", weights}},
-                          "cpu:unthreaded");
+      return runner.stack(
+          "nlm", {image},
+          {{"patch_size", patch}, {"patch_distance", "4"}, {"h", "0.3"}, {"patch_weights", weights}},
+          "cpu:unthreaded");
     };
     CHECK(maxAbsDifference(withPatch("8"), withPatch("9")) == 0.0);
     CHECK(maxAbsDifference(withPatch("7"), withPatch("9")) > 1e-4);
