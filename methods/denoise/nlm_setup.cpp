@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "methods/common/finite_pixels.hpp"
 
 namespace lqs {
 
@@ -61,13 +62,7 @@ NlmSettings nlmSettings(const ParamValues& params) {
 
 const Stack& finiteInput(const RunContext& context) {
   const Stack& in = context.stack(0);
-  for (std::size_t t = 0; t < in.frames(); ++t) {
-    const auto frame = in.frame(t);
-    for (std::size_t i = 0; i < frame.size(); ++i)
-      if (!std::isfinite(frame[i]))
-        throw InputError("nlm needs finite pixel values; frame " + std::to_string(t) + " has NaN or Inf at row " +
-                         std::to_string(i / in.cols()) + ", column " + std::to_string(i % in.cols()));
-  }
+  requireFinitePixels(in.data(), in.frames(), in.rows(), in.cols(), 0, "nlm");
   return in;
 }
 

@@ -1,7 +1,9 @@
 // drift-estimate, drift-apply and drift-correct declarations.
 #include <cmath>
 
+#include "core/errors.hpp"
 #include "methods/common/cuda.hpp"
+#include "methods/common/finite_pixels.hpp"
 #include "methods/interpolation/geometric_transform.hpp"
 #include "methods/registration/drift.hpp"
 
@@ -27,8 +29,15 @@ std::vector<ParamSpec> estimationParams() {
                     "largest expected movement between consecutive blocks, pixels"}};
 }
 
+// The stack to estimate from, refused when it holds NaN or Inf (they would become a made-up drift).
+const Stack& finiteStack(const RunContext& c) {
+  const Stack& in = c.stack(0);
+  requireFinitePixels(in.data(), in.frames(), in.rows(), in.cols(), 0, "drift-estimate");
+  return in;
+}
+
 DriftEstimate estimate(const RunContext& c, CpuSchedule s) {
-  return estimateDrift(c.stack(0), c.params.choice("reference"), c.params.integer("time_averaging"),
+  return estimateDrift(finiteStack(c), c.params.choice("reference"), c.params.integer("time_averaging"),
                        c.params.real("max_drift"), s, c.job);
 }
 
@@ -41,10 +50,16 @@ void report(const DriftEstimate& drift, Result& result) {
   result.notes.insert(result.notes.end(), drift.warnings.begin(), drift.warnings.end());
 }
 
+// A shift column of a drift table; a NaN or Inf shift is an InputError (it would write a frame of zeros).
 std::vector<double> column(const Table& table, const std::string& name) {
   std::vector<double> values;
   const std::size_t index = table.column(name);
-  for (const auto& row : table.rows) values.push_back(row[index]);
+  for (const auto& row : table.rows) {
+    if (!std::isfinite(row[index]))
+      throw InputError("drift-apply needs finite shifts: the drift table's " + name + " is " +
+                       std::to_string(row[index]) + " in row " + std::to_string(values.size() + 1));
+    values.push_back(row[index]);
+  }
   return values;
 }
 
@@ -70,7 +85,7 @@ void registerDriftMethods(Registry& registry, const std::vector<Device>& devices
                     })};
 #ifdef LQS_HAVE_CUDA
   append(estimation.implementations, cudaImplementations(devices, [](const RunContext& c, int device) {
-           return estimationResult(estimateDriftCuda(c.stack(0), c.params.choice("reference"),
+           return estimationResult(estimateDriftCuda(finiteStack(c), c.params.choice("reference"),
                                                      c.params.integer("time_averaging"),
                                                      c.params.real("max_drift"), device, c.job));
          }));

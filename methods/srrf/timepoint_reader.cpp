@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "methods/common/finite_pixels.hpp"
+
 namespace lqs {
 
 Timepoints timepointBlocks(std::size_t frames, std::size_t perTimepoint) {
@@ -25,6 +27,7 @@ void readTimepoints(const RunContext& c, const Timepoints& timepoints, std::size
       c.job.checkCancelled();
       const std::size_t n = std::min(readFrames, first + count - t);
       const float* block = frames.read(t, n);
+      requireFinitePixels(block, n, frames.rows(), frames.cols(), t, stage);
       for (std::size_t s = 0; s < n; s += maxFrames) {
         c.job.checkCancelled();
         const std::size_t k = std::min(maxFrames, n - s);

@@ -18,7 +18,8 @@ using Timepoints = std::vector<std::pair<std::size_t, std::size_t>>;  // first f
 Timepoints timepointBlocks(std::size_t frames, std::size_t perTimepoint);
 
 // For each time point b: `add(frames, count)` over its consecutive frames, at most `maxFrames` at a
-// time, then `finish(b)`. Progress (`stage`) and cancel between calls of `add`.
+// time, then `finish(b)`. Progress (`stage`) and cancel between calls of `add`; a block holding NaN
+// or Inf pixels is an InputError naming `stage` (methods/common/finite_pixels.hpp).
 void readTimepoints(const RunContext& context, const Timepoints& timepoints, std::size_t maxFrames, const char* stage,
                     const std::function<void(const float* frames, std::size_t count)>& add,
                     const std::function<void(std::size_t timepoint)>& finish);

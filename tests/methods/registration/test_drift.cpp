@@ -72,3 +72,21 @@ TEST_CASE("drift-apply refuses a table of the wrong length") {
   Table table{{"frame", "dx", "dy"}, {{0, 0, 0}}};
   CHECK_THROWS_AS(runner.report("drift-apply", {randomStack(3, 8, 8, 1), table}, {}), InputError);
 }
+
+// A NaN pixel used to become a 10 px "drift", and a NaN shift a frame of zeros, both exit 0.
+TEST_CASE(
+    "drift-estimate refuses NaN or Inf pixels on every implementation; drift-apply refuses NaN shifts") {
+  MethodRunner runner;
+  Stack stack = randomStack(4, 16, 16, 2);
+  stack.at(3, 9, 2) = -INFINITY;
+  for (const auto& impl : runner.implementations("drift-estimate")) {
+    INFO(impl);
+    CHECK_THROWS_WITH(
+        runner.report("drift-estimate", {stack}, {}, impl),
+        Catch::Contains("1 pixel is NaN or Inf") && Catch::Contains("frame 3, row 9, column 2"));
+  }
+  CHECK_THROWS_AS(runner.report("drift-correct", {stack}, {}), InputError);
+  const Table table{{"frame", "dx", "dy"}, {{0, 0, 0}, {1, std::nan(""), 0}, {2, 0, 0}}};
+  CHECK_THROWS_WITH(runner.report("drift-apply", {randomStack(3, 8, 8, 1), table}, {}),
+                    Catch::Contains("finite shifts"));
+}

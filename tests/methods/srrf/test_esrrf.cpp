@@ -77,10 +77,17 @@ TEST_CASE("esrrf with a huge radius and small magnification stays in bounds") {
   }
 }
 
-TEST_CASE("esrrf refuses TAC2 on single-frame time points and survives NaN input") {
+// One NaN pixel used to turn the whole reconstruction into NaN, exit 0.
+TEST_CASE("esrrf refuses TAC2 on single-frame time points, and NaN or Inf pixels on every implementation") {
   MethodRunner runner;
   CHECK_THROWS_AS(runner.stack("esrrf", {randomStack(1, 8, 8, 1)}, {{"temporal_correlation", "tac2"}}), ParameterError);
-  Stack stack = randomStack(3, 8, 8, 1);
-  stack.at(1, 3, 3) = std::nanf("");
-  CHECK_NOTHROW(runner.stack("esrrf", {stack}, {{"magnification", "2"}}));
+  Stack stack = randomStack(3, 8, 10, 1);
+  stack.at(1, 3, 7) = std::nanf("");
+  stack.at(2, 0, 0) = INFINITY;
+  for (const auto& impl : runner.implementations("esrrf")) {
+    INFO(impl);
+    CHECK_THROWS_WITH(
+        runner.stack("esrrf", {stack}, {{"magnification", "2"}}, impl),
+        Catch::Contains("2 pixels are NaN or Inf") && Catch::Contains("frame 1, row 3, column 7"));
+  }
 }

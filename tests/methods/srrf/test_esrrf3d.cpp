@@ -136,3 +136,14 @@ TEST_CASE("esrrf3d reads a stack on disk in blocks that split volumes and gives 
       CHECK(maxAbsDifference(streamed, expected) == 0.0);
     }
 }
+
+TEST_CASE("esrrf3d refuses NaN pixels on every implementation, naming where") {
+  MethodRunner runner;
+  Stack stack = blobVolumes(2, 5, 9, 11, 2, 4, 5);
+  stack.at(7, 1, 2) = std::nanf("");  // time point 1, plane 2
+  for (const auto& impl : runner.implementations("esrrf3d")) {
+    INFO(impl);
+    CHECK_THROWS_WITH(runner.stack("esrrf3d", {stack}, {{"planes", "5"}}, impl),
+                      Catch::Contains("frame 7, row 1, column 2"));
+  }
+}

@@ -156,5 +156,10 @@ TEST_CASE("srrf time points, border, edges and bad input") {
   CHECK_THROWS_AS(runner.stack("srrf", {stack}, {{"order", "5"}}), ParameterError);
   Stack withNan = stack;
   withNan.at(2, 4, 4) = std::nanf("");
-  CHECK_NOTHROW(runner.stack("srrf", {withNan}, {{"magnification", "2"}}));
+  for (const auto& impl : runner.implementations("srrf")) {
+    INFO(impl);
+    CHECK_THROWS_WITH(
+        runner.stack("srrf", {withNan}, {{"magnification", "2"}}, impl),
+        Catch::Contains("1 pixel is NaN or Inf") && Catch::Contains("frame 2, row 4, column 4"));
+  }
 }
