@@ -309,6 +309,7 @@ void MainWindow::saveSelectedLayer() {
   if (file.isEmpty()) return;
   settings.setValue("folders/save", QFileInfo(file).absolutePath());
   try {
+    refuseSavingOverSources(layers_, layer, file.toStdString());
     saveLayer(layer, file.toStdString());
     statusBar()->showMessage("Saved " + file, 5000);
   } catch (const std::exception& error) {

@@ -2,6 +2,7 @@
 
 #include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
+#include "core/output_guard.hpp"
 #include "core/tiff.hpp"
 
 namespace lqs::gui {
@@ -52,6 +53,16 @@ cli::Provenance describeGuiRun(const Registry& registry, const RunRequest& reque
 std::string layerProvenance(cli::Provenance run, const std::string& output) {
   run.output = output;
   return cli::provenanceToJson(run);
+}
+
+void refuseSavingOverSources(const LayerList& layers, const ImageLayer& layer, const fs::path& file) {
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    const ImageLayer& open = layers.at(i);
+    if (open.source.empty() || (&open == &layer && !layer.provenance.empty())) continue;
+    if (outputReplacesInput(file, open.source))
+      throw ParameterError("cannot save over " + file.string() + ": it holds the pixels of the layer \"" +
+                           open.name + "\" as read from disk; choose another file");
+  }
 }
 
 void saveLayer(ImageLayer& layer, const fs::path& file) {

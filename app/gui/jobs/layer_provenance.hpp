@@ -38,4 +38,11 @@ std::string layerProvenance(cli::Provenance run, const std::string& output);
 // the layer's source. Throws InputError.
 void saveLayer(ImageLayer& layer, const std::filesystem::path& file);
 
+// Raw data is never replaced from the GUI either (core/output_guard.hpp): Save layer refuses, with a
+// ParameterError, a file that another open layer was read from (through any link), and the file
+// `layer` itself was opened from when it carries no LiquidScope record (raw data: saving would
+// turn it into float32 and drop its own metadata). Re-saving a result over its earlier save passes.
+void refuseSavingOverSources(const LayerList& layers, const ImageLayer& layer,
+                             const std::filesystem::path& file);
+
 }  // namespace lqs::gui

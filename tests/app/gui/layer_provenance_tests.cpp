@@ -161,3 +161,27 @@ TEST_CASE("workflow steps run from the GUI name a layer's file, an unsaved earli
     CHECK(written.inputs[0].path == (dir / "big.tif").string());
   }
 }
+
+TEST_CASE("Save layer refuses the file another layer, or a raw layer itself, was read from") {
+  application();
+  lqs::test::TempDir dir;
+  writeTiff(smallSample(2, 8), dir / "raw.tif");
+  fs::create_symlink(dir / "raw.tif", dir / "link.tif");
+  LayerList layers;
+  layers.add(ImageLayer::open("raw", dir / "raw.tif"));
+  ImageLayer& raw = layers.at(0);
+  const auto before = fs::last_write_time(dir / "raw.tif");
+  EngineThread engine(session().engine());
+  RunRequest request;
+  layers.add(magnifyFromPanel(engine, layers, "raw", request));
+  ImageLayer& result = layers.at(1);
+  for (const char* name : {"raw.tif", "link.tif"}) {
+    INFO(name);
+    CHECK_THROWS_AS(refuseSavingOverSources(layers, result, dir / name), ParameterError);
+    CHECK_THROWS_AS(refuseSavingOverSources(layers, raw, dir / name), ParameterError);
+  }
+  CHECK(fs::last_write_time(dir / "raw.tif") == before);
+  CHECK_NOTHROW(refuseSavingOverSources(layers, result, dir / "sr.tif"));
+  saveLayer(result, dir / "sr.tif");
+  CHECK_NOTHROW(refuseSavingOverSources(layers, result, dir / "sr.tif"));  // a result saved again
+}
