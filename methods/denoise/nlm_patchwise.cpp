@@ -162,6 +162,7 @@ Result runNlmPatchwise(const RunContext& c, CpuSchedule schedule) {
       for (int band = int(begin); band < int(end); ++band) {
         const int bandBegin = firstRow + band * kBandRows, bandEnd = std::min(lastRow, bandBegin + kBandRows);
         for (int k = 0; k < shifts; ++k) {
+          c.job.checkCancelled();  // a band takes seconds at large patches; a shift of it, milliseconds
           const int dr = k % shiftRows - s.distance(), dc = k / shiftRows;
           if (s.uniform)
             accumulateShift<true>(frame, pad, s.patch, dr, dc, bandBegin, bandEnd, acc);

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <tuple>
@@ -172,4 +174,24 @@ TEST_CASE("nlm refuses NaN or Inf pixels and out-of-range parameters") {
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_size", "0"}}), ParameterError);
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_distance", "-1"}}), ParameterError);
   CHECK_THROWS_AS(runner.stack("nlm", {clean}, {{"patch_weights", "box"}}), ParameterError);
+}
+
+// Ctrl-C used to wait for the end of the frame: more than 60 s at large patches.
+TEST_CASE("nlm on the CPU stops within a second of a cancel, inside a frame") {
+  MethodRunner runner;
+  const Stack image = randomStack(1, 300, 300, 17);
+  for (const char* impl : {"cpu:tbb-patchwise", "cpu:tbb"}) {
+    INFO(impl);
+    Job job;
+    RunRequest request{"nlm", {image}, {{"patch_size", "51"}, {"patch_distance", "40"}}, std::string(impl)};
+    std::thread canceller([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      job.cancel();
+    });
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(runner.engine().run(request, job), Cancelled);
+    canceller.join();
+    // the whole run takes well over 10 s here; the bound leaves room for a loaded CI machine
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5.0);
+  }
 }
