@@ -1,8 +1,8 @@
 #include <algorithm>
-#include <chrono>
-#include <thread>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <tuple>
 
 #include "core/errors.hpp"
