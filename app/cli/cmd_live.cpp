@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/data_files.hpp"
 #include "app/cli/live_reconstruction.hpp"
 #include "core/errors.hpp"
 #include "core/output_guard.hpp"
@@ -71,6 +72,7 @@ void addLiveCommand(CLI::App& app, Session& session, Job& job) {
     settings.block = args->block;
     settings.idleSeconds = args->idle;
     settings.params = parseAssignments(args->sets);
+    checkOutputName(session.registry().find("esrrf").spec, args->output);
     for (const auto& written : {std::filesystem::path(args->output), blocksPathFor(args->output)})
       refuseOutputOverInputs(written, {args->source});
     if (!args->impl.empty()) settings.implementation = args->impl;

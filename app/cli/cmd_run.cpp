@@ -39,8 +39,9 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
   cmd->callback([&session, &job, args] {
     RunRequest request;
     request.method = args->method;
-    session.registry().find(request.method);  // unknown method: exit 2 before reading inputs
+    const Method& method = session.registry().find(request.method);  // unknown: exit 2 before reading inputs
     request.params = parseAssignments(args->sets);
+    if (!args->output.empty()) checkOutputName(method.spec, args->output);
     if (!args->output.empty())
       refuseOutputOverInputs(args->output,
                              std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));

@@ -110,8 +110,8 @@ TEST_CASE("exit codes: 2 for usage and parameters, 3 for input, no output left b
 }
 
 // What a hurried user types: the input as the output (also through a link, or into the live folder
-// being watched), a parameter twice, a workflow key misspelt. Each is exit 2 before anything runs,
-// and the raw data is untouched.
+// being watched), a parameter twice, an output named for the wrong format, a workflow key misspelt. Each is
+// exit 2 before anything runs, and the raw data is untouched.
 TEST_CASE(
     "an output over an input, a duplicated --set, a misspelt workflow key: exit 2, raw data untouched") {
   TempDir dir;
@@ -130,6 +130,13 @@ TEST_CASE(
   CHECK(twice.code == 2);
   CHECK(twice.out.find("given twice") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "m.tif"));
+  // a table in a .tif, an image in a .csv: the format follows the name, or nothing runs
+  const Outcome table =
+      runLqs("run drift-estimate " + raw.string() + " -o " + (dir / "d.tif").string(), true);
+  CHECK(table.code == 2);
+  CHECK(table.out.find("NAME.csv") != std::string::npos);
+  CHECK(runLqs("run magnify " + raw.string() + " -o " + (dir / "m.csv").string()).code == 2);
+  CHECK(runLqs("run magnify " + raw.string() + " -o " + (dir / "m.TIFF").string()).code == 0);
   fs::create_directories(dir / "live");
   CHECK(runLqs("live " + (dir / "live").string() + " -o " + (dir / "live" / "sr.tif").string() + " --idle 1")
             .code == 2);
