@@ -41,10 +41,11 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     request.method = args->method;
     const Method& method = session.registry().find(request.method);  // unknown: exit 2 before reading inputs
     request.params = parseAssignments(args->sets);
-    if (!args->output.empty()) checkOutputName(method.spec, args->output);
-    if (!args->output.empty())
+    if (!args->output.empty()) {
+      checkOutputName(method.spec, args->output);
       refuseOutputOverInputs(args->output,
                              std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));
+    }
     if (!args->impl.empty()) request.implementation = args->impl;
     for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
 

@@ -26,7 +26,11 @@ void requireFinitePixels(const float* frames, std::size_t count, std::size_t row
                    "-" + std::to_string(firstFrame + count - 1) + ", the first at frame " +
                    std::to_string(firstFrame + first / frameSize) + ", row " +
                    std::to_string(first % frameSize / cols) + ", column " + std::to_string(first % cols) +
-                   " (replace them, e.g. by interpolation, before running " + method + ")");
+                   "; replace them first (e.g. by interpolation)");
+}
+
+void requireFinite(const Stack& stack, const std::string& what) {
+  requireFinitePixels(stack.data(), stack.frames(), stack.rows(), stack.cols(), 0, what);
 }
 
 }  // namespace lqs

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "core/stack.hpp"
+
 namespace lqs {
 
 // `count` frames of rows x cols starting at frame `firstFrame` of the input: throws InputError
@@ -12,5 +14,8 @@ namespace lqs {
 // bits; the pixels are counted and located only when it fails.
 void requireFinitePixels(const float* frames, std::size_t count, std::size_t rows, std::size_t cols,
                          std::size_t firstFrame, const std::string& method);
+
+// The same over a whole stack in memory; `what` names it ("nlm", "squirrel reference").
+void requireFinite(const Stack& stack, const std::string& what);
 
 }  // namespace lqs

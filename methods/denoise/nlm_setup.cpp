@@ -62,7 +62,7 @@ NlmSettings nlmSettings(const ParamValues& params) {
 
 const Stack& finiteInput(const RunContext& context) {
   const Stack& in = context.stack(0);
-  requireFinitePixels(in.data(), in.frames(), in.rows(), in.cols(), 0, "nlm");
+  requireFinite(in, "nlm");
   return in;
 }
 

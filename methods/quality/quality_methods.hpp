@@ -4,6 +4,7 @@
 
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
+#include "methods/common/finite_pixels.hpp"  // requireFinite
 
 namespace lqs {
 
@@ -19,8 +20,6 @@ Result runSquirrel(const RunContext& context, CpuSchedule schedule);
 // One squirrel per OpenCL and per CUDA device (none without them in the build).
 std::vector<Implementation> squirrelGpuImplementations(const std::vector<Device>& devices);
 
-// InputError naming `what` when the stack holds NaN or Inf.
-void requireFinite(const Stack& stack, const std::string& what);
 // InputError naming `what` when every value of the stack is the same.
 void requireStructure(const Stack& stack, const std::string& what);
 

@@ -32,7 +32,7 @@ std::vector<ParamSpec> estimationParams() {
 // The stack to estimate from, refused when it holds NaN or Inf (they would become a made-up drift).
 const Stack& finiteStack(const RunContext& c) {
   const Stack& in = c.stack(0);
-  requireFinitePixels(in.data(), in.frames(), in.rows(), in.cols(), 0, "drift-estimate");
+  requireFinite(in, "drift-estimate");
   return in;
 }
 
