@@ -1,47 +1,23 @@
 #include "methods/common/fourier.hpp"
 
-#include <fftw3.h>
-
-#include <map>
-#include <memory>
-#include <tuple>
-#include <mutex>
-
-#include "core/errors.hpp"
+#include "methods/common/fftw_plans.hpp"
 
 namespace lqs {
 
+using fftw::cachedPlan;
+using fftw::kPlanFlags;
+using fftw::PlanKind;
+
 namespace {
 
-std::mutex plannerLock;
-
-struct PlanDeleter {
-  void operator()(fftw_plan_s* plan) const {
-    std::lock_guard lock(plannerLock);
-    fftw_destroy_plan(plan);
-  }
-};
-
-// One plan per shape and direction, made once under the lock and executed on any arrays
-// (FFTW_UNALIGNED: std::vector storage need not be SIMD-aligned); fftw_execute_dft is thread-safe.
-fftw_plan_s* cachedPlan(int rows, int cols, int direction) {
-  static std::mutex cacheLock;
-  static std::map<std::tuple<int, int, int>, std::unique_ptr<fftw_plan_s, PlanDeleter>> plans;
-  std::lock_guard lock(cacheLock);
-  auto& plan = plans[{rows, cols, direction}];
-  if (!plan) {
-    std::lock_guard planning(plannerLock);
-    Spectrum scratch(std::size_t(rows) * cols);
-    auto* buffer = reinterpret_cast<fftw_complex*>(scratch.data());
-    plan.reset(fftw_plan_dft_2d(rows, cols, buffer, buffer, direction, FFTW_ESTIMATE | FFTW_UNALIGNED));
-  }
-  return plan.get();
-}
-
-Spectrum transform(Spectrum data, int rows, int cols, int direction) {
+Spectrum transform(Spectrum data, int rows, int cols, PlanKind kind) {
   auto* buffer = reinterpret_cast<fftw_complex*>(data.data());
-  fftw_plan_s* plan = cachedPlan(rows, cols, direction);
-  if (!plan) throw RunError("FFTW could not plan a " + std::to_string(rows) + "x" + std::to_string(cols) + " FFT");
+  auto* plan = static_cast<fftw_plan>(cachedPlan(rows, cols, kind, [&] {
+    Spectrum scratch(data.size());
+    auto* s = reinterpret_cast<fftw_complex*>(scratch.data());
+    return static_cast<void*>(fftw_plan_dft_2d(
+        rows, cols, s, s, kind == PlanKind::Forward ? FFTW_FORWARD : FFTW_BACKWARD, kPlanFlags));
+  }));
   fftw_execute_dft(plan, buffer, buffer);
   return data;
 }
@@ -49,15 +25,15 @@ Spectrum transform(Spectrum data, int rows, int cols, int direction) {
 }  // namespace
 
 Spectrum forwardFft(const float* image, int rows, int cols) {
-  return transform(Spectrum(image, image + std::size_t(rows) * cols), rows, cols, FFTW_FORWARD);
+  return transform(Spectrum(image, image + std::size_t(rows) * cols), rows, cols, PlanKind::Forward);
 }
 
 Spectrum forwardFft(const double* image, int rows, int cols) {
-  return transform(Spectrum(image, image + std::size_t(rows) * cols), rows, cols, FFTW_FORWARD);
+  return transform(Spectrum(image, image + std::size_t(rows) * cols), rows, cols, PlanKind::Forward);
 }
 
 Spectrum inverseFft(const Spectrum& spectrum, int rows, int cols) {
-  Spectrum out = transform(spectrum, rows, cols, FFTW_BACKWARD);
+  Spectrum out = transform(spectrum, rows, cols, PlanKind::Backward);
   const double scale = 1.0 / double(std::size_t(rows) * cols);
   for (auto& value : out) value *= scale;
   return out;
@@ -75,6 +51,22 @@ Spectrum fftShift(const Spectrum& spectrum, int rows, int cols) { return roll(sp
 
 Spectrum inverseFftShift(const Spectrum& spectrum, int rows, int cols) {
   return roll(spectrum, rows, cols, (rows + 1) / 2, (cols + 1) / 2);
+}
+
+HalfSpectrum::HalfSpectrum(const float* image, int rows, int cols)
+    : rows_(rows), cols_(cols), halfCols_(cols / 2 + 1), half_(std::size_t(rows) * halfCols_) {
+  assign(image);
+}
+
+void HalfSpectrum::assign(const float* image) {
+  auto* plan = static_cast<fftwf_plan>(cachedPlan(rows_, cols_, PlanKind::RealForwardFloat, [&] {
+    std::vector<float> in(std::size_t(rows_) * cols_);
+    std::vector<std::complex<float>> out(half_.size());
+    return static_cast<void*>(fftwf_plan_dft_r2c_2d(
+        rows_, cols_, in.data(), reinterpret_cast<fftwf_complex*>(out.data()), kPlanFlags));
+  }));
+  // an r2c transform out of place leaves its input untouched
+  fftwf_execute_dft_r2c(plan, const_cast<float*>(image), reinterpret_cast<fftwf_complex*>(half_.data()));
 }
 
 }  // namespace lqs

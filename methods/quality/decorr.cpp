@@ -1,12 +1,16 @@
 // `decorr`: image decorrelation analysis (Descloux et al. 2019) with NanoPyx's conventions: edge
 // apodisation, power-of-two canvas, normalised spectrum correlated within growing radii, high-pass
 // filtered repeats in two refinement passes; resolution = 2 * pixel size / highest peak frequency.
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "methods/common/fourier.hpp"
-#include "methods/quality/gaussian_blur.hpp"
 #include "methods/quality/quality_methods.hpp"
+#include "methods/quality/reflect_blur.hpp"
 
 namespace lqs {
 
@@ -49,62 +53,83 @@ Image powerOfTwoCanvas(const Image& image, int rows, int cols, int& side) {
   return out;
 }
 
-struct SpectrumMaps {
-  std::vector<float> real, imag, normReal, normImag;
-  double norm = 0;  // sqrt of the power inside the inscribed disc
-};
-
-SpectrumMaps spectrumOf(const Image& image, int side, bool zeroCentre) {
-  const Spectrum f = fftShift(forwardFft(image.data(), side, side), side, side);
-  SpectrumMaps m;
-  for (const auto& v : f) m.real.push_back(float(v.real())), m.imag.push_back(float(v.imag()));
-  if (zeroCentre) m.real[std::size_t(side / 2) * side + side / 2] = m.imag[std::size_t(side / 2) * side + side / 2] = 0;
-  for (std::size_t i = 0; i < m.real.size(); ++i) {
-    const float magnitude = std::sqrt(m.real[i] * m.real[i] + m.imag[i] * m.imag[i]);
-    m.normReal.push_back(magnitude != 0 ? m.real[i] / magnitude : 0);
-    m.normImag.push_back(magnitude != 0 ? m.imag[i] / magnitude : 0);
+// sqrt of the power inside the inscribed disc, from the real-input half: the disc is symmetric
+// through zero frequency, so every stored column but the first counts twice (the last, side / 2,
+// lies outside it).
+double discNorm(const HalfSpectrum& f, int side, bool zeroCentre) {
+  const double radius2 = side * double(side) / 4;
+  double power = 0;
+  for (int ky = 0; ky < side; ++ky) {
+    const double fy = ky < side / 2 ? ky : ky - side;
+    for (int kx = 0; kx <= side / 2; ++kx) {
+      if (fy * fy + double(kx) * kx >= radius2 || (zeroCentre && ky == 0 && kx == 0)) continue;
+      const std::complex<float> v = f.stored(ky, kx);
+      power += (kx == 0 ? 1 : 2) * (double(v.real()) * v.real() + double(v.imag()) * v.imag());
+    }
   }
-  const double radius = side * double(side) / 4;
-  for (int y = 0; y < side; ++y)
-    for (int x = 0; x < side; ++x)
-      if ((y - side / 2.0) * (y - side / 2.0) + (x - side / 2.0) * (x - side / 2.0) < radius) {
-        const std::size_t i = std::size_t(y) * side + x;
-        m.norm += double(m.real[i]) * m.real[i] + double(m.imag[i]) * m.imag[i];
-      }
-  m.norm = std::sqrt(m.norm);
-  return m;
+  return std::sqrt(power);
 }
 
-// d(r) for nR radii between rMin and rMax (normalised frequency), over half of the spectrum.
-std::vector<double> decorrelationCurve(const SpectrumMaps& m, int side, int nR, double rMin, double rMax) {
-  std::vector<double> sums(2 * std::size_t(nR), 0.0);
+// The pixels the curve over [rMin, rMax] reads and their radius bins: the half of the shifted
+// spectrum left of and up to the centre (the rest mirrors it), each as the storage place of its
+// mirror through zero frequency. A pixel adds Re(F conj(F/|F|)) and |F/|F||^2, both unchanged by
+// conjugation, so the mirror serves.
+struct RingBins {
+  std::vector<std::size_t> place;
+  std::vector<int> bin;
+  std::size_t centre = SIZE_MAX;  // where zero frequency is in the list, if it is
+};
+
+RingBins ringBins(const HalfSpectrum& layout, int side, int nR, double rMin, double rMax) {
+  RingBins rings;
   const int ox = int(side * (1 - rMax) / 2), width = int(side * rMax);
-  for (int x = ox; x < ox + width; ++x)
-    for (int y = ox; y < ox + width; ++y) {
-      if (double(x) * side + y > side * double(side) / 2 + side / 2.0) goto done;  // the other half mirrors it
-      {
-        double dist = std::sqrt(4 * ((x - side / 2.0) * (x - side / 2.0) + (y - side / 2.0) * (y - side / 2.0)) /
-                                (double(side) * side));
-        if (dist > rMax) continue;
-        dist = std::max(0.0, (dist - rMin) / (rMax - rMin) * (nR - 1));
-        const int bin = int(std::round(dist));
-        if (bin >= nR) continue;
-        const std::size_t i = std::size_t(y) * side + x;
-        sums[bin] += double(m.real[i]) * m.normReal[i] + double(m.imag[i]) * m.normImag[i];
-        sums[bin + nR] += double(m.normReal[i]) * m.normReal[i] + double(m.normImag[i]) * m.normImag[i];
-      }
+  const double last = side * double(side) / 2 + side / 2.0;
+  for (int y = ox; y < ox + width; ++y) {
+    const int ky = y <= side / 2 ? side / 2 - y : side + side / 2 - y;  // (-fy) mod side
+    for (int x = ox; x < ox + width && x <= side / 2; ++x) {
+      if (double(x) * side + y > last) continue;
+      double dist =
+          std::sqrt(4 * ((x - side / 2.0) * (x - side / 2.0) + (y - side / 2.0) * (y - side / 2.0)) /
+                    (double(side) * side));
+      if (dist > rMax) continue;
+      dist = std::max(0.0, (dist - rMin) / (rMax - rMin) * (nR - 1));
+      const int bin = int(std::round(dist));
+      if (bin >= nR) continue;
+      if (x == side / 2 && y == side / 2) rings.centre = rings.place.size();
+      rings.place.push_back(layout.index(ky, side / 2 - x));
+      rings.bin.push_back(bin);
     }
-done:
+  }
+  return rings;
+}
+
+// d(r) for the radii of `rings`; `norm` from discNorm.
+std::vector<double> decorrelationCurve(const HalfSpectrum& f, bool zeroCentre, double norm,
+                                       const RingBins& rings, int nR) {
+  std::vector<double> sums(2 * std::size_t(nR), 0.0);
+  for (std::size_t p = 0; p < rings.place.size(); ++p) {
+    const std::complex<float> v = zeroCentre && p == rings.centre ? std::complex<float>() : f[rings.place[p]];
+    const float re = v.real(), im = v.imag(), magnitude = std::sqrt(re * re + im * im);
+    const float normRe = magnitude != 0 ? re / magnitude : 0, normIm = magnitude != 0 ? im / magnitude : 0;
+    sums[rings.bin[p]] += double(re) * normRe + double(im) * normIm;
+    sums[rings.bin[p] + nR] += double(normRe) * normRe + double(normIm) * normIm;
+  }
   std::vector<double> d(nR);
   double numerator = 0, denominator = 0;
   for (int k = 0; k < nR; ++k) {
     numerator += sums[k];
     denominator += sums[k + nR];
-    d[k] = m.norm == 0 || denominator == 0 ? NAN : std::sqrt(2.0) * numerator / (m.norm * std::sqrt(denominator));
+    d[k] = norm == 0 || denominator == 0 ? NAN : std::sqrt(2.0) * numerator / (norm * std::sqrt(denominator));
   }
   if (std::isnan(d[0])) d[0] = 0;
   return d;
 }
+
+// What one worker reuses from filter to filter: page-faulting fresh images cost a quarter of the time.
+struct FilterWorkspace {
+  std::vector<float> pixels;
+  std::optional<HalfSpectrum> spectrum;
+};
 
 struct Peak {
   double frequency = 0, amplitude = 0;
@@ -186,8 +211,12 @@ Result runDecorr(const RunContext& c, CpuSchedule schedule) {
   if (rows < 16 || cols < 16) throw InputError("decorr needs an image of at least 16 x 16 pixels");
   int side = 0;
   const Image reference = powerOfTwoCanvas(apodizeEdges(input.frame(0).data(), rows, cols), rows, cols, side);
+  const std::vector<float> referencePixels(reference.begin(), reference.end());
+  const HalfSpectrum referenceSpectrum(referencePixels.data(), side, side);
+  const RingBins fullRange = ringBins(referenceSpectrum, side, nR, rMin, rMax);
 
-  const std::vector<double> d0 = decorrelationCurve(spectrumOf(reference, side, true), side, nR, rMin, rMax);
+  const std::vector<double> d0 =
+      decorrelationCurve(referenceSpectrum, true, discNorm(referenceSpectrum, side, true), fullRange, nR);
   const Peak first = curvePeak(d0, 0, 1);
   double gMax = first.frequency == 0 ? side / 2.0 : 2 / first.frequency, gMin = 0.14;
   double crMin = rMin, crMax = rMax;
@@ -196,18 +225,33 @@ Result runDecorr(const RunContext& c, CpuSchedule schedule) {
   for (int r = 0; r < nR; ++r) curves.rows.push_back({rMin + (rMax - rMin) * r / (nR - 1)});
   addColumn(curves, "d0", d0);
   Best best;
+  const ReflectBlur blurs(reference, side, side);
+  tbb::enumerable_thread_specific<FilterWorkspace> workspaces;
   for (int refine = 0; refine < 2; ++refine) {
-    std::vector<Peak> peaks;
-    for (int k = 0; k < nG; ++k) {
-      c.job.checkCancelled();
-      const double sigma = std::exp(std::log(gMin) + (std::log(gMax) - std::log(gMin)) * (double(k) / (nG - 1)));
-      const Image blurred = gaussianBlur(reference, side, side, sigma, schedule);
-      Image highPass(reference.size());
-      for (std::size_t i = 0; i < highPass.size(); ++i) highPass[i] = float(reference[i] - float(blurred[i]));
-      const SpectrumMaps spectrum = spectrumOf(highPass, side, false);
-      peaks.push_back(curvePeak(decorrelationCurve(spectrum, side, nR, crMin, crMax), crMin, crMax));
-      if (refine == 1) addColumn(curves, "d_" + std::to_string(k), decorrelationCurve(spectrum, side, nR, rMin, rMax));
-    }
+    const RingBins refinedRange =
+        refine == 0 ? RingBins{} : ringBins(referenceSpectrum, side, nR, crMin, crMax);
+    const RingBins& searched = refine == 0 ? fullRange : refinedRange;
+    // the filters of a pass are independent: in parallel, each one inverse and one forward transform
+    std::vector<Peak> peaks(nG);
+    std::vector<std::vector<double>> refined(nG);
+    forRange(schedule, std::size_t(nG), [&](std::size_t begin, std::size_t end) {
+      FilterWorkspace& w = workspaces.local();
+      for (std::size_t k = begin; k < end; ++k) {
+        c.job.checkCancelled();
+        const double sigma =
+            std::exp(std::log(gMin) + (std::log(gMax) - std::log(gMin)) * (double(k) / (nG - 1)));
+        blurs.image(sigma, w.pixels);
+        for (std::size_t i = 0; i < w.pixels.size(); ++i) w.pixels[i] = float(reference[i] - w.pixels[i]);
+        if (w.spectrum)
+          w.spectrum->assign(w.pixels.data());
+        else
+          w.spectrum.emplace(w.pixels.data(), side, side);
+        const double norm = discNorm(*w.spectrum, side, false);
+        peaks[k] = curvePeak(decorrelationCurve(*w.spectrum, false, norm, searched, nR), crMin, crMax);
+        if (refine == 1) refined[k] = decorrelationCurve(*w.spectrum, false, norm, fullRange, nR);
+      }
+    });
+    for (int k = 0; refine == 1 && k < nG; ++k) addColumn(curves, "d_" + std::to_string(k), refined[k]);
     if (refine == 1) {
       best = bestBy(peaks, false);
       break;

@@ -57,14 +57,16 @@ FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const fl
   const int side = std::min(rows, cols) & ~1;
   if (side < 8) throw ParameterError("frc needs images of at least 8 x 8 pixels");
   const auto a = evenSquareTapered(first, rows, cols, side), b = evenSquareTapered(second, rows, cols, side);
-  const Spectrum fa = fftShift(forwardFft(a.data(), side, side), side, side);
-  const Spectrum fb = fftShift(forwardFft(b.data(), side, side), side, side);
-  std::vector<float> cross(fa.size()), powerA(fa.size()), powerB(fa.size());
-  for (std::size_t i = 0; i < fa.size(); ++i) {
-    cross[i] = fa[i].real() * fb[i].real() + fa[i].imag() * fb[i].imag();
-    powerA[i] = std::norm(fa[i]);
-    powerB[i] = std::norm(fb[i]);
-  }
+  const HalfSpectrum fa(a.data(), side, side), fb(b.data(), side, side);
+  std::vector<float> cross(std::size_t(side) * side), powerA(cross.size()), powerB(cross.size());
+  for (int y = 0; y < side; ++y)
+    for (int x = 0; x < side; ++x) {
+      const std::complex<double> va = fa.shifted(y, x), vb = fb.shifted(y, x);
+      const std::size_t i = std::size_t(y) * side + x;
+      cross[i] = float(va.real() * vb.real() + va.imag() * vb.imag());
+      powerA[i] = float(std::norm(va));
+      powerB[i] = float(std::norm(vb));
+    }
   const int maxR = side / 2 - 1;
   const double centre = maxR + 1;
   FrcCurve curve;

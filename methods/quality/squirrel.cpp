@@ -3,10 +3,14 @@
 // (squirrel_fit.hpp): RSF width sigma, intensity scaling alpha and beta, error map, RSE and RSP.
 #include "methods/quality/squirrel.hpp"
 
+#include <memory>
+#include <mutex>
+#include <optional>
+
 #include "core/errors.hpp"
 #include "methods/quality/fourier_interpolation.hpp"
-#include "methods/quality/gaussian_blur.hpp"
 #include "methods/quality/quality_methods.hpp"
+#include "methods/quality/reflect_blur.hpp"
 
 namespace lqs {
 
@@ -21,13 +25,28 @@ Stack timeAverage(const Stack& stack) {
   return mean;
 }
 
+// The reference's transform, made for the first frame and shared by every frame after it.
+struct SharedReference {
+  std::once_flag made;
+  std::optional<ReflectBlur> blur;
+};
+
+// Each frame transformed once; every Brent step is then a pass over its coefficients (reflect_blur.hpp).
 FrameBlurMaker cpuBlur(CpuSchedule schedule) {
-  return [schedule](const std::vector<double>& frame, const std::vector<double>& reference, int rows,
-                    int cols) -> FrameBlur {
-    const auto image = [&frame, rows, cols, schedule](double sigma) {
-      return gaussianBlur(frame, rows, cols, sigma, schedule);
-    };
-    return {[image, &reference](double sigma) { return blurSums(image(sigma), reference); }, image};
+  auto shared = std::make_shared<SharedReference>();
+  return [schedule, shared](const std::vector<double>& frame, const std::vector<double>& reference, int rows,
+                            int cols) -> FrameBlur {
+    std::call_once(shared->made, [&] { shared->blur.emplace(reference, rows, cols); });
+    auto blur = std::make_shared<const ReflectBlur>(frame, rows, cols);
+    return {[blur, shared, schedule](double sigma) {
+              const ReflectBlur::Sums s = blur->sums(sigma, *shared->blur, schedule);
+              return BlurSums{s.b, s.bb, s.bo};
+            },
+            [blur](double sigma) {
+              std::vector<double> image;
+              blur->image(sigma, image);
+              return image;
+            }};
   };
 }
 
