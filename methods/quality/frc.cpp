@@ -1,6 +1,8 @@
 #include "methods/quality/frc.hpp"
 
 #include <cmath>
+#include <complex>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "methods/common/fourier.hpp"
@@ -33,6 +35,37 @@ std::vector<float> evenSquareTapered(std::span<const float> image, int rows, int
   return out;
 }
 
+// Re(A conj(B)), |A|^2 and |B|^2 per frequency, rounded to float as NanoPyx's maps hold them. All
+// three are even in the frequency, so the real-input half holds every value: a pixel of the shifted
+// map left of the centre column reads its mirror through zero frequency.
+class RingTerms {
+ public:
+  RingTerms(const HalfSpectrum& a, const HalfSpectrum& b, int side)
+      : side_(side), halfCols_(side / 2 + 1), values_(3 * std::size_t(side) * halfCols_) {
+    for (int ky = 0; ky < side; ++ky)
+      for (int kx = 0; kx < halfCols_; ++kx) {
+        const std::complex<double> va = a.stored(ky, kx), vb = b.stored(ky, kx);
+        float* v = values_.data() + 3 * (std::size_t(ky) * halfCols_ + kx);
+        v[0] = float(va.real() * vb.real() + va.imag() * vb.imag());
+        v[1] = float(std::norm(va));
+        v[2] = float(std::norm(vb));
+      }
+  }
+
+  // The three terms at (y, x) of the shifted maps (zero frequency at side / 2), for y, x in [0, side).
+  const float* at(int y, int x) const {
+    int ky = y - side_ / 2, kx = x - side_ / 2;  // signed frequencies
+    if (kx < 0) ky = -ky, kx = -kx;
+    if (ky < 0) ky += side_;
+    if (ky >= side_) ky -= side_;
+    return values_.data() + 3 * (std::size_t(ky) * halfCols_ + kx);
+  }
+
+ private:
+  int side_, halfCols_;
+  std::vector<float> values_;
+};
+
 }  // namespace
 
 bool FrcCurve::defined() const {
@@ -52,46 +85,43 @@ std::optional<double> firstCrossing(const std::vector<double>& x, const std::vec
   return std::nullopt;
 }
 
-FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const float> second, int rows, int cols,
-                                double pixelSize) {
+FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const float> second, int rows,
+                                int cols, double pixelSize, CpuSchedule schedule) {
   const int side = std::min(rows, cols) & ~1;
   if (side < 8) throw ParameterError("frc needs images of at least 8 x 8 pixels");
-  const auto a = evenSquareTapered(first, rows, cols, side), b = evenSquareTapered(second, rows, cols, side);
-  const HalfSpectrum fa(a.data(), side, side), fb(b.data(), side, side);
-  std::vector<float> cross(std::size_t(side) * side), powerA(cross.size()), powerB(cross.size());
-  for (int y = 0; y < side; ++y)
-    for (int x = 0; x < side; ++x) {
-      const std::complex<double> va = fa.shifted(y, x), vb = fb.shifted(y, x);
-      const std::size_t i = std::size_t(y) * side + x;
-      cross[i] = float(va.real() * vb.real() + va.imag() * vb.imag());
-      powerA[i] = float(std::norm(va));
-      powerB[i] = float(std::norm(vb));
-    }
+  std::optional<HalfSpectrum> spectra[2];
+  forRange(schedule, 2, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i)
+      spectra[i].emplace(evenSquareTapered(i == 0 ? first : second, rows, cols, side).data(), side, side);
+  });
+  const RingTerms terms(*spectra[0], *spectra[1], side);
   const int maxR = side / 2 - 1;
   const double centre = maxR + 1;
   FrcCurve curve;
   std::vector<double> raw(maxR, 1.0);
   for (int r = 0; r < maxR; ++r) curve.frequency.push_back(maxR > 1 ? r * (1.0 / (2 * pixelSize)) / (maxR - 1) : 0);
-  for (int r = 1; r < maxR; ++r) {
-    double sums[3] = {0, 0, 0};
-    const float step = 1.0f / float(r);
-    const int samples = int(std::ceil(double(float(2 * M_PI)) / double(step)));
-    for (int k = 0; k < samples; ++k) {
-      const float angle = float(k) * step;
-      const double x = centre + r * std::cos(angle), y = centre + r * std::sin(angle);
-      const int x0 = int(x), y0 = int(y);
-      const double fx = std::max(0.0, x - x0), fy = std::max(0.0, y - y0);
-      const std::size_t at = std::size_t(y0) * side + x0;
-      const float* maps[3] = {cross.data(), powerA.data(), powerB.data()};
-      for (int m = 0; m < 3; ++m) {
-        const float* v = maps[m];
-        const double lower = v[at] + fx * (v[at + 1] - v[at]);
-        const double upper = v[at + side] + fx * (v[at + side + 1] - v[at + side]);
-        sums[m] += lower + fy * (upper - lower);
+  // each ring summed in order by one thread: the same result on any schedule
+  forRange(schedule, std::size_t(maxR), [&](std::size_t begin, std::size_t end) {
+    for (int r = std::max(1, int(begin)); r < int(end); ++r) {
+      double sums[3] = {0, 0, 0};
+      const float step = 1.0f / float(r);
+      const int samples = int(std::ceil(double(float(2 * M_PI)) / double(step)));
+      for (int k = 0; k < samples; ++k) {
+        const float angle = float(k) * step;
+        const double x = centre + r * std::cos(angle), y = centre + r * std::sin(angle);
+        const int x0 = int(x), y0 = int(y);
+        const double fx = std::max(0.0, x - x0), fy = std::max(0.0, y - y0);
+        const float *v00 = terms.at(y0, x0), *v01 = terms.at(y0, x0 + 1), *v10 = terms.at(y0 + 1, x0),
+                    *v11 = terms.at(y0 + 1, x0 + 1);
+        for (int m = 0; m < 3; ++m) {
+          const double lower = v00[m] + fx * (v01[m] - v00[m]);
+          const double upper = v10[m] + fx * (v11[m] - v10[m]);
+          sums[m] += lower + fy * (upper - lower);
+        }
       }
+      raw[r] = sums[0] / std::sqrt(sums[1] * sums[2]);
     }
-    raw[r] = sums[0] / std::sqrt(sums[1] * sums[2]);
-  }
+  });
   const int window = std::max(4, int(0.0707 * maxR));
   curve.correlation = savitzkyGolay(raw, window, 3);
   if (!curve.defined()) return curve;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/stack.hpp"
+#include "methods/common/cpu.hpp"
 
 namespace lqs {
 
@@ -19,9 +20,10 @@ struct FrcCurve {
 
 constexpr double kFrcThreshold = 1.0 / 7.0;
 
-// The two images must have the same shape, at least 8 x 8 after cropping to an even square.
-FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const float> second, int rows, int cols,
-                                double pixelSize);
+// The two images must have the same shape, at least 8 x 8 after cropping to an even square. With
+// CpuSchedule::Tbb the two transforms and the rings run in parallel (same result).
+FrcCurve fourierRingCorrelation(std::span<const float> first, std::span<const float> second, int rows,
+                                int cols, double pixelSize, CpuSchedule schedule = CpuSchedule::Serial);
 
 // Where `curve` first crosses `threshold` between consecutive samples (line intersection).
 std::optional<double> firstCrossing(const std::vector<double>& x, const std::vector<double>& y, double threshold);

@@ -14,10 +14,10 @@ MethodSpec frcSpec() {
           {ParamSpec{"pixel_size", ParamType::Real, "1", 1e-9, 1e9, {}, "pixel size; the resolution is in its unit"}}};
 }
 
-Result runFrc(const RunContext& c, CpuSchedule) {
+Result runFrc(const RunContext& c, CpuSchedule schedule) {
   const auto [a, b] = frcHalves(c, "frc");
-  const FrcCurve curve =
-      fourierRingCorrelation(a.frame(0), b.frame(0), int(a.rows()), int(a.cols()), c.params.real("pixel_size"));
+  const FrcCurve curve = fourierRingCorrelation(a.frame(0), b.frame(0), int(a.rows()), int(a.cols()),
+                                                c.params.real("pixel_size"), schedule);
   if (!curve.defined())
     throw InputError("frc: the images have no structure (constant or zero), so the correlation is undefined");
   Table table{{"frequency", "frc", "threshold"}, {}};
