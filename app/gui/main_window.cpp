@@ -50,6 +50,7 @@ QString imageFilter() { return "TIFF images (*.tif *.tiff *.TIF *.TIFF);;All fil
 
 MainWindow::MainWindow()
     : engine_(std::make_unique<EngineThread>(session_.engine())),
+      follower_(new FrameFollower(session_.engine(), layers_, this)),
       canvas_(new Canvas(layers_)),
       plot_(new PlotView),
       log_(new QTextEdit),
@@ -120,7 +121,13 @@ MainWindow::MainWindow()
     folderRun_.total = total;
   });
   connect(engine_.get(), &EngineThread::fileFinished, this, &MainWindow::fileFinished);
-  connect(engine_.get(), &EngineThread::stepFinished, this, &MainWindow::addStepResult);
+  connect(engine_.get(), &EngineThread::stepFinished, this,
+          [this](const StepResult& step) { addStepResult(step); });
+  connect(follower_, &FrameFollower::updated, this,
+          [this](const StepResult& step) { addStepResult(step, true); });
+  connect(follower_, &FrameFollower::failed, this, [this](const QString& message) {
+    log("<b>following</b> stopped or failed: " + message.toHtmlEscaped());
+  });
   connect(engine_.get(), &EngineThread::failed, this, [this](const QString& message) {
     lastJobFailed_ = true;
     log("<b>failed:</b> " + message.toHtmlEscaped());
@@ -163,6 +170,9 @@ QWidget* MainWindow::buildMethodDock() {
   for (const Method& method : session_.registry().methods()) {
     auto* panel = new MethodPanel(method);
     connect(panel, &MethodPanel::runRequested, this, [this, panel] { runPanel(panel); });
+    connect(panel, &MethodPanel::followToggled, this, [this, panel](bool on) {
+      if (!on && follower_->panel() == panel) follower_->stop();
+    });
     methodPanels_.push_back(panel);
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
@@ -327,6 +337,12 @@ void MainWindow::startJob(const std::function<void()>& start) {
 }
 
 void MainWindow::runPanel(MethodPanel* panel) {
+  if (panel->followsFrame()) {
+    log(QString("<b>%1</b> follows the shown frame: it runs again on every frame and parameter change")
+            .arg(QString::fromStdString(panel->spec().name)));
+    follower_->follow(panel);
+    return;
+  }
   try {
     RunRequest request = panel->request(layers_);
     panelInputs_ = panel->inputNames();
@@ -366,18 +382,20 @@ void MainWindow::startBenchmark(const QString& method, int repeat) {
   }
 }
 
-void MainWindow::addStepResult(const StepResult& step) {
+void MainWindow::addStepResult(const StepResult& step, bool followedUpdate) {
   const RunReport& report = step.report;
   const std::string baseName =
       step.outputFile.empty() ? step.method : std::filesystem::path(step.outputFile).stem().string();
   QStringList values;
   for (const auto& [name, value] : report.result.values) values << QString("%1 = %2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 5);
-  log(QString("<b>%1</b> on %2 in %3 s %4")
-          .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
-          .arg(report.seconds, 0, 'f', 3)
-          .arg(values.isEmpty() ? QString() : "— " + values.join(", ")));
-  for (const auto& text : report.warnings) log("warning: " + QString::fromStdString(text).toHtmlEscaped());
-  for (const auto& text : report.result.notes) log("note: " + QString::fromStdString(text).toHtmlEscaped());
+  if (!followedUpdate) {  // a followed measure updates many times a minute: the status bar says it
+    log(QString("<b>%1</b> on %2 in %3 s %4")
+            .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
+            .arg(report.seconds, 0, 'f', 3)
+            .arg(values.isEmpty() ? QString() : "— " + values.join(", ")));
+    for (const auto& text : report.warnings) log("warning: " + QString::fromStdString(text).toHtmlEscaped());
+    for (const auto& text : report.result.notes) log("note: " + QString::fromStdString(text).toHtmlEscaped());
+  }
   statusBar()->showMessage(QString("%1 ran on %2 in %3 s")
                                .arg(QString::fromStdString(step.method), QString::fromStdString(report.implementation))
                                .arg(report.seconds, 0, 'f', 3));
@@ -389,7 +407,13 @@ void MainWindow::addStepResult(const StepResult& step) {
     const std::string name = i == 0 ? baseName : baseName + "_" + output.name;
     if (const auto* stack = std::get_if<Stack>(&output.data)) {
       if (stack->empty()) continue;
-      const std::size_t index = layers_.add(resultLayer(step, i, name));
+      const std::string shownName = followedUpdate ? name + " (following)" : name;
+      const auto existing = followedUpdate ? layers_.indexOf(shownName) : std::nullopt;
+      if (existing) {
+        layers_.replacePixels(*existing, resultLayer(step, i, shownName));
+        continue;
+      }
+      const std::size_t index = layers_.add(resultLayer(step, i, shownName));
       if (i == 0) outputLayer = layers_.at(index).name;
     } else {
       tableOutput = tableOutput || i == 0;
@@ -402,7 +426,7 @@ void MainWindow::addStepResult(const StepResult& step) {
       plot_->show(title, std::get<Table>(output.data), marker, i == 0);  // secondary tables wait behind
     }
   }
-  recordStep(step, outputLayer, tableOutput);
+  if (!followedUpdate) recordStep(step, outputLayer, tableOutput);
 }
 
 void MainWindow::jobFinished(bool succeeded) {

@@ -7,6 +7,7 @@
 
 #include "app/cli/session.hpp"
 #include "app/gui/engine_thread.hpp"
+#include "app/gui/jobs/frame_follower.hpp"
 #include "app/gui/jobs/session_recorder.hpp"
 #include "app/gui/model/layer_list.hpp"
 #include "core/sample.hpp"
@@ -69,7 +70,9 @@ class MainWindow : public QMainWindow {
   RunRequest requestOnSelected(const std::string& method);
   void startBenchmark(const QString& method, int repeat);
   void startJob(const std::function<void()>& start);  // progress and cancel for a new engine job
-  void addStepResult(const StepResult& step);
+  // Outputs as layers and plots; a followed measure's update replaces its layers' pixels instead
+  // and is not recorded as a session step.
+  void addStepResult(const StepResult& step, bool followedUpdate = false);
   void recordStep(const StepResult& step, const std::string& outputLayer, bool tableOutput);
   void jobFinished(bool succeeded);
   void showMethod(int index);
@@ -78,6 +81,7 @@ class MainWindow : public QMainWindow {
   LayerList layers_;
   cli::Session session_;
   std::unique_ptr<EngineThread> engine_;
+  FrameFollower* follower_;
   Canvas* canvas_;
   PlotView* plot_;
   QTextEdit* log_;

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/gui/jobs/frame_follower.hpp"
 #include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
 #include "engine/implementation_selector.hpp"
@@ -28,7 +29,9 @@ QString tip(const std::string& help, const QString& range = {}) {
   return QString::fromStdString(help) + (range.isEmpty() ? QString() : "\n" + range);
 }
 
-QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& text) {
+// The widget for `param`; `changed` runs on every edit.
+QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& text,
+                         const std::function<void()>& changed) {
   const QString range = QString("allowed: %1 to %2").arg(param.min).arg(param.max);
   switch (param.type) {
     case ParamType::Integer: {
@@ -38,6 +41,7 @@ QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& t
       box->setValue(int(std::stod(param.defaultValue)));
       box->setToolTip(tip(param.help, range));
       text = [box] { return std::to_string(box->value()); };
+      QObject::connect(box, &QSpinBox::valueChanged, box, changed);
       return box;
     }
     case ParamType::Real: {
@@ -48,6 +52,7 @@ QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& t
       box->setSingleStep(std::abs(box->value()) >= 1 ? 0.5 : 0.05);
       box->setToolTip(tip(param.help, range));
       text = [box] { return QString::number(box->value(), 'g', 10).toStdString(); };
+      QObject::connect(box, &QDoubleSpinBox::valueChanged, box, changed);
       return box;
     }
     case ParamType::Boolean: {
@@ -55,6 +60,7 @@ QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& t
       box->setChecked(param.defaultValue == "true" || param.defaultValue == "1");
       box->setToolTip(tip(param.help));
       text = [box] { return std::string(box->isChecked() ? "true" : "false"); };
+      QObject::connect(box, &QCheckBox::toggled, box, changed);
       return box;
     }
     case ParamType::Choice: {
@@ -63,10 +69,20 @@ QWidget* parameterWidget(const ParamSpec& param, std::function<std::string()>& t
       box->setCurrentText(QString::fromStdString(param.defaultValue));
       box->setToolTip(tip(param.help));
       text = [box] { return box->currentText().toStdString(); };
+      QObject::connect(box, &QComboBox::currentTextChanged, box, changed);
       return box;
     }
   }
   return nullptr;
+}
+
+// The frame a layer shows, as a one-frame stack with the layer's pixel size (also for a layer on disk).
+Stack shownFrameOf(const ImageLayer& layer) {
+  Stack frame(1, layer.rows(), layer.cols());
+  const auto shown = layer.shownFrame();
+  std::copy(shown.begin(), shown.end(), frame.data());
+  frame.pixelSize = layer.pixelSize();
+  return frame;
 }
 
 }  // namespace
@@ -83,6 +99,7 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
     const bool optional = port.optional;
     if (port.kind == DataKind::Stack) {
       auto* picker = new QComboBox;
+      picker->setObjectName(QString::fromStdString("input:" + port.name));
       picker->setToolTip(tip(port.help));
       form->addRow(label, picker);
       layerPickers_.push_back([picker, optional](const QStringList& names) {
@@ -92,12 +109,14 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
         picker->addItems(names);
         if (names.contains(current)) picker->setCurrentText(current);
       });
-      inputs_.push_back([picker, portName, optional](const LayerList& layers) -> std::optional<Data> {
-        const ImageLayer* layer = layers.find(picker->currentText().toStdString());
-        if (layer) return Data{*layer->stack()};
-        if (optional) return std::nullopt;
-        throw InputError("choose a layer for \"" + portName + "\" (open an image or the sample first)");
-      });
+      inputs_.push_back(
+          [picker, portName, optional](const LayerList& layers, bool shownFrameOnly) -> std::optional<Data> {
+            const ImageLayer* layer = layers.find(picker->currentText().toStdString());
+            if (layer && shownFrameOnly) return Data{shownFrameOf(*layer)};
+            if (layer) return Data{*layer->stack()};
+            if (optional) return std::nullopt;
+            throw InputError("choose a layer for \"" + portName + "\" (open an image or the sample first)");
+          });
       inputNames_.push_back([picker, optional] {
         return optional && picker->currentIndex() == 0 ? std::string() : picker->currentText().toStdString();
       });
@@ -117,7 +136,7 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
         if (!file.isEmpty()) path->setText(file);
       });
       form->addRow(label, row);
-      inputs_.push_back([path, portName, optional](const LayerList&) -> std::optional<Data> {
+      inputs_.push_back([path, portName, optional](const LayerList&, bool) -> std::optional<Data> {
         if (path->text().isEmpty()) {
           if (optional) return std::nullopt;
           throw InputError("choose a CSV file for \"" + portName + "\"");
@@ -130,7 +149,8 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
 
   for (const ParamSpec& param : spec_.params) {
     std::function<std::string()> text;
-    QWidget* widget = parameterWidget(param, text);
+    QWidget* widget = parameterWidget(param, text, [this] { emit parametersChanged(); });
+    widget->setObjectName(QString::fromStdString(param.name));
     form->addRow(QString::fromStdString(param.name), widget);
     paramTexts_.push_back(std::move(text));
   }
@@ -150,6 +170,15 @@ MethodPanel::MethodPanel(const Method& method, QWidget* parent) : QWidget(parent
     return runOn->currentText().toStdString();
   };
 
+  if (followsShownFrame(spec_.name)) {
+    auto* follow = new QCheckBox("Follow the shown frame");
+    follow->setObjectName("followFrame");
+    follow->setToolTip("Run again whenever the input shows another frame or a parameter changes");
+    form->addRow(follow);
+    connect(follow, &QCheckBox::toggled, this, &MethodPanel::followToggled);
+    followsFrame_ = [follow] { return follow->isChecked(); };
+  }
+
   auto* run = new QPushButton("Run " + QString::fromStdString(spec_.name));
   run->setDefault(true);
   form->addRow(run);
@@ -160,10 +189,17 @@ void MethodPanel::setLayerNames(const QStringList& names) {
   for (const auto& picker : layerPickers_) picker(names);
 }
 
-RunRequest MethodPanel::request(const LayerList& layers) const {
+bool MethodPanel::followsFrame() const {
+  return followsFrame_ && followsFrame_();
+}
+
+RunRequest MethodPanel::request(const LayerList& layers, const std::vector<bool>& shownFrameOnly) const {
   RunRequest request{spec_.name, {}, {}, runOn_()};
+  // shownFrameOnly counts the inputs given, as inputNames() does
   for (const auto& input : inputs_)
-    if (auto data = input(layers)) request.inputs.push_back(std::move(*data));
+    if (auto data = input(
+            layers, request.inputs.size() < shownFrameOnly.size() && shownFrameOnly[request.inputs.size()]))
+      request.inputs.push_back(std::move(*data));
   for (std::size_t i = 0; i < spec_.params.size(); ++i) request.params[spec_.params[i].name] = paramTexts_[i]();
   return request;
 }

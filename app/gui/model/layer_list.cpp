@@ -32,6 +32,26 @@ std::size_t LayerList::add(std::unique_ptr<ImageLayer> layer) {
   return layers_.size() - 1;
 }
 
+void LayerList::replacePixels(std::size_t index, std::unique_ptr<ImageLayer> layer) {
+  const ImageLayer& old = *layers_.at(index);
+  layer->name = old.name;
+  layer->colormap = old.colormap;
+  layer->contrast = old.contrast;
+  layer->gamma = old.gamma;
+  layer->opacity = old.opacity;
+  layer->blending = old.blending;
+  layer->visible = old.visible;
+  layer->setCurrentFrame(old.currentFrame());
+  layers_[index] = std::move(layer);
+  emit changed();
+}
+
+std::optional<std::size_t> LayerList::indexOf(const std::string& name) const {
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    if (layers_[i]->name == name) return i;
+  return std::nullopt;
+}
+
 std::size_t LayerList::add(const std::string& name, Stack stack) {
   return add(std::make_unique<ImageLayer>(name, std::make_shared<const Stack>(std::move(stack))));
 }

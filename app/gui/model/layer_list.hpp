@@ -3,6 +3,7 @@
 // A Qt object only for its signals: the canvas and the docks observe it, tests drive it directly.
 #include <QObject>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ class LayerList : public QObject {
   std::size_t add(std::unique_ptr<ImageLayer> layer);
   std::size_t add(const std::string& name, Stack stack);
   void remove(std::size_t index);
+  // New pixels for the layer at `index` (a recomputed result): its name, display settings and frame
+  // stay; values and provenance come from `layer`.
+  void replacePixels(std::size_t index, std::unique_ptr<ImageLayer> layer);
+  // The index of the layer with this name, if any.
+  std::optional<std::size_t> indexOf(const std::string& name) const;
   std::size_t duplicate(std::size_t index);  // the copy shares the pixels, not the display settings
   void move(std::size_t from, std::size_t to);
   void rename(std::size_t index, const std::string& name);  // made unique like add()
