@@ -13,7 +13,9 @@
 
 namespace lqs {
 
-enum class CpuSchedule { Serial, Tbb };
+// Serial: one thread (cpu:unthreaded). Tbb: TBB's work stealing (cpu:tbb). TbbSimd: the same threads
+// running a method's loops vectorised across pixels where it has such loops (cpu:simd).
+enum class CpuSchedule { Serial, Tbb, TbbSimd };
 
 // Calls body(begin, end) over [0, count) in one piece (Serial) or in TBB-chosen chunks.
 template <class Body>

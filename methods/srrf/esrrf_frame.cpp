@@ -2,6 +2,7 @@
 
 #include "gpu/kernels/gradients.h"
 #include "gpu/kernels/rgc.h"
+#include "methods/srrf/esrrf_row_simd.hpp"
 
 namespace lqs {
 
@@ -21,6 +22,11 @@ void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSet
   scratch.latticeRow.resize(scratch.latticeCol.size());
   forRange(schedule, std::size_t(latticeRows), [&](std::size_t begin, std::size_t end) {
     for (int a = int(begin); a < int(end); ++a) {
+      if (schedule == CpuSchedule::TbbSimd) {
+        latticeRowSimd(scratch.gradCol.data(), scratch.gradRow.data(), rows, cols, mag, a,
+                       &scratch.latticeCol[a * latticeCols], &scratch.latticeRow[a * latticeCols]);
+        continue;
+      }
       for (int b = 0; b < latticeCols; ++b)
         lqs_lattice_gradient(scratch.gradCol.data(), scratch.gradRow.data(), rows, cols, mag, a, b,
                              &scratch.latticeCol[a * latticeCols + b], &scratch.latticeRow[a * latticeCols + b]);
@@ -28,6 +34,12 @@ void esrrfFrame(std::span<const float> frame, int rows, int cols, const EsrrfSet
   });
 
   forRange(schedule, std::size_t(rowsM), [&](std::size_t begin, std::size_t end) {
+    if (schedule == CpuSchedule::TbbSimd) {
+      for (int rM = int(begin); rM < int(end); ++rM)
+        esrrfRowSimd(img, rows, cols, scratch.latticeCol.data(), scratch.latticeRow.data(), s, table, rM,
+                     out + std::size_t(rM) * colsM);
+      return;
+    }
     for (int rM = int(begin); rM < int(end); ++rM)
       for (int cM = 0; cM < colsM; ++cM)
         out[std::size_t(rM) * colsM + cM] = lqs_esrrf_pixel(

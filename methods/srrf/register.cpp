@@ -9,6 +9,8 @@ namespace lqs {
 
 void registerSuperResolution(Registry& registry, const std::vector<Device>& devices) {
   Method esrrf{esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)};
+  esrrf.implementations.push_back(Implementation{
+      "cpu:simd", cpuOf(devices), [](const RunContext& c) { return runEsrrf(c, CpuSchedule::TbbSimd); }, {}});
   Method srrf{srrfSpec(), cpuImplementations(cpuOf(devices), runSrrf)};
   Method esrrf3d{esrrf3dSpec(), cpuImplementations(cpuOf(devices), runEsrrf3d)};
 #ifdef LQS_HAVE_OPENCL
