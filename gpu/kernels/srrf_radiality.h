@@ -35,46 +35,72 @@ LQS_FN void lqs_ring_taps(int sy, int sx, int magnification, float ringCol, floa
   }
 }
 
-/* Convergence of magnified pixel (rM, cM) from the raw-size gradients gc (columns), gr (rows);
- * ringCol/ringRow hold the LQS_RING ring offsets, taps the pixel's sub-position's LQS_RING entries
- * of lqs_ring_taps. Ring points whose 4x4 taps all lie inside the image use the tabled weights;
- * the others the general sampler (taps outside skipped, as the original). Negative values are
- * clipped when `positive`. */
-LQS_FN float lqs_radiality(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols, int magnification,
-                           LQS_CONSTANT float* ringCol, LQS_CONSTANT float* ringRow, LQS_CONSTANT float* taps,
-                           float ringRadius, int positive, int rM, int cM) {
-  const float xc = (float)cM + 0.5f, yc = (float)rM + 0.5f, m = (float)magnification;
-  const int p = rM / magnification, q = cM / magnification;
-  float divergence = 0.0f;
-  for (int k = 0; k < LQS_RING; ++k) {
-    LQS_CONSTANT float* e = taps + k * LQS_RING_FIELDS;
-    const int r0 = p + (int)e[0], c0 = q + (int)e[1];
-    const float x0 = xc + ringCol[k], y0 = yc + ringRow[k];
-    float vGx = 0.0f, vGy = 0.0f;
-    if (r0 >= 0 && r0 + 3 < rows && c0 >= 0 && c0 + 3 < cols) {
-      for (int i = 0; i < 4; ++i) {
-        float rowX = 0.0f, rowY = 0.0f;
-        for (int j = 0; j < 4; ++j) {
-          rowX += gc[(r0 + i) * cols + c0 + j] * e[6 + j];
-          rowY += gr[(r0 + i) * cols + c0 + j] * e[6 + j];
-        }
-        vGx += rowX * e[2 + i];
-        vGy += rowY * e[2 + i];
-      }
-    } else {
-      vGx = lqs_sample(gc, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
-      vGy = lqs_sample(gr, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+/* Ring point's gradient (vGx, vGy) from its tabled 4x4 Catmull-Rom taps `e` (lqs_ring_taps), all
+ * inside the image: rows r0.. r0+3, columns c0.. c0+3 of gc (columns) and gr (rows). */
+LQS_FN void lqs_ring_gradient_tabled(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int cols, int r0, int c0,
+                                     LQS_CONSTANT float* e, float* vGx, float* vGy) {
+  float x = 0.0f, y = 0.0f;
+  for (int i = 0; i < 4; ++i) {
+    float rowX = 0.0f, rowY = 0.0f;
+    for (int j = 0; j < 4; ++j) {
+      rowX += gc[(r0 + i) * cols + c0 + j] * e[6 + j];
+      rowY += gr[(r0 + i) * cols + c0 + j] * e[6 + j];
     }
-    const float magnitude = sqrt(vGx * vGx + vGy * vGy);
-    float dk = 0.0f;
-    if (magnitude != 0.0f) {
-      dk = 1.0f - (fabs(vGy * (xc - x0) - vGx * (yc - y0)) / magnitude) / ringRadius;
-      dk = dk * dk;
-    }
-    divergence += (vGx * ringCol[k] + vGy * ringRow[k] > 0.0f) ? -dk : dk;
+    x += rowX * e[2 + i];
+    y += rowY * e[2 + i];
   }
+  *vGx = x;
+  *vGy = y;
+}
+
+/* One ring point's signed convergence: how closely the gradient (vGx, vGy) sampled at the ring point
+ * (offset ringCol, ringRow from the pixel centre; dx = xc - x0, dy = yc - y0 as the original
+ * computes them) points through the centre; negative when it points away. A zero gradient adds 0
+ * (computed and then chosen, so vectorised loops have no branch). */
+LQS_FN float lqs_ring_convergence(float vGx, float vGy, float dx, float dy, float ringCol, float ringRow,
+                                  float ringRadius) {
+  const float magnitude = sqrt(vGx * vGx + vGy * vGy);
+  const float divisor = magnitude != 0.0f ? magnitude : 1.0f;
+  const float closeness = 1.0f - (fabs(vGy * dx - vGx * dy) / divisor) / ringRadius;
+  const float squared = closeness * closeness, dk = magnitude != 0.0f ? squared : 0.0f, away = -dk;
+  return vGx * ringCol + vGy * ringRow > 0.0f ? away : dk;
+}
+
+/* Ring point k's term at magnified pixel (rM, cM): the tabled taps `e` (its sub-position's entry for
+ * k) when all 16 lie inside, else the general sampler (taps outside skipped, as the original). */
+LQS_FN float lqs_ring_term(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols,
+                           int magnification, float ringCol, float ringRow, LQS_CONSTANT float* e,
+                           float ringRadius, int rM, int cM) {
+  const float xc = (float)cM + 0.5f, yc = (float)rM + 0.5f, m = (float)magnification;
+  const int r0 = rM / magnification + (int)e[0], c0 = cM / magnification + (int)e[1];
+  const float x0 = xc + ringCol, y0 = yc + ringRow;
+  float vGx, vGy;
+  if (r0 >= 0 && r0 + 3 < rows && c0 >= 0 && c0 + 3 < cols) {
+    lqs_ring_gradient_tabled(gc, gr, cols, r0, c0, e, &vGx, &vGy);
+  } else {
+    vGx = lqs_sample(gc, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+    vGy = lqs_sample(gr, y0 / m, x0 / m, rows, cols, LQS_CATMULL_ROM);
+  }
+  return lqs_ring_convergence(vGx, vGy, xc - x0, yc - y0, ringCol, ringRow, ringRadius);
+}
+
+/* The mean of the LQS_RING terms, negative values clipped when `positive`. */
+LQS_FN float lqs_radiality_of(float divergence, int positive) {
   divergence /= (float)LQS_RING;
   return positive && divergence < 0.0f ? 0.0f : divergence;
+}
+
+/* Convergence of magnified pixel (rM, cM) from the raw-size gradients gc (columns), gr (rows);
+ * ringCol/ringRow hold the LQS_RING ring offsets, taps the pixel's sub-position's LQS_RING entries
+ * of lqs_ring_taps. */
+LQS_FN float lqs_radiality(LQS_CONSTANT float* gc, LQS_CONSTANT float* gr, int rows, int cols,
+                           int magnification, LQS_CONSTANT float* ringCol, LQS_CONSTANT float* ringRow,
+                           LQS_CONSTANT float* taps, float ringRadius, int positive, int rM, int cM) {
+  float divergence = 0.0f;
+  for (int k = 0; k < LQS_RING; ++k)
+    divergence += lqs_ring_term(gc, gr, rows, cols, magnification, ringCol[k], ringRow[k],
+                                taps + k * LQS_RING_FIELDS, ringRadius, rM, cM);
+  return lqs_radiality_of(divergence, positive);
 }
 
 /* One magnified pixel of a frame's SRRF map: 0 outside [(1+border)*mag, (size-1-border)*mag),

@@ -11,6 +11,11 @@ std::vector<Implementation> cpuImplementations(const Device& cpu, const CpuRun& 
   };
 }
 
+Implementation simdImplementation(const Device& cpu, const CpuRun& run) {
+  return Implementation{
+      "cpu:simd", cpu, [run](const RunContext& c) { return run(c, CpuSchedule::TbbSimd); }, {}};
+}
+
 const Device& cpuOf(const std::vector<Device>& devices) {
   for (const auto& device : devices)
     if (device.backend == Backend::Cpu) return device;

@@ -32,6 +32,8 @@ using CpuRun = std::function<Result(const RunContext&, CpuSchedule)>;
 
 // `cpu:unthreaded` and `cpu:tbb` around the same run function.
 std::vector<Implementation> cpuImplementations(const Device& cpu, const CpuRun& run);
+// `cpu:simd`, for a method whose run function has vectorised loops for CpuSchedule::TbbSimd.
+Implementation simdImplementation(const Device& cpu, const CpuRun& run);
 
 // The CPU device among `devices` (always present: discoverDevices puts it first).
 const Device& cpuOf(const std::vector<Device>& devices);

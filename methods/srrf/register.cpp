@@ -9,9 +9,9 @@ namespace lqs {
 
 void registerSuperResolution(Registry& registry, const std::vector<Device>& devices) {
   Method esrrf{esrrfSpec(), cpuImplementations(cpuOf(devices), runEsrrf)};
-  esrrf.implementations.push_back(Implementation{
-      "cpu:simd", cpuOf(devices), [](const RunContext& c) { return runEsrrf(c, CpuSchedule::TbbSimd); }, {}});
+  esrrf.implementations.push_back(simdImplementation(cpuOf(devices), runEsrrf));
   Method srrf{srrfSpec(), cpuImplementations(cpuOf(devices), runSrrf)};
+  srrf.implementations.push_back(simdImplementation(cpuOf(devices), runSrrf));
   Method esrrf3d{esrrf3dSpec(), cpuImplementations(cpuOf(devices), runEsrrf3d)};
 #ifdef LQS_HAVE_OPENCL
   append(esrrf.implementations, openclImplementations(devices, runEsrrfOpencl));

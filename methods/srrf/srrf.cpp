@@ -1,7 +1,6 @@
 #include "methods/srrf/srrf.hpp"
 
 #include "core/errors.hpp"
-#include "gpu/kernels/gradients.h"
 #include "gpu/kernels/srrf_radiality.h"
 #include "methods/srrf/esrrf.hpp"
 #include "methods/srrf/macro_pixel.hpp"
@@ -77,28 +76,30 @@ Stack SrrfPlan::reconstruct(const RunContext& c, const std::function<void(const 
 }
 
 void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSettings& s, CpuSchedule schedule,
-               std::vector<float>& gradients, float* out) {
+               PaddedGradients& gradients, float* out) {
   const int mag = s.magnification, colsM = cols * mag;
-  const std::size_t size = frame.size();
-  gradients.resize(2 * size);
-  float *gc = gradients.data(), *gr = gc + size;
-  for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c)
-      lqs_central_difference(frame.data(), rows, cols, r, c, &gc[r * cols + c], &gr[r * cols + c]);
+  const bool simd = schedule == CpuSchedule::TbbSimd;
+  padGradients(frame.data(), rows, cols, simd ? kSimdGradientPad : 0, gradients);
+  const float *gc = gradients.col.data(), *gr = gradients.row.data();
   forRange(schedule, std::size_t(rows * mag), [&](std::size_t begin, std::size_t end) {
-    for (int rM = int(begin); rM < int(end); ++rM)
+    for (int rM = int(begin); rM < int(end); ++rM) {
+      float* row = out + std::size_t(rM) * colsM;
+      if (simd) {
+        srrfRowSimd(frame.data(), gradients, rows, cols, s, rM, row);
+        continue;
+      }
       for (int cM = 0; cM < colsM; ++cM)
-        out[std::size_t(rM) * colsM + cM] =
-            lqs_srrf_pixel(frame.data(), gc, gr, rows, cols, mag, s.ringCol.data(), s.ringRow.data(), s.taps.data(),
-                           s.ringRadius,
-                           s.border, s.positive ? 1 : 0, s.intensityWeighting ? 1 : 0, rM, cM);
+        row[cM] = lqs_srrf_pixel(frame.data(), gc, gr, rows, cols, mag, s.ringCol.data(), s.ringRow.data(),
+                                 s.taps.data(), s.ringRadius, s.border, s.positive ? 1 : 0,
+                                 s.intensityWeighting ? 1 : 0, rM, cM);
+    }
   });
 }
 
 Result runSrrf(const RunContext& c, CpuSchedule schedule) {
   const FrameBlocks in(c.inputs.at(0));
   const SrrfPlan plan = planSrrf(c);
-  std::vector<float> gradients;
+  PaddedGradients gradients;
   return Result::of("image", plan.reconstruct(c, [&](const float* frame, float* map) {
                           srrfFrame({frame, in.frameSize()}, int(in.rows()), int(in.cols()), plan.settings, schedule,
                                     gradients, map);

@@ -10,6 +10,7 @@
 #include "engine/method.hpp"
 #include "methods/common/cpu.hpp"
 #include "methods/common/opencl.hpp"
+#include "methods/srrf/srrf_row_simd.hpp"
 #include "methods/srrf/srrf_settings.hpp"
 #include "methods/srrf/timepoint_reader.hpp"
 
@@ -34,8 +35,9 @@ Result runSrrfCuda(const RunContext& context, int device);
 Result runSrrfOpencl(const RunContext& context, gpu::OpenclDevice& gpu);
 #endif
 
-// One frame's radiality map (rows*mag x cols*mag) on the CPU; `gradients` is reused scratch.
-void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSettings& settings, CpuSchedule schedule,
-               std::vector<float>& gradients, float* out);
+// One frame's radiality map (rows*mag x cols*mag) on the CPU; `gradients` is reused scratch
+// (padded for cpu:simd).
+void srrfFrame(std::span<const float> frame, int rows, int cols, const SrrfSettings& settings,
+               CpuSchedule schedule, PaddedGradients& gradients, float* out);
 
 }  // namespace lqs

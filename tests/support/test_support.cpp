@@ -62,4 +62,10 @@ double maxAbsDifference(const Stack& a, const Stack& b) {
   return worst;
 }
 
+double maxRelativeDifference(const Stack& a, const Stack& b) {
+  double largest = 1e-20;
+  for (std::size_t i = 0; i < b.size(); ++i) largest = std::max(largest, double(std::fabs(b.data()[i])));
+  return maxAbsDifference(a, b) / largest;
+}
+
 }  // namespace lqs::test

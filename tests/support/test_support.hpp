@@ -29,5 +29,7 @@ Stack loadRef(const std::string& name);                    // readTiff(refPath(n
 // ||a - b|| / ||b|| over all elements (shapes must match; throws otherwise), NaN-aware.
 double relativeL2(const Stack& a, const Stack& b);
 double maxAbsDifference(const Stack& a, const Stack& b);
+// maxAbsDifference(a, b) over b's largest magnitude (1e-20 for an all-zero b).
+double maxRelativeDifference(const Stack& a, const Stack& b);
 
 }  // namespace lqs::test

@@ -139,6 +139,35 @@ TEST_CASE("srrf implementations agree on small odd stacks") {
   }
 }
 
+TEST_CASE(
+    "srrf cpu:simd equals cpu:tbb within 1e-5: odd sizes, ring radius, magnification and border edges") {
+  MethodRunner runner;
+  struct Case {
+    int rows, cols;
+    std::string magnification, ringRadius, border, weighting, positive;
+  };
+  const Case cases[] = {
+      {1, 1, "5", "0.5", "0", "true", "true"},     {1, 40, "3", "0.5", "0", "true", "true"},
+      {37, 1, "2", "0.5", "0", "false", "true"},   {41, 33, "5", "0.5", "0", "true", "true"},
+      {41, 33, "1", "0.05", "0", "true", "false"}, {41, 33, "1", "10", "0", "true", "true"},
+      {29, 35, "20", "0.05", "0", "true", "true"}, {29, 35, "2", "10", "3", "false", "false"},
+      {50, 47, "4", "2.5", "2", "true", "true"},   {31, 64, "7", "1.3", "0", "true", "false"}};
+  for (const Case& c : cases) {
+    const Stack stack = randomStack(2, c.rows, c.cols, 23, 10, 100);
+    const std::map<std::string, std::string> params{{"magnification", c.magnification},
+                                                    {"ring_radius", c.ringRadius},
+                                                    {"border", c.border},
+                                                    {"intensity_weighting", c.weighting},
+                                                    {"radiality_positivity_constraint", c.positive}};
+    INFO(c.rows << "x" << c.cols << " mag " << c.magnification << " ring " << c.ringRadius << " border "
+                << c.border << " weighting " << c.weighting << " positive " << c.positive);
+    const Stack expected = runner.stack("srrf", {stack}, params, "cpu:tbb");
+    const Stack simd = runner.stack("srrf", {stack}, params, "cpu:simd");
+    CHECK(relativeL2(simd, expected) <= 1e-5);
+    CHECK(maxRelativeDifference(simd, expected) <= 1e-5);
+  }
+}
+
 TEST_CASE("srrf time points, border, edges and bad input") {
   MethodRunner runner;
   const Stack stack = randomStack(7, 12, 10, 3, 0, 50);
