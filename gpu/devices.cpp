@@ -40,6 +40,17 @@ std::set<std::string> disabledBackendsFromEnvironment() {
   return disabled;
 }
 
+std::set<std::string> backendsUnneededBy(const std::vector<std::string>& places) {
+  bool named = false;
+  for (const std::string& place : places) {
+    if (place.empty()) continue;
+    if (place != "cpu" && place.rfind("cpu:", 0) != 0) return {};
+    named = true;
+  }
+  if (!named) return {};
+  return {"opencl", "cuda"};
+}
+
 std::vector<Device> discoverDevices(const std::set<std::string>& disabled) {
   std::vector<Device> devices{cpuDevice()};
   if (!disabled.count("opencl"))

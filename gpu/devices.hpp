@@ -20,4 +20,9 @@ std::vector<Device> discoverDevices(const std::set<std::string>& disabled);
 // Parses LQS_DISABLE ("opencl,cuda") from the environment.
 std::set<std::string> disabledBackendsFromEnvironment();
 
+// The back ends a run does not need when every place it names (--impl values, LQS_DEVICE; empty
+// ones name nothing) is on the CPU ("cpu", "cpu:simd"): then OpenCL and CUDA, whose drivers take
+// 0.3 s to load on a GPU machine, most of a short run. Otherwise none.
+std::set<std::string> backendsUnneededBy(const std::vector<std::string>& places);
+
 }  // namespace lqs::gpu

@@ -13,5 +13,6 @@ mkdir -p .gpu/tools
 cp tests/data/refs -r .gpu/refs
 cp ../shared/tools/acceptance.sh ../shared/tools/compare.py ../shared/tools/nanopyx_job.py .gpu/tools/
 cp packaging/gpu-check.sh .gpu/
+cp packaging/nanopyx_file_job.py .gpu/tools/
 if [[ -n ${LQS_BASELINE:-} ]]; then cp -L "$LQS_BASELINE/app/lqs" .gpu/bin/lqs_old; fi
 du -sh .gpu | awk '{print "bundle with baseline: " $1}'

@@ -2,7 +2,7 @@
 # On the GPU machine, from the bundle of packaging/gpu-bundle.sh: devices, every test binary (CUDA
 # and NVIDIA OpenCL implementations included), the acceptance table, and benchmarks.
 # Usage: gpu-check.sh [SECTION...]   sections: tests acceptance bench throughput kernels streaming
-#                                     crossover setup nlm (default: all but nlm)
+#                                     crossover setup nlm simd (default: all but nlm and simd)
 # With bin/lqs_old in the bundle (LQS_BASELINE=BUILD_DIR for gpu-bundle.sh), `setup` times it too,
 # in the same run, as the baseline.
 set -u
@@ -151,6 +151,37 @@ section_setup() {
     echo "  lqs run esrrf --impl $impl: exit $("$lqs" run esrrf nlm.tif -o "$PWD/sr.tif" --impl "$impl" >/dev/null 2>&1; echo $?)"
   done
   "$lqs" run esrrf nlm.tif -o "$PWD/sr.tif" --impl no-such 2>&1 | head -3
+}
+
+# eSRRF and SRRF file to file (docs/benchmarks-esrrf.md): every implementation's wall time over 5
+# new processes on a 100x100x100 stack, its largest difference to cpu:tbb, and NanoPyx beside it
+# when its wheels came along.
+wall_median() {  # runs the command 5 times: median wall seconds
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+times = []
+for _ in range(5):
+    start = time.time(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times.append(time.time() - start)
+print(f"median {statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f})")
+PY
+}
+section_simd() {
+  "$here/run.sh" srrf_tests >"$out/srrf_tests.log" 2>&1; echo "srrf_tests: $(tail -2 "$out/srrf_tests.log" | tr '\n' ' ')"
+  "$lqs" sample e100.tif --frames 100 --size 100,100 >/dev/null
+  for method in esrrf srrf; do
+    "$lqs" run $method e100.tif -o "$PWD/$method.cpu_tbb.tif" --impl cpu:tbb >/dev/null 2>&1
+    for impl in cpu:simd cpu:tbb cuda "$(implementation $method opencl:NVIDIA)"; do
+      [[ -z $impl ]] && continue
+      echo "$method $impl: $(wall_median "$lqs" run $method e100.tif -o "$PWD/$method.out.tif" --impl "$impl")," \
+        "max |difference| to cpu:tbb $(python3 -c "import numpy as np, tifffile; a = tifffile.imread('$method.out.tif'); b = tifffile.imread('$method.cpu_tbb.tif'); print(float(np.abs(a - b).max()), 'of', float(np.abs(b).max()))")"
+    done
+  done
+  python3 -c "import nanopyx" 2>/dev/null || { echo "no NanoPyx here"; return; }
+  for job in "esrrf Threaded" "srrf Threaded" "esrrf OpenCL" "srrf OpenCL"; do
+    # shellcheck disable=SC2086
+    timeout 200 python3 "$here/tools/nanopyx_file_job.py" ${job% *} e100.tif ${job#* } 3 2>/dev/null | tail -1
+  done
 }
 
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader

@@ -32,6 +32,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("--repeat", args->repeat, "Runs per implementation")->check(CLI::Range(1, 1000));
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->callback([&session, &job, args] {
+    session.runsOn(args->only);
     const Method& method = session.registry().find(args->method);
     RunRequest request{args->method, {}, {}, std::nullopt};
     request.params = parseAssignments(args->sets);
@@ -41,7 +42,8 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
       std::uint64_t seed = 1;
       for (const auto& port : method.spec.inputs) {
         if (port.optional) continue;
-        if (port.kind != DataKind::Stack) throw ParameterError(args->method + " needs a table input: give files, not --shape");
+        if (port.kind != DataKind::Stack)
+          throw ParameterError(args->method + " needs a table input: give files, not --shape");
         request.inputs.push_back(randomStack(args->shape[0], args->shape[1], args->shape[2], seed++));
       }
     } else {

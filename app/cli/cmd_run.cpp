@@ -39,6 +39,7 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
   cmd->callback([&session, &job, args] {
     RunRequest request;
     request.method = args->method;
+    session.runsOn({args->impl});
     const Method& method = session.registry().find(request.method);  // unknown: exit 2 before reading inputs
     request.params = parseAssignments(args->sets);
     if (!args->output.empty()) {

@@ -9,9 +9,19 @@
 
 namespace lqs::cli {
 
+static std::string pinnedDeviceText() {
+  const char* text = std::getenv("LQS_DEVICE");
+  return text ? text : "";
+}
+
 const std::vector<Device>& Session::devices() {
-  if (!devices_)
-    devices_ = std::make_unique<std::vector<Device>>(gpu::discoverDevices(gpu::disabledBackendsFromEnvironment()));
+  if (!devices_) {
+    std::set<std::string> disabled = gpu::disabledBackendsFromEnvironment();
+    std::vector<std::string> places = impls_;
+    places.push_back(pinnedDeviceText());
+    disabled.merge(gpu::backendsUnneededBy(places));
+    devices_ = std::make_unique<std::vector<Device>>(gpu::discoverDevices(disabled));
+  }
   return *devices_;
 }
 
@@ -27,14 +37,14 @@ RunStore& Session::store() {
 
 // LQS_DEVICE names a back end ("cuda") or a device ("opencl:1") of this machine, or nothing.
 static std::string pinnedDevice(const std::vector<Device>& devices) {
-  const char* text = std::getenv("LQS_DEVICE");
-  if (!text || !*text) return {};
+  const std::string text = pinnedDeviceText();
+  if (text.empty()) return {};
   std::string known;
   for (const Device& device : devices) {
     if (text == device.shortName() || text == backendName(device.backend)) return text;
     known += (known.empty() ? "" : ", ") + device.shortName() + " (" + device.name + ")";
   }
-  throw ParameterError("LQS_DEVICE=" + std::string(text) +
+  throw ParameterError("LQS_DEVICE=" + text +
                        " names no device here; devices (or their back ends): " + known);
 }
 
