@@ -1,8 +1,10 @@
 #pragma once
 // A stack of contiguous float32 frames, time x rows x cols, with its physical pixel size.
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lqs {
@@ -12,10 +14,31 @@ struct PixelSize {
   std::string unit = "px";  // "px" when the file carries no calibration
 };
 
+// Allocates floats without zeroing them, for outputs whose every pixel is written: a zeroed
+// gigabyte is a second of page faults on one thread before the threads that fill it start.
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0) {
+      ::new (static_cast<void*>(p)) U;
+    } else {
+      ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+  }
+};
+
 class Stack {
  public:
+  struct Uninitialised {};  // every pixel is written before it is read
+
   Stack() = default;
   Stack(std::size_t frames, std::size_t rows, std::size_t cols);  // zero-filled
+  Stack(std::size_t frames, std::size_t rows, std::size_t cols, Uninitialised);
 
   std::size_t frames() const { return frames_; }
   std::size_t rows() const { return rows_; }
@@ -46,7 +69,7 @@ class Stack {
 
  private:
   std::size_t frames_ = 0, rows_ = 0, cols_ = 0;
-  std::vector<float> data_;
+  std::vector<float, UninitialisedAllocator<float>> data_;
 };
 
 // The planes per volume of frames [first, first + count) of a stack of `planes`-plane volumes:

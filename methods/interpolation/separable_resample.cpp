@@ -78,7 +78,7 @@ void resampleRow(const float* src, std::size_t inCols, const AxisTaps& rowTaps, 
 Stack resampleSeparable(const Stack& in, const AxisTaps& rowTaps, const AxisTaps& colTaps, int kind,
                         CpuSchedule schedule, const Job& job) {
   const std::size_t outRows = rowTaps.first.size(), outCols = colTaps.first.size();
-  Stack out(in.frames(), outRows, outCols);
+  Stack out(in.frames(), outRows, outCols, Stack::Uninitialised{});  // resampleRow writes every pixel
   out.pixelSize = in.pixelSize;
   const bool normalised = lqs_tap_normalised(kind);
   for (std::size_t t = 0; t < in.frames(); ++t) {

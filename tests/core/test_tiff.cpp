@@ -321,6 +321,10 @@ TEST_CASE("the writer's tags: ImageJ description, resolution per unit, NaN and I
   CHECK(replaced.frames() == 3);
   CHECK(replaced.pixelSize.unit == "px");
   CHECK(maxAbsDifference(replaced, uncalibrated) == 0);
+  std::vector<std::string> names;  // the replaced file moved aside and removed, nothing left over
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    names.push_back(entry.path().filename().string());
+  CHECK(names == std::vector<std::string>{"nm.tif"});
   CHECK_THROWS_AS(writeTiff(Stack(), dir / "empty.tif"), InputError);
   CHECK_FALSE(fs::exists(dir / "empty.tif"));
 }
