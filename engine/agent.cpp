@@ -34,10 +34,59 @@ namespace {
 
 struct Assessment {
   Prediction prediction;
-  std::string deviceName;
+  std::string deviceName, factoryKey;
   double fastAverage = 0;
+  double factorySeconds = 0;  // the factory benchmarks' estimate at this score; 0 when they have none
   DelayState delay;
 };
+
+// The factory benchmarks' time for `key` at `score`, from the entry nearest in score (cost grows
+// with the work); 0 when they have none.
+double factorySeconds(const std::vector<FactoryBenchmark>& factory, const std::string& method,
+                      const std::string& key, double score) {
+  const FactoryBenchmark* nearest = nullptr;
+  for (const auto& f : factory)
+    if (f.method == method && f.implementation == key &&
+        (!nearest || std::fabs(f.score - score) < std::fabs(nearest->score - score)))
+      nearest = &f;
+  return nearest ? nearest->seconds * score / nearest->score : 0;
+}
+
+bool onTheCpu(const std::string& factoryKey) {
+  return factoryKey.rfind("cpu", 0) == 0;
+}
+
+// Trying an implementation costs a whole run. One on the CPU that the factory benchmarks put, by
+// their ratio to a CPU implementation measured here, at more than kExploreSlack times the fastest
+// measured here keeps that estimate instead of being tried first: a first eSRRF ran 173 s on
+// cpu:unthreaded where cpu:tbb took 111 and cpu:simd takes far less. Ratios between two
+// implementations on one processor carry over between machines; other hardware's do not, so the
+// GPUs are still tried. A CPU variant without factory figures of its own (cpu:simd) is measured
+// against cpu:tbb's: the same threads, vectorised, no slower, so the estimate errs towards trying.
+void estimateSlowCpuCandidates(std::vector<Assessment>& assessed, double tbbFactorySeconds) {
+  double fastest = std::numeric_limits<double>::infinity();
+  for (const auto& a : assessed)
+    if (a.prediction.source == Prediction::Source::History) fastest = std::min(fastest, a.fastAverage);
+  for (auto& a : assessed) {
+    if (a.prediction.source != Prediction::Source::Untried || !onTheCpu(a.factoryKey) ||
+        a.factorySeconds <= 0)
+      continue;
+    // from the measured ones with factory figures of their own; only without any, the stand-ins
+    double estimate = std::numeric_limits<double>::infinity(), standIn = estimate;
+    for (const auto& known : assessed) {
+      if (known.prediction.source != Prediction::Source::History || !onTheCpu(known.factoryKey)) continue;
+      if (known.factorySeconds > 0)
+        estimate = std::min(estimate, known.fastAverage * a.factorySeconds / known.factorySeconds);
+      else if (tbbFactorySeconds > 0)
+        standIn = std::min(standIn, known.fastAverage * a.factorySeconds / tbbFactorySeconds);
+    }
+    if (!std::isfinite(estimate)) estimate = standIn;
+    if (std::isfinite(estimate) && estimate > Agent::kExploreSlack * fastest) {
+      a.fastAverage = estimate;
+      a.prediction.source = Prediction::Source::Factory;
+    }
+  }
+}
 
 // The runs to predict from: those of the recorded signature nearest in score, this very one first,
 // however few. The original trusts only signatures with three runs or more, so an implementation
@@ -77,16 +126,11 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
         a.prediction.source = Prediction::Source::History;
       }
     }
-    if (a.prediction.source == Prediction::Source::Untried) {
-      const FactoryBenchmark* nearest = nullptr;
-      for (const auto& f : factory_)
-        if (f.method == method && f.implementation == candidate.factoryKey &&
-            (!nearest || std::fabs(f.score - score) < std::fabs(nearest->score - score)))
-          nearest = &f;
-      if (nearest) {
-        a.fastAverage = nearest->seconds * score / nearest->score;  // cost grows with the work
-        a.prediction.source = Prediction::Source::Factory;
-      }
+    a.factoryKey = candidate.factoryKey;
+    a.factorySeconds = factorySeconds(factory_, method, candidate.factoryKey, score);
+    if (a.prediction.source == Prediction::Source::Untried && a.factorySeconds > 0) {
+      a.fastAverage = a.factorySeconds;
+      a.prediction.source = Prediction::Source::Factory;
     }
     assessed.push_back(a);
   }
@@ -97,6 +141,7 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
   });
   for (auto& a : assessed)
     if (ownHistory && a.prediction.source == Prediction::Source::Factory) a.prediction.source = Prediction::Source::Untried;
+  estimateSlowCpuCandidates(assessed, factorySeconds(factory_, method, "cpu:tbb", score));
   // a delay on one implementation slows every implementation on the same hardware
   for (auto& a : assessed)
     for (const auto& other : assessed)
@@ -107,13 +152,16 @@ std::vector<Prediction> Agent::rank(const std::string& method, const std::string
     a.prediction.delayed = a.delay.delayed;
     a.prediction.seconds = a.fastAverage * (1 - p) + a.fastAverage * a.delay.factor * p;  // eq. 3
   }
-  // order: untried first (so the store fills up), then by predicted time, failed ones last
+  // order: untried first (so the store fills up; those the factory benchmarks think fastest first,
+  // so that a slow CPU one meets a measured reference and is estimated instead), then by predicted
+  // time, failed ones last
   auto group = [](const Assessment& a) {
     if (a.prediction.recentlyFailed) return 2;
     return a.prediction.source == Prediction::Source::Untried ? 0 : 1;
   };
   std::stable_sort(assessed.begin(), assessed.end(), [&](const Assessment& x, const Assessment& y) {
     if (group(x) != group(y)) return group(x) < group(y);
+    if (group(x) == 0) return x.factorySeconds < y.factorySeconds;
     return group(x) == 1 && x.prediction.seconds < y.prediction.seconds;
   });
 

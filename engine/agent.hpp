@@ -59,6 +59,9 @@ class Agent {
                                const std::vector<Candidate>& candidates, const MethodHistory& history, double now);
 
   static constexpr double kRetryFailedAfter = 3600;  // seconds before a failed implementation is tried again
+  // An untried CPU implementation estimated slower than this many times the fastest measured one is
+  // not tried (agent.cpp: estimateSlowCpuCandidates).
+  static constexpr double kExploreSlack = 2;
 
  private:
   std::vector<FactoryBenchmark> factory_;

@@ -130,3 +130,52 @@ TEST_CASE("factory benchmarks rank a cold start, then implementations known only
   CHECK(ranked.front().implementation == "gpu:x");  // the factory said slow, but it is another machine's word
   CHECK(ranked.front().source == Prediction::Source::Untried);
 }
+
+TEST_CASE(
+    "a CPU implementation the factory puts far behind one measured here is not tried; a close one or a GPU "
+    "is") {
+  const std::vector<Candidate> candidates{{"cpu:tbb", "cpu", "cpu", "cpu:tbb"},
+                                          {"cpu:unthreaded", "cpu", "cpu", "cpu:unthreaded"},
+                                          {"gpu:x", "gpu", "gpu", "gpu"}};
+  // the factory machine: unthreaded 4x tbb, the GPU 10x slower than tbb (another machine's word)
+  Agent agent({{"m", "cpu:tbb", 100, 1.0}, {"m", "cpu:unthreaded", 100, 4.0}, {"m", "gpu", 100, 10.0}}, 1);
+  MethodHistory history;
+  for (int i = 0; i < 3; ++i) history.add({"m", "cpu:tbb", "cpu", "s", 100, 2.0, 1e9 + i, true});
+  auto ranked = agent.rank("m", "s", 100, candidates, history, 1e9);
+  CHECK(ranked[0].implementation == "gpu:x");  // untried hardware: tried once
+  CHECK(ranked[0].source == Prediction::Source::Untried);
+  CHECK(ranked[1].implementation == "cpu:tbb");
+  CHECK(ranked[2].implementation == "cpu:unthreaded");  // estimated 4 x 2 s = 8 s: last, not first
+  CHECK(ranked[2].source == Prediction::Source::Factory);
+  CHECK(ranked[2].seconds == Approx(8.0));
+
+  history.add({"m", "gpu:x", "gpu", "s", 100, 0.5, 1e9 + 5, true});
+  ranked = agent.rank("m", "s", 100, candidates, history, 1e9);
+  CHECK(ranked[0].implementation == "gpu:x");
+  CHECK(ranked[2].implementation == "cpu:unthreaded");
+
+  // where the factory puts the untried one within twice the fastest measured, it is tried first
+  Agent close({{"m", "cpu:tbb", 100, 1.0}, {"m", "cpu:unthreaded", 100, 1.5}}, 1);
+  MethodHistory tbbOnly;
+  for (int i = 0; i < 3; ++i) tbbOnly.add({"m", "cpu:tbb", "cpu", "s", 100, 2.0, 1e9 + i, true});
+  ranked = close.rank("m", "s", 100, {candidates[0], candidates[1]}, tbbOnly, 1e9);
+  CHECK(ranked[0].implementation == "cpu:unthreaded");
+  CHECK(ranked[0].source == Prediction::Source::Untried);
+
+  // a CPU variant the factory does not know (cpu:simd) measured here stands against cpu:tbb's figure
+  const Candidate simd{"cpu:simd", "cpu", "cpu", "cpu:simd"};
+  MethodHistory simdOnly;
+  for (int i = 0; i < 3; ++i) simdOnly.add({"m", "cpu:simd", "cpu", "s", 100, 0.5, 1e9 + i, true});
+  ranked = agent.rank("m", "s", 100, {candidates[0], candidates[1], simd}, simdOnly, 1e9);
+  CHECK(ranked[0].implementation == "cpu:tbb");  // untried, the factory's equal of the reference: tried
+  CHECK(ranked[1].implementation == "cpu:simd");
+  CHECK(ranked[2].implementation == "cpu:unthreaded");  // at least 4 x 0.5 s
+  CHECK(ranked[2].seconds == Approx(2.0));
+
+  // once cpu:tbb is measured too, its own factory figure is the reference: 4 x 2 s, not 4 x 0.5 s
+  for (int i = 0; i < 3; ++i) simdOnly.add({"m", "cpu:tbb", "cpu", "s", 100, 2.0, 1e9 + 10 + i, true});
+  ranked = agent.rank("m", "s", 100, {candidates[0], candidates[1], simd}, simdOnly, 1e9);
+  CHECK(ranked[0].implementation == "cpu:simd");
+  CHECK(ranked[2].implementation == "cpu:unthreaded");
+  CHECK(ranked[2].seconds == Approx(8.0));
+}
