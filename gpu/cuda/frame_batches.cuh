@@ -5,9 +5,11 @@
 #include <cuda_runtime.h>
 
 #include <cstddef>
+#include <memory>
 
 #include "gpu/cuda/cuda_support.cuh"
 #include "gpu/cuda/launch_grid.cuh"
+#include "gpu/cuda/staged_copy.cuh"
 #include "gpu/frame_batching.hpp"
 
 namespace lqs::gpu::cuda {
@@ -21,11 +23,20 @@ struct CudaBatchDevice {
     return DeviceArray<T>(count);
   }
   void write(const DeviceArray<float>& buffer, const float* host, std::size_t count) {
+    if (count >= StagedCopier::kWorthIt) return copier().toDevice(buffer.get(), host, count);
     check(cudaMemcpy(buffer.get(), host, count * sizeof(float), cudaMemcpyHostToDevice), "upload");
   }
   void download(const DeviceArray<float>& buffer, float* host, std::size_t count) {
+    if (count >= StagedCopier::kWorthIt) return copier().toHost(host, buffer.get(), count);
     check(cudaMemcpy(host, buffer.get(), count * sizeof(float), cudaMemcpyDeviceToHost), "download");
   }
+
+ private:
+  StagedCopier& copier() {
+    if (!copier_) copier_ = std::make_unique<StagedCopier>();
+    return *copier_;
+  }
+  std::unique_ptr<StagedCopier> copier_;
 };
 
 // `launch(source, target, count)` launches the kernels for `count` frames; it is timed with

@@ -19,7 +19,7 @@ std::vector<Implementation> openclImplementations(const std::vector<Device>& dev
 
 Stack openclFrames(gpu::OpenclDevice& gpu, const Stack& in, std::size_t outRows, std::size_t outCols,
                    const Job& job, const gpu::BatchLaunch& launch, gpu::FrameTransfer transfer) {
-  Stack out(in.frames(), outRows, outCols);
+  Stack out(in.frames(), outRows, outCols, Stack::Uninitialised{});  // every frame is downloaded into it
   out.pixelSize = in.pixelSize;
   transfer.frames = in.frames();
   if (transfer.inFrame == 0) transfer.inFrame = in.frameSize();

@@ -146,7 +146,7 @@ void registerConvolution(Registry& registry, const std::vector<Device>& devices)
            const Stack& image = c.stack(0);
            const Stack& kernel = c.stack(1);
            if (kernel.frames() != 1) throw InputError("conv2d: the kernel must be a single 2-D image");
-           Stack out(image.frames(), image.rows(), image.cols());
+           Stack out(image.frames(), image.rows(), image.cols(), Stack::Uninitialised{});  // downloaded whole
            out.pixelSize = image.pixelSize;
            gpu::cuda::correlate(device, image.data(), image.frames(), int(image.rows()), int(image.cols()),
                                 kernel.data(), int(kernel.rows()), int(kernel.cols()), out.data(),

@@ -46,7 +46,7 @@ Stack resampleShiftMagnify(const Stack& in, std::size_t rows, std::size_t cols, 
   const AxisTaps rowTaps = axisTaps(rowCoords, int(in.rows()), kind), colTaps = axisTaps(colCoords, int(in.cols()), kind);
 #ifdef LQS_HAVE_CUDA
   if (backend.cuda >= 0) {
-    Stack out(in.frames(), rows, cols);
+    Stack out(in.frames(), rows, cols, Stack::Uninitialised{});  // every frame is downloaded into it
     gpu::cuda::resampleSeparable(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()),
                                  out.data(), tableView(rowTaps), tableView(colTaps), lqs_tap_normalised(kind),
                                  job.afterBatches(in.frames()));
@@ -123,7 +123,8 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
 #endif
 #ifdef LQS_HAVE_CUDA
   if (backend.cuda >= 0) {
-    Stack out(in.frames(), in.rows(), in.cols());
+    Stack out(in.frames(), in.rows(), in.cols(),
+              Stack::Uninitialised{});  // every frame is downloaded into it
     out.pixelSize = in.pixelSize;
     const float coefficients[] = {m.a, m.b, m.c, m.d, m.centreRow, m.centreCol, m.shiftRow, m.shiftCol};
     gpu::cuda::shiftScaleRotate(backend.cuda, in.data(), in.frames(), int(in.rows()), int(in.cols()),

@@ -21,8 +21,10 @@ const PixelKernel& kernelNamed(const std::string& name) {
   throw std::logic_error("no per-pixel kernel gpu/kernels/pixel/" + name + ".h");
 }
 
+// Not zeroed: every implementation writes every pixel (a zero fill is a gigabyte of page faults on
+// one thread for a large stack).
 Stack sameShape(const Stack& image) {
-  Stack out(image.frames(), image.rows(), image.cols());
+  Stack out(image.frames(), image.rows(), image.cols(), Stack::Uninitialised{});
   out.pixelSize = image.pixelSize;
   return out;
 }

@@ -3,15 +3,14 @@
 #include "methods/srrf/esrrf.hpp"
 
 #ifdef LQS_HAVE_CUDA
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 
+#include "gpu/host_copy.hpp"
 #include "gpu/kernels/rgc.h"
 #include "methods/interpolation/separable_resample.hpp"
 #include "methods/srrf/esrrf_cuda_pipeline.hpp"
@@ -19,16 +18,6 @@
 namespace lqs {
 
 namespace {
-
-// Copies to and from the pinned staging buffers on all cores: one core's memcpy (~6 GB/s) would
-// take as long per 2048x2048 frame as the device's whole reconstruction of it.
-void parallelCopy(const float* from, std::size_t count, float* to) {
-  constexpr std::size_t kChunk = std::size_t(1) << 18;  // floats: 1 MiB
-  tbb::parallel_for(std::size_t(0), (count + kChunk - 1) / kChunk, [&](std::size_t chunk) {
-    const std::size_t begin = chunk * kChunk;
-    std::memcpy(to + begin, from + begin, std::min(kChunk, count - begin) * sizeof(float));
-  });
-}
 
 // The Catmull-Rom taps of the coordinates lqs_esrrf_intensity samples (output index / mag) along
 // an axis of `size` input pixels.
@@ -96,13 +85,13 @@ Result runEsrrfCuda(const RunContext& c, int device) {
         pipeline->blockFrames(),
         [&](const float* frames, std::size_t count) {
           float* staging = times.time(times.waiting, [&] { return pipeline->stage(count); });
-          times.time(times.staging, [&] { parallelCopy(frames, count * in.frameSize(), staging); });
+          times.time(times.staging, [&] { gpu::parallelCopy(frames, count * in.frameSize(), staging); });
           pipeline->submit(count);
         },
         [&](float* out) {
           times.time(times.finishing, [&] {
             pipeline->finish([&](const float* piece, std::size_t offset, std::size_t count) {
-              parallelCopy(piece, count, out + offset);
+              gpu::parallelCopy(piece, count, out + offset);
             });
           });
         }};
