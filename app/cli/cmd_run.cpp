@@ -1,3 +1,4 @@
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
@@ -37,10 +38,21 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
                   "(default: half of this machine's memory)")
       ->transform(CLI::AsSizeValue(false));
   cmd->callback([&session, &job, args] {
+    // what the user waits for, phase by phase (--json "phases"): devices, reading, the run, writing
+    using Clock = std::chrono::steady_clock;
+    auto started = Clock::now();
+    const auto lap = [&started] {
+      const auto now = Clock::now();
+      const double seconds = std::chrono::duration<double>(now - started).count();
+      started = now;
+      return seconds;
+    };
+    nlohmann::json phases = nlohmann::json::object();
     RunRequest request;
     request.method = args->method;
     session.runsOn({args->impl});
     const Method& method = session.registry().find(request.method);  // unknown: exit 2 before reading inputs
+    phases["devices"] = lap();
     request.params = parseAssignments(args->sets);
     if (!args->output.empty()) {
       checkOutputName(method.spec, args->output);
@@ -49,8 +61,10 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     }
     if (!args->impl.empty()) request.implementation = args->impl;
     for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
+    phases["read"] = lap();
 
     const RunReport report = session.engine().run(request, job);
+    phases["run"] = lap();
     job.checkCancelled();  // no output once the user has asked to stop
     for (const auto& warning : report.warnings) std::cerr << "warning: " << warning << "\n";
     for (const auto& note : report.result.notes) std::cerr << "note: " << note << "\n";
@@ -65,15 +79,21 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
       const std::vector<std::filesystem::path> inputFiles(args->inputs.begin(), args->inputs.end());
       written = writeOutputs(report.result, out, provenanceWriter(describeRun(session.registry(), request, report, inputFiles)));
     }
+    phases["write"] = lap();
     if (!args->json) {
       printHuman(report, args->method, written);
       return;
     }
     nlohmann::json values = nlohmann::json::object();
     for (const auto& [name, value] : report.result.values) values[name] = value;
-    std::cout << nlohmann::json{{"method", args->method}, {"implementation", report.implementation},
-                                {"seconds", report.seconds}, {"outputs", written}, {"values", values},
-                                {"warnings", report.warnings}, {"notes", report.result.notes}}
+    std::cout << nlohmann::json{{"method", args->method},
+                                {"implementation", report.implementation},
+                                {"seconds", report.seconds},
+                                {"outputs", written},
+                                {"values", values},
+                                {"warnings", report.warnings},
+                                {"notes", report.result.notes},
+                                {"phases", phases}}
                      .dump()
               << "\n";
   });

@@ -34,6 +34,13 @@ TEST_CASE("sample then magnify gives the magnified stack and exactly one JSON li
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json["method"] == "magnify");
   CHECK(json["outputs"][0] == (dir / "m.tif").string());
+  // what the user waited for, phase by phase: the run holds the method's own seconds
+  for (const char* phase : {"devices", "read", "run", "write"}) {
+    INFO(phase);
+    REQUIRE(json["phases"].contains(phase));
+    CHECK(json["phases"][phase].get<double>() >= 0);
+  }
+  CHECK(json["phases"]["run"].get<double>() >= json["seconds"].get<double>());
   const TiffInfo info = readTiffInfo(dir / "m.tif");
   CHECK(info.frames == 20);
   CHECK(info.rows == 128);
