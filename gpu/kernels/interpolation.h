@@ -14,11 +14,11 @@ typedef double lqs_acc;
 
 enum { LQS_NEAREST = 0, LQS_BILINEAR = 1, LQS_BICUBIC = 2, LQS_CATMULL_ROM = 3, LQS_LANCZOS = 4 };
 
-/* Both pieces computed and one chosen, so that loops over pixels vectorise. */
 LQS_FN lqs_acc lqs_catmull_rom_weight(lqs_acc v) {
   const lqs_acc a = fabs(v);
-  const lqs_acc inner = a * a * (1.5 * a - 2.5) + 1, outer = a * (a * (-0.5 * a + 2.5) - 4) + 2;
-  return a < 1 ? inner : a < 2 ? outer : 0;
+  if (a < 1) return a * a * (1.5 * a - 2.5) + 1;
+  if (a < 2) return a * (a * (-0.5 * a + 2.5) - 4) + 2;
+  return 0;
 }
 
 LQS_FN lqs_acc lqs_lanczos_weight(lqs_acc v) {

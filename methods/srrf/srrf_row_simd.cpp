@@ -48,27 +48,17 @@ void addSampledTerms(const float* __restrict gc, const float* __restrict gr, int
   const float m = k.magnification, cols = k.cols;
   lqs_acc wr[4];
   std::copy(k.rowWeight, k.rowWeight + 4, wr);
-  const int rowStart = k.sampleRow * stride;  // frames are far smaller than 2^31 pixels
   for (int q = qLo; q < qHi; ++q) {
     const float xc = float(k.sx + k.mag * q) + 0.5f, x0 = xc + ringCol, column = x0 / m;
     const bool inside = column >= 0.0f && column < cols;
     const float at = inside ? column : 0.0f;  // any tap index inside the border will do
     const int c0 = lqs_tap_first(LQS_CATMULL_ROM, at);
-    lqs_acc x = 0, y = 0;
-#pragma GCC unroll 4  // unrolled, so that the loop over pixels vectorises
-    for (int j = 0; j < 4; ++j) {
-      const lqs_acc wc = lqs_catmull_rom_weight((lqs_acc)at - ((lqs_acc)(c0 + j) + 0.5));
-      lqs_acc columnX = 0, columnY = 0;
-#pragma GCC unroll 4
-      for (int i = 0; i < 4; ++i) {
-        const int tap = rowStart + i * stride + c0 + j;
-        columnX += gc[tap] * wr[i];
-        columnY += gr[tap] * wr[i];
-      }
-      x += columnX * wc;
-      y += columnY * wc;
-    }
-    const float vGx = inside ? float(x) : 0.0f, vGy = inside ? float(y) : 0.0f;
+    lqs_acc wc[4];
+    for (int j = 0; j < 4; ++j) wc[j] = lqs_catmull_rom_weight((lqs_acc)at - ((lqs_acc)(c0 + j) + 0.5));
+    // sampled everywhere and then chosen, so that the loop vectorises
+    const float sampledX = lqs_sample_taps(gc, stride, k.sampleRow, wr, c0, wc, 1, 4);
+    const float sampledY = lqs_sample_taps(gr, stride, k.sampleRow, wr, c0, wc, 1, 4);
+    const float vGx = inside ? sampledX : 0.0f, vGy = inside ? sampledY : 0.0f;
     divergence[q] += lqs_ring_convergence(vGx, vGy, xc - x0, rowOffset, ringCol, ringRow, ringRadius);
   }
 }
