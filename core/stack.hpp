@@ -12,6 +12,7 @@ namespace lqs {
 struct PixelSize {
   double value = 1.0;       // edge length of one pixel
   std::string unit = "px";  // "px" when the file carries no calibration
+  double depth = 0;         // spacing of a volume's planes in `unit`; 0 when not known
 };
 
 // Allocates floats without zeroing them, for outputs whose every pixel is written: a zeroed
@@ -61,11 +62,17 @@ class Stack {
   // Frames [first, first + count) as a new stack with the same calibration (and planes, when the
   // range is whole volumes).
   Stack frameRange(std::size_t first, std::size_t count) const;
+  // The frames of channel `channel` (0-based) as a stack of one channel with these planes;
+  // ParameterError when there is no such channel.
+  Stack channel(std::size_t channel) const;
 
   PixelSize pixelSize;
   // Planes (Z) per volume when the frames are time points x planes, as an ImageJ hyperstack's
   // slices; 1 for a plain series of frames.
   std::size_t planes = 1;
+  // Channels interleaved in the frames, in ImageJ's order (frame = channel + channels x (plane +
+  // planes x time)); methods over time series take one (docs/reliability.md).
+  std::size_t channels = 1;
 
  private:
   std::size_t frames_ = 0, rows_ = 0, cols_ = 0;
@@ -75,5 +82,11 @@ class Stack {
 // The planes per volume of frames [first, first + count) of a stack of `planes`-plane volumes:
 // `planes` when the range is whole volumes, else 1 (a plain series).
 std::size_t planesOfRange(std::size_t planes, std::size_t first, std::size_t count);
+
+// Sets `range`'s channels and planes for frames [first, first + count) of a stack of `channels`
+// interleaved channels and `planes`-plane volumes: kept when the range is whole channel groups
+// (and whole volumes, for the planes), else 1.
+void setAxesOfRange(Stack& range, std::size_t channels, std::size_t planes, std::size_t first,
+                    std::size_t count);
 
 }  // namespace lqs

@@ -19,6 +19,7 @@ class StackFile {
   std::size_t frameSize() const { return info_.rows * info_.cols; }
   const PixelSize& pixelSize() const { return info_.pixelSize; }
   std::size_t planes() const { return info_.planes; }
+  std::size_t channels() const { return info_.channels; }
   std::size_t blockBytes() const { return blockBytes_; }
 
   Stack read(std::size_t first, std::size_t count) const { return readTiff(path_, first, count); }

@@ -60,6 +60,22 @@ struct Layout {
   std::uint64_t fileBytes = 0;
   // Pages of another shape than the frames (tifffile's squeezed trailing axis, below): their size.
   std::optional<std::pair<std::size_t, std::size_t>> pageShape;
+  std::size_t channelStride =
+      1;  // pages from one channel to the next; frames are numbered as ImageJ's (stride 1)
+
+  // The frame (ImageJ's order: channel fastest) that page `page` holds.
+  std::size_t frameOfPage(std::size_t page) const {
+    const std::size_t channels = info.channels, stride = channelStride;
+    if (channels == 1 || stride == 1) return page;
+    const std::size_t rest = page % stride + stride * (page / (stride * channels));
+    return (page / stride) % channels + channels * rest;
+  }
+  std::size_t pageOfFrame(std::size_t frame) const {
+    const std::size_t channels = info.channels, stride = channelStride;
+    if (channels == 1 || stride == 1) return frame;
+    const std::size_t rest = frame / channels;
+    return rest % stride + stride * (frame % channels + channels * (rest / stride));
+  }
 };
 
 // The most bytes the current directory's data can decode to: the file's size times the best ratio
@@ -104,7 +120,7 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
 
   char* text = nullptr;
   const std::string description = TIFFGetField(tif, TIFFTAG_IMAGEDESCRIPTION, &text) && text ? text : "";
-  const DescriptionMetadata meta = parseDescription(description);
+  const DescriptionMetadata meta = parseDescription(description, where);
   info.pixelSize = calibration(tif, meta);
   info.provenance = meta.provenance.value_or("");
 
@@ -138,7 +154,16 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   if (std::uint64_t(width) * height > (std::uint64_t(1) << 32))
     throw InputError(where + "absurd frame size " + std::to_string(height) + "x" + std::to_string(width) +
                      " (corrupt file?)");
-  info.planes = planesOfRange(meta.planes.value_or(1), 0, info.frames);
+  if (meta.channels > 1) {
+    if (meta.channels > info.frames || meta.channelStride > info.frames / meta.channels ||
+        info.frames % (meta.channels * meta.channelStride) != 0)
+      throw InputError(where + "its metadata announces " + std::to_string(meta.channels) +
+                       " channels, which do not divide its " + std::to_string(info.frames) +
+                       " frames (corrupt file?)");
+    info.channels = meta.channels;
+    layout.channelStride = meta.channelStride;
+  }
+  info.planes = planesOfRange(meta.planes.value_or(1), 0, info.frames / info.channels);
   std::error_code ec;
   layout.fileBytes = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(where + "cannot tell its size (" + ec.message() + ")");
@@ -156,7 +181,9 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
 // memory. `tif` is at the first directory.
 void requireMemoryFor(std::size_t frames, TIFF* tif, const Layout& layout, const std::filesystem::path& path) {
   const TiffInfo& info = layout.info;
-  const std::uint64_t stored = std::uint64_t(frames) * info.rows * info.cols * (std::uint64_t(info.bitsPerSample) / 8);
+  // pages may be of another type than the first: count the others at one byte a pixel
+  const std::uint64_t pixels = std::uint64_t(info.rows) * info.cols;
+  const std::uint64_t stored = pixels * (std::uint64_t(info.bitsPerSample) / 8) + (frames - 1) * pixels;
   if (stored > decodableBytes(tif, layout.fileBytes))
     throw InputError(path.string() + ": announces " + std::to_string(frames) + "x" + std::to_string(info.rows) + "x" +
                      std::to_string(info.cols) + " frames, more pixels than the file holds (" +
@@ -221,16 +248,32 @@ void readContiguous(const std::filesystem::path& path, const Layout& layout, std
 }
 
 // Directory `index` (reached by seeking when `seek`, else it is the next one) into `target`, once
-// its size is checked against `layout`'s: pages of a stack must all be the same size.
+// its size is checked against `layout`'s: pages of a stack must all be the same size, but each is
+// read as the pixel type and layout it has (a stack may change type from page to page).
 void readPage(TIFF* tif, const Layout& layout, std::size_t index, bool seek, float* target, const std::string& where) {
   if (!(seek ? TIFFSetDirectory(tif, tdir_t(index)) : TIFFReadDirectory(tif)))
     throw InputError(where + "cannot read its directory (truncated file)" + detail());
   uint32_t width = 0, height = 0;
+  uint16_t bits = 0, format = SAMPLEFORMAT_UINT, samples = 1;
   TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
   TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
   if (width != layout.info.cols || height != layout.info.rows)
     throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from the first page's");
-  readDirectory(tif, layout, target, where);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLEFORMAT, &format);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+  requireSupportedSamples(where, samples, bits, format);
+  const bool tiled = TIFFIsTiled(tif);
+  const TiffInfo& first = layout.info;
+  if (bits == first.bitsPerSample && (format == SAMPLEFORMAT_IEEEFP) == first.isFloat &&
+      (format == SAMPLEFORMAT_INT) == first.isSigned && tiled == layout.tiled)
+    return readDirectory(tif, layout, target, where);
+  Layout page = layout;
+  page.info.bitsPerSample = bits;
+  page.info.isFloat = format == SAMPLEFORMAT_IEEEFP;
+  page.info.isSigned = format == SAMPLEFORMAT_INT;
+  page.tiled = tiled;
+  readDirectory(tif, page, target, where);
 }
 
 // Frames [first, first + stack.frames()) of a file whose pages have another shape than its frames
@@ -244,6 +287,28 @@ void readRepacked(TIFF* tif, const Layout& layout, const std::filesystem::path& 
     readPage(tif, pages, page, page == 0, pixels.data() + page * pageSize,
              path.string() + " page " + std::to_string(page + 1) + ": ");
   std::copy_n(pixels.begin() + std::ptrdiff_t(first * stack.frameSize()), stack.size(), stack.data());
+}
+
+// Reads into frame i of `stack` the frame `frameOf(i)` of the file, in the order of its pages (so
+// that frames of one channel, or reordered OME channels, need no seek back through the directories).
+template <class FrameOf>
+void readFrames(TIFF* tif, const Layout& layout, const std::filesystem::path& path, FrameOf frameOf,
+                Stack& stack) {
+  std::vector<std::pair<std::size_t, std::size_t>> pages;  // (page, frame of the stack)
+  for (std::size_t t = 0; t < stack.frames(); ++t) pages.emplace_back(layout.pageOfFrame(frameOf(t)), t);
+  std::sort(pages.begin(), pages.end());
+  std::size_t current = 0;  // the directory libtiff is at
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const auto [page, t] = pages[i];
+    const std::string where = path.string() + " frame " + std::to_string(layout.frameOfPage(page) + 1) + ": ";
+    if (page >= layout.ifds) {
+      readContiguous(path, layout, page, stack.frame(t).data(), where);
+      continue;
+    }
+    // the next directory is read in order; a page further on is reached by seeking
+    readPage(tif, layout, page, i == 0 || page != current + 1, stack.frame(t).data(), where);
+    current = page;
+  }
 }
 
 }  // namespace
@@ -263,22 +328,33 @@ Stack readTiff(const std::filesystem::path& path, std::size_t first, std::option
                          std::to_string(first + 1));
   const std::size_t n = count.value_or(info.frames - first);
   requireMemoryFor(n, tif.get(), layout, path);
-  Stack stack(n, info.rows, info.cols);
+  Stack stack(n, info.rows, info.cols, Stack::Uninitialised{});  // every frame is read whole, or this throws
   stack.pixelSize = info.pixelSize;
-  stack.planes = planesOfRange(info.planes, first, n);
+  setAxesOfRange(stack, info.channels, info.planes, first, n);
   if (layout.pageShape) {
     readRepacked(tif.get(), layout, path, first, stack);
     return stack;
   }
-  for (std::size_t t = 0; t < n; ++t) {
-    const std::size_t index = first + t;
-    const std::string where = path.string() + " frame " + std::to_string(index + 1) + ": ";
-    if (index >= layout.ifds) {
-      readContiguous(path, layout, index, stack.frame(t).data(), where);
-      continue;
-    }
-    readPage(tif.get(), layout, index, t == 0, stack.frame(t).data(), where);
-  }
+  readFrames(
+      tif.get(), layout, path, [first](std::size_t t) { return first + t; }, stack);
+  return stack;
+}
+
+Stack readTiffChannel(const std::filesystem::path& path, std::size_t channel) {
+  auto tif = open(path, "r");
+  const Layout layout = readLayout(tif.get(), path);
+  const TiffInfo& info = layout.info;
+  if (channel >= info.channels)
+    throw ParameterError(path.string() + " has " + std::to_string(info.channels) + " channel" +
+                         (info.channels == 1 ? "" : "s") + "; there is no channel " +
+                         std::to_string(channel + 1));
+  const std::size_t n = info.frames / info.channels;
+  requireMemoryFor(n, tif.get(), layout, path);
+  Stack stack(n, info.rows, info.cols, Stack::Uninitialised{});
+  stack.pixelSize = info.pixelSize;
+  stack.planes = planesOfRange(info.planes, 0, n);
+  readFrames(
+      tif.get(), layout, path, [&](std::size_t t) { return channel + info.channels * t; }, stack);
   return stack;
 }
 

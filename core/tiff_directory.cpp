@@ -212,7 +212,7 @@ std::optional<TiffDirectory> TiffFileView::directory(const TiffHeader& header, s
   requireSupportedSamples(where, int(samples), int(bits), int(format));
   if (dir.chunkOffsets.empty() || dir.chunkOffsets.size() != dir.chunkBytes.size())
     throw InputError(where + "strip offsets and byte counts do not match (corrupt file)");
-  const DescriptionMetadata meta = parseDescription(description);
+  const DescriptionMetadata meta = parseDescription(description, where);
   dir.info.frames = 1;
   dir.info.rows = std::size_t(height);
   dir.info.cols = std::size_t(width);

@@ -8,7 +8,7 @@ namespace lqs::tiff {
 
 namespace {
 
-enum Type : std::uint16_t { Ascii = 2, Short = 3, Long = 4, Rational = 5, Long8 = 16 };
+enum Type : std::uint16_t { Byte = 1, Ascii = 2, Short = 3, Long = 4, Rational = 5, Long8 = 16 };
 
 struct Field {
   std::uint16_t tag, type;
@@ -36,6 +36,62 @@ Field rationalField(std::uint16_t tag, double value) {
   const auto below = bytesOf(std::uint32_t(denominator));
   bytes.insert(bytes.end(), below.begin(), below.end());
   return {tag, Rational, 1, bytes};
+}
+
+// UTF-8 text as UTF-16 code units; a byte that does not begin a well-formed sequence becomes U+FFFD.
+std::vector<std::uint16_t> utf16Of(const std::string& text) {
+  std::vector<std::uint16_t> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    const std::size_t length = lead < 0x80         ? 1
+                               : (lead >> 5) == 6  ? 2
+                               : (lead >> 4) == 14 ? 3
+                               : (lead >> 3) == 30 ? 4
+                                                   : 0;
+    std::uint32_t point = length == 1   ? lead
+                          : length == 2 ? lead & 0x1F
+                          : length == 3 ? lead & 0x0F
+                                        : lead & 0x07;
+    bool wellFormed = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; wellFormed && k < length; ++k) {
+      wellFormed = (byte(i + k) >> 6) == 2;
+      point = point << 6 | (byte(i + k) & 0x3F);
+    }
+    if (!wellFormed || point > 0x10FFFF) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    if (point >= 0x10000) {
+      out.push_back(std::uint16_t(0xD800 + ((point - 0x10000) >> 10)));
+      out.push_back(std::uint16_t(0xDC00 + ((point - 0x10000) & 0x3FF)));
+    } else {
+      out.push_back(std::uint16_t(point));
+    }
+    i += length;
+  }
+  return out;
+}
+
+// ImageJ's private tags for its properties (IJMetadataByteCounts 50838, IJMetadata 50839), holding
+// only the Info text: a header ("IJIJ" and one entry of type "info", count 1, as 32-bit integers in
+// the file's byte order, which ImageJ reads back as "JIJI" in a little-endian file), then the text
+// as UTF-16 code units in the file's byte order.
+std::vector<Field> imageJInfoFields(const std::string& text) {
+  std::vector<unsigned char> data;
+  const auto append = [&](const std::vector<unsigned char>& bytes) {
+    data.insert(data.end(), bytes.begin(), bytes.end());
+  };
+  append(bytesOf(std::uint32_t(0x494a494a)));  // "IJIJ"
+  append(bytesOf(std::uint32_t(0x696e666f)));  // "info"
+  append(bytesOf(std::uint32_t(1)));
+  const std::size_t headerBytes = data.size();
+  for (const std::uint16_t unit : utf16Of(text)) append(bytesOf(unit));
+  std::vector<unsigned char> counts = bytesOf(std::uint32_t(headerBytes));
+  const auto textBytes = bytesOf(std::uint32_t(data.size() - headerBytes));
+  counts.insert(counts.end(), textBytes.begin(), textBytes.end());
+  return {Field{50838, Long, 2, counts}, Field{50839, Byte, data.size(), data}};
 }
 
 // `fields` (sorted by tag) as a directory stored at `offset`, pointing to the directory at `next`.
@@ -101,6 +157,8 @@ Directory encodeFrameDirectory(const Frame& frame, std::uint64_t offset, bool bi
   fields.push_back(shortField(284, 1));
   fields.push_back(shortField(296, frame.resolutionUnit));
   fields.push_back(shortField(339, frame.sampleFormat));
+  if (frame.info)
+    for (Field& field : imageJInfoFields(*frame.info)) fields.push_back(std::move(field));
   return encodeDirectory(fields, offset, bigTiff, next);
 }
 

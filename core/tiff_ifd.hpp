@@ -29,6 +29,7 @@ struct Frame {
   double resolution;                  // pixels per resolution unit
   std::uint16_t resolutionUnit;       // 1 none, 3 centimetre
   const std::string* description;     // the ImageDescription, or none
+  const std::string* info = nullptr;  // ImageJ's Info property (Image > Show Info), or none
 };
 
 struct Directory {

@@ -37,7 +37,27 @@ void checkInputs(const MethodSpec& spec, const std::vector<Data>& inputs) {
     const FrameBlocks stack(inputs[i]);
     if (stack.frames() * stack.frameSize() == 0)
       throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' is empty");
+    if (stack.channels() > 1 && !spec.framesIndependent) {
+      const std::string channels = std::to_string(stack.channels());
+      throw InputError(spec.name + ": input '" + spec.inputs[i].name + "' holds " + channels +
+                       " channels interleaved in its frames, and " + spec.name +
+                       " takes its frames as one time series: run it on one channel (lqs run --channel N, "
+                       "a workflow step's \"channel\": N, N from 1 to " +
+                       channels + ")");
+    }
   }
+}
+
+// A method that processes each frame alone keeps its input's channels and planes in the outputs of
+// as many frames, which its implementations need not carry themselves.
+static void keepAxesOfInput(const MethodSpec& spec, const std::vector<Data>& inputs, Result& result) {
+  const Stack* input = inputs.empty() ? nullptr : std::get_if<Stack>(&inputs.front());
+  if (!spec.framesIndependent || !input || (input->channels == 1 && input->planes == 1)) return;
+  for (Output& output : result.outputs)
+    if (auto* stack = std::get_if<Stack>(&output.data); stack && stack->frames() == input->frames()) {
+      stack->channels = input->channels;
+      stack->planes = input->planes;
+    }
 }
 
 struct Engine::Prepared {
@@ -76,6 +96,7 @@ Result Engine::timedRun(const Prepared& p, const Implementation& impl, const Job
     Result result = impl.run(context);
     record.seconds = clocks_.elapsed() - start;
     record.time = clocks_.now();
+    keepAxesOfInput(p.method.spec, p.request.inputs, result);
     std::lock_guard lock(mutex_);
     store_.record(record);
     historyOf(record.method).add(record);

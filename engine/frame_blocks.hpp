@@ -19,6 +19,7 @@ class FrameBlocks {
   std::size_t frameSize() const { return rows() * cols(); }
   const PixelSize& pixelSize() const { return memory_ ? memory_->pixelSize : file_->pixelSize(); }
   std::size_t planes() const { return memory_ ? memory_->planes : file_->planes(); }
+  std::size_t channels() const { return memory_ ? memory_->channels : file_->channels(); }
   bool onDisk() const { return file_ != nullptr; }
 
   // Frames [first, first + count), contiguous; valid until the next call.

@@ -20,6 +20,16 @@ const Stack& RunContext::stack(std::size_t index) const {
   return std::get<Stack>(input);
 }
 
+Data oneChannel(Data input, std::optional<std::size_t> channel) {
+  if (!channel || std::holds_alternative<Table>(input)) return input;
+  if (*channel == 0) throw ParameterError("channels are counted from 1");
+  if (const auto* file = std::get_if<StackFile>(&input))
+    return file->channels() == 1 && *channel == 1 ? input : Data(readTiffChannel(file->path(), *channel - 1));
+  const Stack& stack = std::get<Stack>(input);
+  if (stack.channels == 1 && *channel == 1) return input;
+  return stack.channel(*channel - 1);
+}
+
 void append(std::vector<Implementation>& to, std::vector<Implementation> more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }

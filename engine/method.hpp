@@ -35,6 +35,10 @@ struct MethodSpec {
   std::vector<PortSpec> inputs;
   std::vector<PortSpec> outputs;  // the first is what `-o OUT` names
   std::vector<ParamSpec> params;
+  // Each frame is processed alone: a stack of interleaved channels or of volumes is taken as it is,
+  // and the output keeps its channels and planes. Other methods treat the frames as a time series
+  // and refuse interleaved channels (docs/reliability.md).
+  bool framesIndependent = false;
 };
 
 struct Output {
@@ -75,6 +79,11 @@ struct Method {
   MethodSpec spec;
   std::vector<Implementation> implementations;  // only those this machine can run
 };
+
+// One channel (1-based, as the user counts) of a stack of interleaved channels, or the input as it
+// is when no channel is asked for or it has one channel (a channel above 1 of it is ParameterError);
+// a stack left on disk is read for that channel alone (core/tiff.hpp).
+Data oneChannel(Data input, std::optional<std::size_t> channel);
 
 // Adds the implementations a back end offers (one per device, or none) after those already there.
 void append(std::vector<Implementation>& to, std::vector<Implementation> more);

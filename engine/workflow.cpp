@@ -43,9 +43,10 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
     if (!entry.is_object() || !entry.contains("method") || !entry["method"].is_string())
       throw InputError(where + " needs a \"method\" name");
     for (const auto& [key, value] : entry.items())
-      if (key != "method" && key != "inputs" && key != "output" && key != "impl" && key != "params")
+      if (key != "method" && key != "inputs" && key != "output" && key != "impl" && key != "params" &&
+          key != "channel")
         throw ParameterError(where + " has an unknown key \"" + key +
-                             "\"; a step takes method, inputs, output, impl and params");
+                             "\"; a step takes method, inputs, output, impl, channel and params");
     WorkflowStep step;
     step.method = entry["method"].get<std::string>();
     if (entry.contains("inputs")) {
@@ -63,6 +64,11 @@ Workflow parseWorkflow(const std::string& jsonText, const fs::path& folder) {
       if (!entry["impl"].is_string())
         throw InputError(where + ": \"impl\" must be an implementation, back end or device name");
       step.implementation = entry["impl"].get<std::string>();
+    }
+    if (entry.contains("channel")) {
+      if (!entry["channel"].is_number_unsigned() || entry["channel"].get<std::size_t>() == 0)
+        throw InputError(where + ": \"channel\" must be a channel number, from 1");
+      step.channel = entry["channel"].get<std::size_t>();
     }
     if (entry.contains("params")) {
       if (!entry["params"].is_object()) throw InputError(where + ": \"params\" must be an object");
@@ -89,6 +95,7 @@ std::string workflowToJson(const Workflow& workflow) {
     if (!step.output.empty()) entry["output"] = step.output;
     if (!step.params.empty()) entry["params"] = step.params;
     if (step.implementation) entry["impl"] = *step.implementation;
+    if (step.channel) entry["channel"] = *step.channel;
     steps.push_back(entry);
   }
   return json{{"steps", steps}}.dump(2);
@@ -126,7 +133,7 @@ void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
     RunRequest request{step.method, {}, step.params, step.implementation};
     for (const auto& name : step.inputs) {
       const auto it = produced.find(workflow.resolve(name).string());
-      request.inputs.push_back(it != produced.end() ? it->second : input(name));
+      request.inputs.push_back(oneChannel(it != produced.end() ? it->second : input(name), step.channel));
     }
     job.progress(double(i) / double(workflow.steps.size()), step.method);
     StepOutcome outcome{step, engine.run(request, job)};

@@ -19,6 +19,7 @@ struct WorkflowStep {
   std::string output;               // may be empty for value-only steps
   std::map<std::string, std::string> params;  // JSON values as text
   std::optional<std::string> implementation;  // "impl": where it runs (RunRequest::implementation)
+  std::optional<std::size_t> channel;  // "channel": the one channel (from 1) of its inputs (oneChannel)
 };
 
 struct Workflow {

@@ -1,8 +1,8 @@
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <iomanip>
+#include <nlohmann/json.hpp>
 
+#include "app/cli/channel_option.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/data_files.hpp"
 #include "core/errors.hpp"
@@ -18,6 +18,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
     std::vector<std::string> inputs, sets, only;
     std::vector<std::size_t> shape;
     int repeat = 3;
+    std::size_t channel = 0;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -30,6 +31,7 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
          "Only these implementations: a name, a prefix, a back end (cuda), a device (opencl:0) (repeatable)")
       ->take_all();
   cmd->add_option("--repeat", args->repeat, "Runs per implementation")->check(CLI::Range(1, 1000));
+  addChannelOption(*cmd, args->channel);
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->callback([&session, &job, args] {
     session.runsOn(args->only);
@@ -37,7 +39,8 @@ void addBenchCommand(CLI::App& app, Session& session, Job& job) {
     RunRequest request{args->method, {}, {}, std::nullopt};
     request.params = parseAssignments(args->sets);
     if (!args->inputs.empty()) {
-      for (const auto& path : args->inputs) request.inputs.push_back(readData(path));
+      for (const auto& path : args->inputs)
+        request.inputs.push_back(oneChannel(readData(path), channelOption(args->channel)));
     } else if (!args->shape.empty()) {
       std::uint64_t seed = 1;
       for (const auto& port : method.spec.inputs) {

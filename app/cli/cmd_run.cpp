@@ -1,6 +1,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/channel_option.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/data_files.hpp"
 #include "app/cli/provenance.hpp"
@@ -22,6 +23,7 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
     std::vector<std::string> inputs, sets;
     std::string output, impl;
     std::uint64_t maxMemory = defaultMemoryLimit();
+    std::size_t channel = 0;  // 0: all
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -32,6 +34,7 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
   cmd->add_option("--impl", args->impl,
                   "Where to run: an implementation (cpu:tbb, cuda-patchwise:0), a back end (cuda, opencl) or "
                   "a device (opencl:0); see lqs info");
+  addChannelOption(*cmd, args->channel);
   cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
   cmd->add_option("--max-memory", args->maxMemory,
                   "Inputs larger than this (e.g. 2G) stay on disk; eSRRF and SRRF read them in blocks "
@@ -60,7 +63,8 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
                              std::vector<std::filesystem::path>(args->inputs.begin(), args->inputs.end()));
     }
     if (!args->impl.empty()) request.implementation = args->impl;
-    for (const auto& path : args->inputs) request.inputs.push_back(readData(path, args->maxMemory));
+    for (const auto& path : args->inputs)
+      request.inputs.push_back(oneChannel(readData(path, args->maxMemory), channelOption(args->channel)));
     phases["read"] = lap();
 
     const RunReport report = session.engine().run(request, job);

@@ -126,6 +126,7 @@ void registerConvolution(Registry& registry, const std::vector<Device>& devices)
   MethodSpec spec{"conv2d", "2-D correlation with a kernel image, borders replicated",
                   {{"image", DataKind::Stack, "image or stack"}, {"kernel", DataKind::Stack, "2-D kernel image"}},
                   {{"image", DataKind::Stack, "filtered stack"}}, {}};
+  spec.framesIndependent = true;
   Method method{spec, cpuImplementations(cpuOf(devices), [](const RunContext& c, CpuSchedule s) {
                   return Result::of("image", correlate(c.stack(0), c.stack(1), s, c.job));
                 })};

@@ -21,7 +21,8 @@ MethodSpec nlmSpec() {
            realParam("sigma", "0", 0, 1e12, "noise standard deviation in grey levels"),
            choiceParam("patch_weights", "gaussian", {"gaussian", "uniform"},
                        "patch pixels weighted by a Gaussian (NanoPyx's threaded and OpenCL runs) or "
-                       "uniformly (its unthreaded run, faster on the CPU)")}};
+                       "uniformly (its unthreaded run, faster on the CPU)")},
+          true};
 }
 
 // docs/nlm.md: both filters, their sources, and why each clips or mirrors the search window.

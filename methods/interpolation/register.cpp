@@ -89,6 +89,7 @@ Method magnifyMethod(const std::vector<Device>& devices) {
   MethodSpec spec{"magnify", "Magnify an image by an interpolation kernel", {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "magnified stack"}},
                   {realParam("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
+  spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const double m = c.params.real("magnification");
             return Result::of("image", shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job));
@@ -102,6 +103,7 @@ Method shiftMagnifyMethod(const std::vector<Device>& devices) {
                    realParam("shift_col", "0", -1e6, 1e6, "shift along columns in input pixels"),
                    realParam("magnification_row", "2", 0.01, 100, "scale factor for rows"),
                    realParam("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
+  spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const auto& p = c.params;
             return Result::of("image", shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
@@ -149,6 +151,7 @@ Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
                    realParam("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
                    realParam("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
                    realParam("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
+  spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             return Result::of("image", shiftScaleRotate(c.stack(0), c.params, s, c.job));
           })};

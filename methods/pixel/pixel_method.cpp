@@ -9,7 +9,8 @@ MethodSpec pixelMethodSpec(const PixelMethod& method) {
           method.summary,
           {{"image", DataKind::Stack, "image or stack"}},
           {{"image", DataKind::Stack, "one value per input pixel, same shape"}},
-          method.params};
+          method.params,
+          true};
 }
 
 static float kernelValue(const ParamSpec& spec, const ParamValues& values) {

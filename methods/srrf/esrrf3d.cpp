@@ -87,6 +87,7 @@ Stack Esrrf3dPlan::reconstruct(const RunContext& c,
   Stack out(timepoints.size() * planesM, rowsM, colsM);
   out.pixelSize = in.pixelSize();
   out.pixelSize.value /= double(magXY);
+  out.pixelSize.depth /= double(magZ);  // 0 (unknown) stays 0
   out.planes = planesM;
   std::vector<float> volume, map(magnifiedSize());
   TemporalAccumulator accumulator(mode, map.size(), schedule);

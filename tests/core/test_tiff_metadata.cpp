@@ -146,9 +146,10 @@ TEST_CASE("ImageJ hyperstack metadata gives the frame count and the calibration"
   CHECK(stack.planes == 2);                          // one whole volume
   CHECK(readTiff(dir / "hyper.tif", 1, 2).planes == 1);  // half of two volumes: a plain series
 
-  // with two channels the planes are not consecutive frames: no volumes
+  // two channels are an axis of their own: volumes of 2 planes once a channel is taken
   writePages(dir / "channels.tif", 4, {"ImageJ=1.53t\nimages=4\nchannels=2\nslices=2\nhyperstack=true\n"});
-  CHECK(readTiffInfo(dir / "channels.tif").planes == 1);
+  CHECK(readTiffInfo(dir / "channels.tif").channels == 2);
+  CHECK(readTiffInfo(dir / "channels.tif").planes == 2);
   writePages(dir / "odd.tif", 5, {"ImageJ=1.53t\nimages=5\nslices=2\n"});  // slices not dividing the images
   CHECK(readTiffInfo(dir / "odd.tif").planes == 1);
 
