@@ -8,7 +8,7 @@ export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 start=$(date +%s)
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-targets=(tiff workflow parameters)
+targets=(tiff description workflow parameters)
 seconds=$(( ${LQS_FUZZ_SECONDS:-60} / ${#targets[@]} ))
 for target in "${targets[@]}"; do
   # new inputs go to a scratch folder, so the committed corpus is only read

@@ -23,6 +23,11 @@ TEST_CASE("a parsed workflow survives a round trip through its JSON") {
   CHECK(again.steps[0].params == workflow.steps[0].params);
   CHECK(again.steps[0].params.at("on") == "true");
   CHECK(again.resolve("b.tif") == std::filesystem::path("/data/b.tif"));
+  const Workflow channel =
+      parseWorkflow(R"({"steps":[{"method":"esrrf","inputs":["a.tif"],"channel":2}]})", ".");
+  CHECK(parseWorkflow(workflowToJson(channel), ".").steps[0].channel == 2u);
+  CHECK_THROWS_AS(parseWorkflow(R"({"steps":[{"method":"esrrf","channel":0}]})", "."), InputError);
+  CHECK_THROWS_AS(parseWorkflow(R"({"steps":[{"method":"esrrf","channel":"red"}]})", "."), InputError);
 }
 
 TEST_CASE("a workflow with an unknown key is refused, naming the key") {

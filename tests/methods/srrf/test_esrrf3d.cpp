@@ -52,6 +52,10 @@ TEST_CASE("esrrf3d takes the planes from a hyperstack input and gives a hypersta
   CHECK(maxAbsDifference(fromInput, explicitPlanes) == 0);
   CHECK(fromInput.planes == 10);
   CHECK(runner.stack("esrrf3d", {volumes}, {{"planes", "2"}, {"radius_z", "1"}}).planes == 4);  // planes= wins
+  volumes.pixelSize = {0.1, "um", 0.3};  // the z calibration follows the planes: 0.3 um / magnification_z
+  const Stack calibrated = runner.stack("esrrf3d", {volumes}, {{"magnification_z", "3"}});
+  CHECK(calibrated.pixelSize.depth == Approx(0.1));
+  CHECK(calibrated.pixelSize.value == Approx(0.1 / 2));
 }
 
 TEST_CASE("esrrf3d of a constant volume is zero, and time points give planes in order") {
