@@ -1,6 +1,8 @@
 #pragma once
 // Writes a file under a temporary name beside the target and renames it on commit(), so an output
-// is either complete or absent. The temporary is removed if commit() is never reached.
+// is either complete or absent. The temporary is removed if commit() is never reached; one left by
+// a process that was killed (SIGKILL, a power cut) is removed by the next AtomicFile in its folder.
+// commit() makes the file and the rename durable (fsync) unless LQS_FSYNC=0 (docs/reliability.md).
 #include <filesystem>
 
 namespace lqs {
@@ -19,5 +21,9 @@ class AtomicFile {
   std::filesystem::path target_, temporary_;
   bool committed_ = false;
 };
+
+// The temporaries (".NAME.part-HOST-PID", and ".old" copies of replaced outputs) in `folder` of
+// processes of this host that no longer run; returns how many were removed.
+std::size_t removeStaleTemporaries(const std::filesystem::path& folder);
 
 }  // namespace lqs

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -61,6 +62,34 @@ TEST_CASE(
     CHECK(namesIn(dir.path()) == std::vector<std::string>{"long.tif"});  // no output, no temporary
     CHECK(bytesOf(input) == before);
   }
+}
+
+// SIGKILL (or a power cut) cannot be handled: the temporary of a killed write is removed by the next
+// run that writes into the folder, while one of a process still running is left alone.
+TEST_CASE("the temporary a killed process left is removed by the next run; a running one's is kept") {
+  TempDir dir;
+  const fs::path input = dir / "in.tif";
+  REQUIRE(runLqs("sample " + input.string() + " --frames 3 --size 32,32").code == 0);
+  // what `lqs` names its temporaries: .NAME.part-HOST-PID (core/atomic_file.cpp)
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  std::string tag;
+  for (const char* c = host; *c; ++c)
+    if (std::isalnum(static_cast<unsigned char>(*c)) || *c == '-') tag += *c;
+  const pid_t dead = fork();
+  if (dead == 0) _exit(0);
+  waitpid(dead, nullptr, 0);  // reaped: its id names no process now
+  const std::string killed = ".big.tif.part-" + tag + "-" + std::to_string(dead);
+  const std::string running = ".other.tif.part-" + tag + "-" + std::to_string(getpid());
+  const std::string elsewhere = ".third.tif.part-otherhost-" + std::to_string(dead);
+  for (const auto& name : {killed, killed + ".old", running, elsewhere})
+    std::ofstream(dir / name) << "partial";
+  REQUIRE(runLqs("run magnify " + input.string() + " -o " + (dir / "m.tif").string()).code == 0);
+  CHECK_FALSE(fs::exists(dir / killed));
+  CHECK_FALSE(fs::exists(dir / (killed + ".old")));
+  CHECK(fs::exists(dir / running));
+  CHECK(fs::exists(dir / elsewhere));  // a process id of another host sharing the folder means nothing here
+  CHECK(fs::exists(dir / "m.tif"));
 }
 
 TEST_CASE("a read-only output folder: exit 3, one line naming the folder, no file") {
