@@ -57,18 +57,21 @@ Table readCsv(const std::filesystem::path& path) {
   return table;
 }
 
+void printCsv(const Table& table, std::ostream& out) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << table.columns[i];
+  out << '\n' << std::setprecision(9);
+  for (const auto& row : table.rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << row[i];
+    out << '\n';
+  }
+}
+
 void writeCsv(const Table& table, const std::filesystem::path& path) {
   AtomicFile file(path);
   {
     std::ofstream out(file.temporaryPath());
     if (!out) throw InputError("cannot write " + path.string());
-    for (std::size_t i = 0; i < table.columns.size(); ++i)
-      out << (i ? "," : "") << table.columns[i];
-    out << '\n' << std::setprecision(9);
-    for (const auto& row : table.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << row[i];
-      out << '\n';
-    }
+    printCsv(table, out);
     if (!out.flush()) throw InputError("cannot write " + path.string() + " (disk full?)");
   }
   file.commit();

@@ -1,6 +1,7 @@
 #pragma once
 // A numeric table with named columns, read from and written to CSV (drift tables, FRC curves).
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,7 @@ struct Table {
 Table readCsv(const std::filesystem::path& path);
 // Atomic: written to a temporary name in the same folder, then renamed.
 void writeCsv(const Table& table, const std::filesystem::path& path);
+// The CSV text alone (for writers that place it themselves).
+void printCsv(const Table& table, std::ostream& out);
 
 }  // namespace lqs

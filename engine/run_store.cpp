@@ -168,9 +168,9 @@ void RunStore::record(const RunRecord& run) {
   }
 }
 
-void RunStore::clear() {
+bool RunStore::clear() {
   memoryOnly_.clear();
-  execute("DELETE FROM runs");
+  return execute("DELETE FROM runs");
 }
 
 std::size_t RunStore::count() {

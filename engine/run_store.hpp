@@ -33,7 +33,8 @@ class RunStore {
   std::vector<RunRecord> runsOf(const std::string& method);
   std::vector<RunRecord> allRuns();
   void record(const RunRecord& run);
-  void clear();
+  // Deletes every run; false when the store on disk could not be cleared (takeWarning says why).
+  bool clear();
   std::size_t count();
 
   const std::filesystem::path& file() const { return file_; }

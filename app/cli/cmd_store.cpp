@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/cli/commands.hpp"
+#include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 
 namespace lqs::cli {
@@ -29,18 +30,30 @@ void addStoreCommand(CLI::App& app, Session& session) {
   auto* exportCmd = cmd->add_subcommand("export", "Write every run as CSV");
   exportCmd->add_option("FILE", *file, "CSV file")->required();
   exportCmd->callback([&session, file] {
-    std::ofstream out(*file);
-    if (!out) throw InputError("cannot write " + *file);
-    out << "method,implementation,device,signature,score,seconds,time,ok\n";
-    for (const auto& run : session.store().allRuns())
-      out << run.method << "," << run.implementation << ",\"" << run.device << "\",\"" << run.signature << "\","
-          << run.score << "," << run.seconds << "," << std::setprecision(15) << run.time << std::setprecision(6) << ","
-          << run.ok << "\n";
-    std::cout << "exported to " << *file << "\n";
+    RunStore& store = session.store();
+    const std::vector<RunRecord> runs = store.allRuns();
+    if (!store.persistent())
+      throw InputError(store.takeWarning().value_or("the run-time store is unavailable"));
+    AtomicFile csv(*file);  // a full disk leaves no truncated CSV, and an older export stays whole
+    {
+      std::ofstream out(csv.temporaryPath());
+      out << "method,implementation,device,signature,score,seconds,time,ok\n";
+      for (const auto& run : runs)
+        out << run.method << "," << run.implementation << ",\"" << run.device << "\",\"" << run.signature
+            << "\"," << run.score << "," << run.seconds << "," << std::setprecision(15) << run.time
+            << std::setprecision(6) << "," << run.ok << "\n";
+      if (!out.flush()) throw InputError("cannot write " + *file + " (disk full or not writable?)");
+    }
+    csv.commit();
+    std::cout << "exported " << runs.size() << " runs to " << *file << "\n";
   });
   cmd->add_subcommand("clear", "Delete every recorded run")->callback([&session] {
-    session.store().clear();
-    std::cout << "cleared " << session.store().file().string() << "\n";
+    RunStore& store = session.store();
+    const std::size_t runs = store.count();
+    if (!store.persistent() || !store.clear())
+      throw InputError("nothing cleared: " +
+                       store.takeWarning().value_or("the run-time store is unavailable"));
+    std::cout << "cleared " << runs << " runs from " << store.file().string() << "\n";
   });
 }
 

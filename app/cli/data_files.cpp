@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
@@ -46,31 +47,36 @@ Data readData(const fs::path& path, std::uint64_t maxMemoryBytes) {
 
 fs::path provenanceSidecar(const fs::path& csv) { return csv.string() + ".provenance.json"; }
 
-// The side-car is written before its CSV, so a complete CSV always has its record; a CSV written
-// without one loses a stale side-car rather than keeping a record of what it no longer holds.
-static void writeSidecar(const fs::path& csv, const std::string& provenance) {
-  const fs::path sidecar = provenanceSidecar(csv);
-  if (provenance.empty()) {
-    std::error_code ignored;
-    fs::remove(sidecar, ignored);
-    return;
+template <class Print>
+static void writeTemporary(const AtomicFile& file, const fs::path& path, Print print) {
+  std::ofstream out(file.temporaryPath());
+  print(out);
+  if (!out.flush()) throw InputError("cannot write " + path.string() + " (disk full or not writable?)");
+}
+
+// A CSV and its provenance side-car are both written whole before either replaces a file, and the
+// old side-car goes before the new CSV lands: a failed write leaves the old pair as it was, a crash
+// between the renames a CSV without a record, never a record describing another run.
+static void writeTableWithRecord(const Table& table, const fs::path& path, const std::string& provenance) {
+  AtomicFile csv(path);
+  writeTemporary(csv, path, [&](std::ostream& out) { printCsv(table, out); });
+  const fs::path sidecar = provenanceSidecar(path);
+  std::optional<AtomicFile> record;
+  if (!provenance.empty()) {
+    record.emplace(sidecar);
+    writeTemporary(*record, sidecar, [&](std::ostream& out) { out << provenance << "\n"; });
   }
-  AtomicFile file(sidecar);
-  {
-    std::ofstream out(file.temporaryPath());
-    out << provenance << "\n";
-    if (!out.flush()) throw InputError("cannot write " + sidecar.string() + " (disk full or not writable?)");
-  }
-  file.commit();
+  std::error_code ignored;
+  fs::remove(sidecar, ignored);
+  csv.commit();
+  if (record) record->commit();
 }
 
 static void writeData(const Data& data, const fs::path& path, const std::string& provenance) {
-  if (const auto* stack = std::get_if<Stack>(&data)) {
+  if (const auto* stack = std::get_if<Stack>(&data))
     writeTiff(*stack, path, provenance);
-  } else {
-    writeSidecar(path, provenance);
-    writeCsv(std::get<Table>(data), path);
-  }
+  else
+    writeTableWithRecord(std::get<Table>(data), path, provenance);
 }
 
 static const char* extensionFor(const Data& data) {

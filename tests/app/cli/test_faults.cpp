@@ -92,6 +92,37 @@ TEST_CASE("the temporary a killed process left is removed by the next run; a run
   CHECK(fs::exists(dir / "m.tif"));
 }
 
+TEST_CASE(
+    "store export to a full disk and store clear of a damaged store fail with exit 3, leaving nothing") {
+  TempDir dir;
+  const fs::path home = dir / "home", csv = dir / "runs.csv";
+  fs::create_directories(home);
+  const std::string env = "LIQUID_ENGINE_HOME=" + home.string() + " ";
+  for (int i = 0; i < 3; ++i)  // 400 runs, 200 of each CPU implementation: a CSV of ~60 KB
+    REQUIRE(
+        runShell(env + lqsExecutable() + " bench magnify --shape 1,8,8 --repeat 200 --impl cpu >/dev/null")
+            .code == 0);
+  // the file size limit (36 KB, room for SQLite's 32 KB shared-memory file) fails the CSV's write
+  // where a full disk would
+  const Outcome full = runShell(env + "sh -c 'trap \"\" XFSZ; ulimit -f 72; " + lqsExecutable() +
+                                " store export " + csv.string() + "' 2>&1; echo \"exit=$?\"");
+  CHECK(full.out.find("exit=3") != std::string::npos);
+  CHECK(full.out.find("disk full") != std::string::npos);
+  CHECK(namesIn(dir.path()) == std::vector<std::string>{"home"});  // no truncated CSV, no temporary
+  REQUIRE(runShell(env + lqsExecutable() + " store export " + csv.string()).code == 0);
+  CHECK(fs::file_size(csv) > 72 * 512);
+
+  std::ofstream(home / "runs.sqlite", std::ios::trunc)
+      << "not a database, but long enough to look like one's header\n";
+  for (const std::string& command :
+       std::vector<std::string>{" store clear", " store export " + csv.string()}) {
+    const Outcome damaged = runShell(env + lqsExecutable() + command + " 2>&1; echo \"exit=$?\"");
+    CHECK(damaged.out.find("exit=3") != std::string::npos);
+    CHECK(damaged.out.find("runs.sqlite") != std::string::npos);
+    CHECK(damaged.out.find("cleared ") == std::string::npos);
+  }
+}
+
 TEST_CASE("a read-only output folder: exit 3, one line naming the folder, no file") {
   TempDir dir;
   const fs::path input = dir / "in.tif", readOnly = dir / "read-only", home = dir / "home";

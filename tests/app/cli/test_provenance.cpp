@@ -78,6 +78,13 @@ TEST_CASE("a CSV output gets OUT.csv.provenance.json and re-runs to the same tab
   REQUIRE(runLqs("rerun " + (dir / "drift.csv").string()).code == 0);  // default name: drift_rerun.csv
   CHECK(text(dir / "drift_rerun.csv") == text(dir / "drift.csv"));
   CHECK(fs::exists(dir / "drift_rerun.csv.provenance.json"));
+
+  // a CSV that cannot be written leaves no record of it (the side-car was written first before)
+  fs::create_directories(dir / "blocked.csv");
+  CHECK(runLqs("run drift-estimate " + (dir / "s.tif").string() + " -o " + (dir / "blocked.csv").string() +
+               " --impl cpu:unthreaded")
+            .code == 3);
+  CHECK_FALSE(fs::exists(dir / "blocked.csv.provenance.json"));
 }
 
 TEST_CASE("rerun finds inputs moved along with the output and refuses inputs that changed") {
