@@ -70,7 +70,18 @@ Workflow workflowForInput(const Workflow& workflow, const fs::path& input, const
 bool outputsUpToDate(const Workflow& perInput, const std::vector<fs::path>& sources) {
   std::error_code ec;
   fs::file_time_type newestSource = fs::file_time_type::min();
-  for (const auto& source : sources) newestSource = std::max(newestSource, fs::last_write_time(source, ec));
+  const auto consider = [&](const fs::path& source) {
+    const auto changed = fs::last_write_time(source, ec);
+    if (!ec) newestSource = std::max(newestSource, changed);
+  };
+  for (const auto& source : sources) consider(source);
+  std::set<fs::path> made;  // outputs of earlier steps are compared as outputs, not as sources
+  for (const auto& step : perInput.steps) {
+    for (const auto& name : step.inputs)
+      if (const fs::path input = perInput.resolve(name).lexically_normal(); !made.count(input))
+        consider(input);
+    if (!step.output.empty()) made.insert(perInput.resolve(step.output).lexically_normal());
+  }
   bool any = false;
   for (const auto& step : perInput.steps) {
     if (step.output.empty()) continue;

@@ -21,8 +21,9 @@ std::vector<std::filesystem::path> expandInputs(const std::vector<std::string>& 
 Workflow workflowForInput(const Workflow& workflow, const std::filesystem::path& input,
                           const std::filesystem::path& out);
 
-// Every step output exists and is newer than each of `sources` (the input and the workflow file).
-// Outputs are written atomically, so one that exists is complete.
+// Every step output exists and is newer than every file the workflow reads (the input, and files
+// every input shares, such as a kernel or a reference) and each of `sources` (the workflow file,
+// which holds the parameters). Outputs are written atomically, so one that exists is complete.
 bool outputsUpToDate(const Workflow& perInput, const std::vector<std::filesystem::path>& sources);
 
 }  // namespace lqs::cli

@@ -105,3 +105,20 @@ TEST_CASE("workflow --each draws an overall progress bar on a terminal, and none
   CHECK(piped.code == 0);
   CHECK(piped.out.find('%') == std::string::npos);
 }
+
+TEST_CASE(
+    "workflow --each runs every file again when a file they all read (a kernel) or the workflow changed") {
+  TempDir dir;
+  fs::create_directories(dir / "data");
+  REQUIRE(runLqs("sample " + (dir / "data" / "a.tif").string() + " --frames 2 --size 16,16").code == 0);
+  REQUIRE(runLqs("sample " + (dir / "kernel.tif").string() + " --frames 1 --size 3,3 --seed 5").code == 0);
+  std::ofstream(dir / "w.json") << R"({"steps": [{"method": "conv2d", "inputs": ["raw.tif", "kernel.tif"],)"
+                                << R"( "output": "f.tif"}]})";
+  CHECK(statuses(runEach(dir, 0))["a.tif"] == "done");
+  CHECK(statuses(runEach(dir, 0))["a.tif"] == "skipped");
+  const auto later = fs::file_time_type::clock::now() + std::chrono::hours(1);
+  fs::last_write_time(dir / "kernel.tif", later);  // a new kernel: every output is stale
+  CHECK(statuses(runEach(dir, 0))["a.tif"] == "done");
+  fs::last_write_time(dir / "w.json", later + std::chrono::hours(1));  // new parameters
+  CHECK(statuses(runEach(dir, 0))["a.tif"] == "done");
+}
