@@ -13,6 +13,18 @@ int interpolatorKind(const std::string& name) {
   throw ParameterError("unknown interpolation '" + name + "'");
 }
 
+ParamSpec pixelCentresParam() {
+  return choiceParam(
+      "pixel_centers", "nanopyx", {"nanopyx", "aligned"},
+      "nanopyx: output pixel i samples the input at i / magnification, with pixel centres at "
+      "k + 0.5, so the image moves by half a pixel as in NanoPyx; aligned: output pixel centres "
+      "fall on input pixel centres (magnification 1 and no shift give the input back)");
+}
+
+double pixelCentresShift(const ParamValues& params, double magnification) {
+  return params.choice("pixel_centers") == "aligned" ? -0.5 / magnification : 0.0;
+}
+
 ParamSpec interpolationParam() {
   ParamSpec spec{"interpolation", ParamType::Choice, "catmull-rom"};
   spec.choices.assign(std::begin(kInterpolatorNames), std::end(kInterpolatorNames));

@@ -12,6 +12,13 @@ namespace lqs {
 int interpolatorKind(const std::string& name);
 // The interpolation parameter every resampling method declares.
 ParamSpec interpolationParam();
+// "pixel_centers": nanopyx (output pixel i samples input coordinate i / magnification, where input
+// pixel k's centre is k + 0.5: a half-pixel move, NanoPyx's results) or aligned (output centres on
+// input centres: magnification 1 without shift is the identity). docs/methods.md.
+ParamSpec pixelCentresParam();
+// The shift (in input pixels, subtracted from the coordinate) that turns NanoPyx's sampling of an
+// axis magnified `magnification` times into the chosen one: 0, or -0.5 / magnification when aligned.
+double pixelCentresShift(const ParamValues& params, double magnification);
 // lqs_sample from gpu/kernels/interpolation.h, kept out of this header.
 float sampleAt(const float* img, float row, float col, int rows, int cols, int kind);
 

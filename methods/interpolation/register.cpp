@@ -86,39 +86,52 @@ std::vector<Implementation> implementationsOf(const std::vector<Device>& devices
 }
 
 Method magnifyMethod(const std::vector<Device>& devices) {
-  MethodSpec spec{"magnify", "Magnify an image by an interpolation kernel", {{"image", DataKind::Stack, "image or stack"}},
+  MethodSpec spec{"magnify",
+                  "Magnify an image by an interpolation kernel",
+                  {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "magnified stack"}},
-                  {realParam("magnification", "2", 0.01, 100, "scale factor for rows and columns"), interpolationParam()}};
+                  {realParam("magnification", "2", 0.01, 100, "scale factor for rows and columns"),
+                   interpolationParam(), pixelCentresParam()}};
   spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
-            const double m = c.params.real("magnification");
-            return Result::of("image", shiftMagnify(c.stack(0), 0, 0, m, m, c.params.choice("interpolation"), s, c.job));
+            const double m = c.params.real("magnification"), shift = pixelCentresShift(c.params, m);
+            return Result::of("image", shiftMagnify(c.stack(0), shift, shift, m, m,
+                                                    c.params.choice("interpolation"), s, c.job));
           })};
 }
 
 Method shiftMagnifyMethod(const std::vector<Device>& devices) {
-  MethodSpec spec{"shift-magnify", "Shift then magnify an image", {{"image", DataKind::Stack, "image or stack"}},
+  MethodSpec spec{"shift-magnify",
+                  "Shift then magnify an image",
+                  {{"image", DataKind::Stack, "image or stack"}},
                   {{"image", DataKind::Stack, "shifted, magnified stack"}},
                   {realParam("shift_row", "0", -1e6, 1e6, "shift along rows in input pixels"),
                    realParam("shift_col", "0", -1e6, 1e6, "shift along columns in input pixels"),
                    realParam("magnification_row", "2", 0.01, 100, "scale factor for rows"),
-                   realParam("magnification_col", "2", 0.01, 100, "scale factor for columns"), interpolationParam()}};
+                   realParam("magnification_col", "2", 0.01, 100, "scale factor for columns"),
+                   interpolationParam(), pixelCentresParam()}};
   spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             const auto& p = c.params;
-            return Result::of("image", shiftMagnify(c.stack(0), p.real("shift_row"), p.real("shift_col"),
-                                                    p.real("magnification_row"), p.real("magnification_col"),
-                                                    p.choice("interpolation"), s, c.job));
+            const double magRow = p.real("magnification_row"), magCol = p.real("magnification_col");
+            return Result::of("image",
+                              shiftMagnify(c.stack(0), p.real("shift_row") + pixelCentresShift(p, magRow),
+                                           p.real("shift_col") + pixelCentresShift(p, magCol), magRow, magCol,
+                                           p.choice("interpolation"), s, c.job));
           })};
 }
 
 // Inverse map about the image centre (rows/2, cols/2, true division on every back end).
 Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& backend, const Job& job) {
   const double angle = p.real("angle"), scaleRow = p.real("scale_row"), scaleCol = p.real("scale_col");
-  const AffineCoefficients m{float(std::cos(angle) / scaleCol), float(-std::sin(angle) / scaleCol),
-                             float(std::sin(angle) / scaleRow), float(std::cos(angle) / scaleRow),
-                             float(in.rows()) / 2.0f,           float(in.cols()) / 2.0f,
-                             float(p.real("shift_row")),        float(p.real("shift_col"))};
+  const AffineCoefficients m{float(std::cos(angle) / scaleCol),
+                             float(-std::sin(angle) / scaleCol),
+                             float(std::sin(angle) / scaleRow),
+                             float(std::cos(angle) / scaleRow),
+                             float(in.rows()) / 2.0f,
+                             float(in.cols()) / 2.0f,
+                             float(p.real("shift_row") + pixelCentresShift(p, 1)),
+                             float(p.real("shift_col") + pixelCentresShift(p, 1))};
   const int kind = interpolatorKind(p.choice("interpolation"));
 #ifdef LQS_HAVE_OPENCL
   if (backend.opencl) return openclShiftScaleRotate(*backend.opencl, in, m, kind, job);
@@ -144,13 +157,16 @@ Stack shiftScaleRotate(const Stack& in, const ParamValues& p, const Backend& bac
 }
 
 Method shiftScaleRotateMethod(const std::vector<Device>& devices) {
-  MethodSpec spec{"shift-scale-rotate", "Shift, scale and rotate an image about its centre",
-                  {{"image", DataKind::Stack, "image or stack"}}, {{"image", DataKind::Stack, "transformed stack"}},
-                  {realParam("shift_row", "0", -1e6, 1e6, "shift along rows in pixels"),
-                   realParam("shift_col", "0", -1e6, 1e6, "shift along columns in pixels"),
-                   realParam("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
-                   realParam("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
-                   realParam("angle", "0", -100, 100, "rotation in radians"), interpolationParam()}};
+  MethodSpec spec{
+      "shift-scale-rotate",
+      "Shift, scale and rotate an image about its centre",
+      {{"image", DataKind::Stack, "image or stack"}},
+      {{"image", DataKind::Stack, "transformed stack"}},
+      {realParam("shift_row", "0", -1e6, 1e6, "shift along rows in pixels"),
+       realParam("shift_col", "0", -1e6, 1e6, "shift along columns in pixels"),
+       realParam("scale_row", "1", 1e-3, 1e3, "scale along rows (> 1 magnifies)"),
+       realParam("scale_col", "1", 1e-3, 1e3, "scale along columns (> 1 magnifies)"),
+       realParam("angle", "0", -100, 100, "rotation in radians"), interpolationParam(), pixelCentresParam()}};
   spec.framesIndependent = true;
   return {spec, implementationsOf(devices, [](const RunContext& c, const Backend& s) {
             return Result::of("image", shiftScaleRotate(c.stack(0), c.params, s, c.job));

@@ -95,3 +95,35 @@ TEST_CASE("NaN input does not crash interpolation") {
   const Stack out = runner.stack("magnify", {image}, {{"magnification", "2"}});
   CHECK(std::isfinite(out.at(0, 0, 0)));
 }
+
+TEST_CASE(
+    "pixel_centers=aligned: magnification 1 is the identity on every implementation, and x2 keeps the "
+    "centre") {
+  MethodRunner runner;
+  const Stack image = randomStack(2, 9, 12, 7);
+  for (const std::string interpolation : {"nearest", "bilinear", "bicubic", "catmull-rom", "lanczos"}) {
+    const std::map<std::string, std::map<std::string, std::string>> identity{
+        {"magnify", {{"magnification", "1"}}},
+        {"shift-magnify", {{"magnification_row", "1"}, {"magnification_col", "1"}}},
+        {"shift-scale-rotate", {}}};
+    for (const auto& [method, params] : identity)
+      for (const auto& impl : runner.implementations(method)) {
+        CAPTURE(method, interpolation, impl);
+        auto aligned = params;
+        aligned["interpolation"] = interpolation;
+        aligned["pixel_centers"] = "aligned";
+        CHECK(maxAbsDifference(runner.stack(method, {image}, aligned, impl), image) < 1e-6);
+        aligned.erase("pixel_centers");  // NanoPyx's: the image moves by half a pixel
+        if (interpolation != "nearest")
+          CHECK(maxAbsDifference(runner.stack(method, {image}, aligned, impl), image) > 0.01);
+      }
+  }
+  // a symmetric image magnified x2 with centres aligned stays symmetric about the same centre
+  Stack bump(1, 5, 5);
+  bump.at(0, 2, 2) = 1;
+  const Stack twice =
+      runner.stack("magnify", {bump}, {{"magnification", "2"}, {"pixel_centers", "aligned"}}, "cpu:tbb");
+  for (std::size_t r = 0; r < 10; ++r)
+    for (std::size_t c = 0; c < 10; ++c)
+      CHECK(twice.at(0, r, c) == Approx(twice.at(0, 9 - r, 9 - c)).margin(1e-6));
+}
