@@ -14,7 +14,7 @@ int interpolatorKind(const std::string& name);
 ParamSpec interpolationParam();
 // "pixel_centers": nanopyx (output pixel i samples input coordinate i / magnification, where input
 // pixel k's centre is k + 0.5: a half-pixel move, NanoPyx's results) or aligned (output centres on
-// input centres: magnification 1 without shift is the identity). docs/methods.md.
+// input centres: magnification 1 without shift is the identity). docs/reliability.md.
 ParamSpec pixelCentresParam();
 // The shift (in input pixels, subtracted from the coordinate) that turns NanoPyx's sampling of an
 // axis magnified `magnification` times into the chosen one: 0, or -0.5 / magnification when aligned.
