@@ -1,5 +1,6 @@
 #include "engine/method.hpp"
 
+#include <cctype>
 #include <iterator>
 
 #include "core/errors.hpp"
@@ -18,6 +19,23 @@ const Stack& RunContext::stack(std::size_t index) const {
     throw InputError(file->path().string() + " is larger than the memory this run may use and this method needs it " +
                      "whole: raise --max-memory or process a frame range");
   return std::get<Stack>(input);
+}
+
+std::string lowercaseExtension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+void checkOutputName(const MethodSpec& method, const std::filesystem::path& output) {
+  std::error_code error;
+  if (method.outputs.empty() || std::filesystem::is_directory(output, error)) return;
+  const bool table = method.outputs.front().kind == DataKind::Table;
+  const std::string ext = lowercaseExtension(output);
+  if (table ? ext == ".csv" : ext == ".tif" || ext == ".tiff") return;
+  throw ParameterError(method.name + " writes " + (table ? "a table" : "an image stack") +
+                       ": name its output " + (table ? "NAME.csv" : "NAME.tif") + " (got " + output.string() +
+                       ")");
 }
 
 Data oneChannel(Data input, std::optional<std::size_t> channel) {

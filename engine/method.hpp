@@ -1,6 +1,7 @@
 #pragma once
 // A method is declared once (MethodSpec) and owns its implementations. The CLI, GUI panels,
 // workflows, `lqs methods` and the benchmark signature are all generated from the declaration.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -79,6 +80,14 @@ struct Method {
   MethodSpec spec;
   std::vector<Implementation> implementations;  // only those this machine can run
 };
+
+// ".tif" of "a/B.TIF".
+std::string lowercaseExtension(const std::filesystem::path& path);
+
+// Refuses (ParameterError, exit 2) an output name whose extension is not the format the method's
+// first output is written in: an image stack as .tif/.tiff, a table as .csv (a table used to be
+// written as CSV text into a file called .tif). A folder passes (exit 3 when written).
+void checkOutputName(const MethodSpec& method, const std::filesystem::path& output);
 
 // One channel (1-based, as the user counts) of a stack of interleaved channels, or the input as it
 // is when no channel is asked for or it has one channel (a channel above 1 of it is ParameterError);

@@ -126,6 +126,9 @@ void runWorkflow(const Workflow& workflow, Engine& engine, const Job& job,
                  const std::function<Data(const std::string& name)>& input,
                  const std::function<void(const StepOutcome&)>& finished) {
   checkWorkflowFiles(workflow);
+  for (const auto& step : workflow.steps)  // every caller (CLI, GUI, --each), before any step runs
+    if (!step.output.empty())
+      checkOutputName(engine.registry().find(step.method).spec, workflow.resolve(step.output));
   std::map<std::string, Data> produced;  // resolved output path -> primary output
   for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
     const WorkflowStep& step = workflow.steps[i];

@@ -14,25 +14,8 @@ namespace lqs::cli {
 
 namespace fs = std::filesystem;
 
-static std::string lowerExtension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
 static bool isCsv(const fs::path& path) {
-  return lowerExtension(path) == ".csv";
-}
-
-void checkOutputName(const MethodSpec& method, const fs::path& output) {
-  std::error_code error;
-  if (method.outputs.empty() || fs::is_directory(output, error)) return;  // a folder: exit 3 when written
-  const bool table = method.outputs.front().kind == DataKind::Table;
-  const std::string ext = lowerExtension(output);
-  if (table ? ext == ".csv" : ext == ".tif" || ext == ".tiff") return;
-  throw ParameterError(method.name + " writes " + (table ? "a table" : "an image stack") +
-                       ": name its output " + (table ? "NAME.csv" : "NAME.tif") + " (got " + output.string() +
-                       ")");
+  return lowercaseExtension(path) == ".csv";
 }
 
 std::uint64_t defaultMemoryLimit() { return physicalMemoryBytes() / 2; }

@@ -25,11 +25,6 @@ using ProvenanceText = std::function<std::string(const std::string& name, const 
 std::vector<std::string> writeOutputs(const Result& result, const std::filesystem::path& primary,
                                       const ProvenanceText& provenance = {});
 
-// Refuses (ParameterError, exit 2) an output name whose extension is not the format the method's
-// first output is written in: an image stack as .tif/.tiff, a table as .csv (a table used to be
-// written as CSV text into a file called .tif).
-void checkOutputName(const MethodSpec& method, const std::filesystem::path& output);
-
 // Where a CSV output's provenance record lives: OUT.csv.provenance.json.
 std::filesystem::path provenanceSidecar(const std::filesystem::path& csv);
 

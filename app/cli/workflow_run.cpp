@@ -11,9 +11,6 @@ using nlohmann::json;
 json runWorkflowSteps(const Workflow& workflow, const fs::path& workflowFile, Session& session, Job& job,
                       const std::function<void(const StepOutcome&, const json&)>& finished) {
   json steps = json::array();
-  for (const auto& step : workflow.steps)  // before any step runs
-    if (!step.output.empty())
-      checkOutputName(session.registry().find(step.method).spec, workflow.resolve(step.output));
   runWorkflow(
       workflow, session.engine(), job, [&](const std::string& name) { return readData(workflow.resolve(name)); },
       [&](const StepOutcome& outcome) {

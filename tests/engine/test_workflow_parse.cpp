@@ -3,10 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
+#include "core/random_stack.hpp"
+#include "core/tiff.hpp"
 #include "engine/workflow.hpp"
+#include "tests/support/method_runner.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace lqs;
+using namespace lqs::test;
 
 TEST_CASE("a workflow with a number beyond a double is an InputError, not an escaped JSON exception") {
   // nlohmann::json throws out_of_range (not parse_error) for these
@@ -56,4 +60,22 @@ TEST_CASE("a workflow whose output replaces an input, or that reads a later step
   CHECK_NOTHROW(checkWorkflowFiles(workflow(R"({"steps":[
       {"method":"magnify","inputs":["raw.tif"],"output":"a.tif"},
       {"method":"magnify","inputs":["a.tif"],"output":"b.tif"}]})")));
+}
+
+TEST_CASE("every caller of runWorkflow (CLI, GUI, --each) has output names checked before any step runs") {
+  MethodRunner runner;
+  TempDir dir;
+  writeTiff(randomStack(4, 16, 16, 1), dir / "raw.tif");
+  // step 1 would write m.tif; step 2 names a table (drift-estimate) as a .tif
+  const Workflow workflow =
+      parseWorkflow(R"({"steps":[{"method":"magnify","inputs":["raw.tif"],"output":"m.tif"},)"
+                    R"({"method":"drift-estimate","inputs":["raw.tif"],"output":"d.tif"}]})",
+                    dir.path());
+  int ran = 0;
+  CHECK_THROWS_AS(runWorkflow(
+                      workflow, runner.engine(), Job{},
+                      [&](const std::string& name) -> Data { return readTiff(workflow.resolve(name)); },
+                      [&](const StepOutcome&) { ++ran; }),
+                  ParameterError);
+  CHECK(ran == 0);
 }
