@@ -68,7 +68,7 @@ void addRerunCommand(CLI::App& app, Session& session, Job& job) {
     std::vector<fs::path> inputFiles;
     for (const auto& input : record.inputs) {
       inputFiles.push_back(locateInput(input, args->file));
-      request.inputs.push_back(readData(inputFiles.back()));
+      request.inputs.push_back(oneChannel(readData(inputFiles.back()), record.channel));
     }
     std::vector<std::string> warnings;
     if (offers(method, record.implementation)) {
@@ -86,6 +86,7 @@ void addRerunCommand(CLI::App& app, Session& session, Job& job) {
       if (output.name == record.output) remade.outputs.push_back(std::move(output));
     if (remade.outputs.empty()) throw RunError(record.method + " no longer produces the output " + record.output);
     Provenance again = describeRun(session.registry(), request, report, inputFiles);
+    again.channel = record.channel;
     again.workflow = record.workflow;
     const fs::path out = args->output.empty() ? rerunPath(args->file) : fs::path(args->output);
     const auto written = writeOutputs(remade, out, provenanceWriter(again));

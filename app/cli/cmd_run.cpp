@@ -81,7 +81,9 @@ void addRunCommand(CLI::App& app, Session& session, Job& job) {
       const auto out = args->output.empty() ? defaultOutputPath(args->inputs.front(), args->method, report.result)
                                             : std::filesystem::path(args->output);
       const std::vector<std::filesystem::path> inputFiles(args->inputs.begin(), args->inputs.end());
-      written = writeOutputs(report.result, out, provenanceWriter(describeRun(session.registry(), request, report, inputFiles)));
+      Provenance record = describeRun(session.registry(), request, report, inputFiles);
+      record.channel = channelOption(args->channel);
+      written = writeOutputs(report.result, out, provenanceWriter(record));
     }
     phases["write"] = lap();
     if (!args->json) {

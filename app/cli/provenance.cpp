@@ -57,6 +57,7 @@ std::string provenanceToJson(const Provenance& record, int indent) {
                 {"created", record.created},         {"method", record.method},      {"output", record.output},
                 {"parameters", record.parameters},   {"implementation", record.implementation},
                 {"device", record.device},           {"inputs", inputs}};
+  if (record.channel) document["channel"] = *record.channel;
   if (!record.workflow.empty()) document["workflow"] = record.workflow;
   return document.dump(indent);
 }
@@ -77,6 +78,7 @@ Provenance provenanceFromJson(const std::string& text, const std::string& where)
     for (const auto& input : document.at("inputs"))
       record.inputs.push_back({input.at("file").get<std::string>(), input.at("path").get<std::string>(),
                                input.at("sha256").get<std::string>()});
+    if (document.contains("channel")) record.channel = document.at("channel").get<std::size_t>();
     record.workflow = document.value("workflow", "");
     return record;
   } catch (const json::exception& e) {
@@ -100,6 +102,7 @@ std::vector<std::string> writeStepOutputs(const Registry& registry, const Workfl
   for (const auto& name : step.step.inputs) inputFiles.push_back(workflow.resolve(name));
   const RunRequest request{step.step.method, {}, step.step.params, std::nullopt};
   Provenance record = describeRun(registry, request, step.report, inputFiles);
+  record.channel = step.step.channel;
   if (!workflowFile.empty()) record.workflow = fs::absolute(workflowFile).lexically_normal().string();
   return writeOutputs(step.report.result, workflow.resolve(step.step.output), provenanceWriter(record));
 }

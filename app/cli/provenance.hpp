@@ -6,6 +6,7 @@
 // `lqs provenance FILE` prints it and `lqs rerun FILE` repeats the run from it.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct Provenance {
   std::string implementation;
   std::map<std::string, std::string> device;  // backend, name, vendor, driver
   std::vector<InputRecord> inputs;
+  std::optional<std::size_t> channel;  // the one channel (from 1) taken of the inputs (--channel)
   std::string workflow;  // the workflow file, when the output came from one
 };
 

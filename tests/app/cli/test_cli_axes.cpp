@@ -30,6 +30,9 @@ TEST_CASE("lqs run: interleaved channels need --channel for eSRRF, and stay chan
       runLqs("run esrrf " + in + " -o " + out + " --set magnification=2 --channel 2 --impl cpu:tbb").code ==
       0);
   CHECK(maxAbsDifference(readTiff(out), readTiff(dir / "ref.tif")) == 0);
+  // the record names the channel, so the re-run takes the same one
+  REQUIRE(runLqs("rerun " + out + " -o " + (dir / "again.tif").string()).code == 0);
+  CHECK(maxAbsDifference(readTiff(dir / "again.tif"), readTiff(out)) == 0);
   CHECK(runLqs("run esrrf " + in + " -o " + out + " --channel 3").code == 2);
 
   REQUIRE(runLqs("run magnify " + in + " -o " + (dir / "m.tif").string()).code == 0);
