@@ -256,8 +256,11 @@ void MainWindow::rememberRecent(const QString& file) {
 void MainWindow::openFiles(const QStringList& files) {
   for (const QString& file : files) {
     try {
-      const std::size_t index = layers_.add(ImageLayer::open(QFileInfo(file).completeBaseName().toStdString(), file.toStdString()));
-      recorder_.noteSource(layers_.at(index).name, file.toStdString());
+      for (auto& layer :
+           ImageLayer::open(QFileInfo(file).completeBaseName().toStdString(), file.toStdString())) {
+        const std::size_t index = layers_.add(std::move(layer));
+        recorder_.noteSource(layers_.at(index).name, file.toStdString(), layers_.at(index).channel);
+      }
       rememberRecent(QFileInfo(file).absoluteFilePath());
     } catch (const std::exception& error) {
       QMessageBox::warning(this, "Cannot open " + file, error.what());

@@ -28,8 +28,8 @@ std::string recordFor(const ImageLayer& layer, const fs::path& file) {
 }  // namespace
 
 InputOrigin originOf(const LayerList& layers, const std::string& name) {
-  if (const ImageLayer* layer = layers.find(name)) return {name, layer->source};
-  return {name, name};
+  if (const ImageLayer* layer = layers.find(name)) return {name, layer->source, layer->channel};
+  return {name, name, std::nullopt};
 }
 
 cli::Provenance describeGuiRun(const Registry& registry, const RunRequest& request, const RunReport& report,
@@ -47,6 +47,8 @@ cli::Provenance describeGuiRun(const Registry& registry, const RunRequest& reque
   record.inputs.clear();
   auto next = described.begin();
   for (std::size_t i = 0; i < inputs.size(); ++i) record.inputs.push_back(onFile[i] ? *next++ : unsavedLayer(inputs[i].name));
+  for (const auto& input : inputs)  // `lqs rerun` takes this channel of every input, as the layers were
+    if (input.channel) record.channel = input.channel;
   return record;
 }
 

@@ -19,6 +19,7 @@ class LayerList;
 struct InputOrigin {
   std::string name;
   std::filesystem::path file;
+  std::optional<std::size_t> channel;  // of `file`, from 1, when the layer is one of its channels
 };
 
 // The origin of a run's input `name`: a layer's source, else (a table input) the file it names.

@@ -9,8 +9,13 @@ namespace lqs::gui {
 
 namespace fs = std::filesystem;
 
-void SessionRecorder::noteSource(const std::string& layer, const fs::path& file) {
+void SessionRecorder::noteSource(const std::string& layer, const fs::path& file,
+                                 std::optional<std::size_t> channel) {
   sources_[layer] = fs::absolute(file).lexically_normal();
+  if (channel)
+    sourceChannels_[layer] = *channel;
+  else
+    sourceChannels_.erase(layer);
   produced_.erase(layer);
 }
 
@@ -64,7 +69,11 @@ void SessionRecorder::clear() {
 
 SessionRecorder::Input SessionRecorder::inputOf(const std::string& layer) const {
   if (const auto made = produced_.find(layer); made != produced_.end()) return {made->second, false};
-  if (const auto source = sources_.find(layer); source != sources_.end()) return {source->second.string(), true};
+  if (const auto source = sources_.find(layer); source != sources_.end()) {
+    const auto channel = sourceChannels_.find(layer);
+    return {source->second.string(), true,
+            channel != sourceChannels_.end() ? std::optional<std::size_t>(channel->second) : std::nullopt};
+  }
   return {layer, false};  // a layer without a file (the sample), or a table path
 }
 
@@ -77,6 +86,7 @@ Workflow SessionRecorder::workflow(const fs::path& folder) const {
       const fs::path relative = fs::path(input.text).lexically_relative(base);
       const bool inside = input.sourceFile && !relative.empty() && *relative.begin() != "..";
       saved.inputs.push_back(inside ? relative.generic_string() : input.text);
+      if (input.channel) saved.channel = input.channel;
     }
     workflow.steps.push_back(std::move(saved));
   }

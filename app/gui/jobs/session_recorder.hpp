@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,10 @@ namespace lqs::gui {
 
 class SessionRecorder {
  public:
-  // The layer was read from `file`.
-  void noteSource(const std::string& layer, const std::filesystem::path& file);
+  // The layer was read from `file` (its channel `channel`, from 1, when the file interleaves channels:
+  // a saved step reading it then has "channel").
+  void noteSource(const std::string& layer, const std::filesystem::path& file,
+                  std::optional<std::size_t> channel = std::nullopt);
   // A finished step. `inputs`: layer names (or table file paths) in the method's input order;
   // `outputLayer`: the layer its primary output became, empty for a value-only step or a table
   // output (`tableOutput`, named after the method).
@@ -44,6 +47,7 @@ class SessionRecorder {
   struct Input {
     std::string text;
     bool sourceFile = false;
+    std::optional<std::size_t> channel;
   };
   struct Step {
     std::string method;
@@ -55,6 +59,7 @@ class SessionRecorder {
 
   std::vector<Step> steps_;
   std::map<std::string, std::filesystem::path> sources_;  // layer -> the file it was read from
+  std::map<std::string, std::size_t> sourceChannels_;     // layer -> the channel of that file it is
   std::map<std::string, std::string> produced_;            // layer -> output file of the step that made it
   std::filesystem::path workflowFolder_;                    // of the workflow being run
   std::map<std::string, std::string> workflowLayers_;      // its outputs as written -> the layers they became

@@ -21,24 +21,50 @@ ImageLayer::ImageLayer(std::string layerName, std::shared_ptr<const Stack> data)
   autoContrast();
 }
 
-ImageLayer::ImageLayer(std::string layerName, std::filesystem::path file)
-    : name(std::move(layerName)), file_(std::move(file)), shown_(readTiff(file_, 0, 1)), info_(readTiffInfo(file_)) {
+ImageLayer::ImageLayer(std::string layerName, std::filesystem::path file, std::optional<std::size_t> channel)
+    : name(std::move(layerName)), file_(std::move(file)), info_(readTiffInfo(file_)) {
+  if (channel) {
+    fileChannel_ = *channel - 1, fileChannels_ = info_.channels;
+    if (fileChannel_ >= fileChannels_)
+      throw InputError(file_.string() + " has no channel " + std::to_string(*channel));
+    info_.frames /= fileChannels_;
+  }
+  shown_ = readTiff(file_, fileChannel_, 1);
   autoContrast();
 }
 
-std::unique_ptr<ImageLayer> ImageLayer::open(std::string name, const std::filesystem::path& file, double inMemoryBytes) {
+std::vector<std::unique_ptr<ImageLayer>> ImageLayer::open(std::string name, const std::filesystem::path& file,
+                                                          double inMemoryBytes) {
   const TiffInfo info = readTiffInfo(file);
-  const bool inMemory = double(info.frames) * double(info.rows) * double(info.cols) * sizeof(float) <= inMemoryBytes;
-  auto layer = inMemory ? std::make_unique<ImageLayer>(std::move(name), std::make_shared<const Stack>(readTiff(file)))
-                        : std::make_unique<ImageLayer>(std::move(name), file);
-  layer->source = std::filesystem::absolute(file);
-  layer->provenance = info.provenance;
-  return layer;
+  const std::size_t channels = info.channels;
+  const double bytes = double(info.frames / channels) * double(info.rows) * double(info.cols) * sizeof(float);
+  const bool inMemory = bytes <= inMemoryBytes;
+  static const char* const kChannelColours[] = {"green", "magenta", "cyan", "gray"};
+  std::vector<std::unique_ptr<ImageLayer>> layers;
+  for (std::size_t c = 0; c < channels; ++c) {
+    const std::optional<std::size_t> channel =
+        channels > 1 ? std::optional<std::size_t>(c + 1) : std::nullopt;
+    std::string layerName = channels > 1 ? name + " ch" + std::to_string(c + 1) : name;
+    auto layer =
+        !inMemory ? std::make_unique<ImageLayer>(std::move(layerName), file, channel)
+                  : std::make_unique<ImageLayer>(
+                        std::move(layerName),
+                        std::make_shared<const Stack>(channel ? readTiffChannel(file, c) : readTiff(file)));
+    layer->source = std::filesystem::absolute(file);
+    layer->channel = channel;
+    layer->provenance = info.provenance;
+    if (channel) {
+      layer->colormap = Colormap::named(kChannelColours[c % std::size(kChannelColours)]);
+      layer->blending = Blending::Additive;
+    }
+    layers.push_back(std::move(layer));
+  }
+  return layers;
 }
 
 void ImageLayer::setCurrentFrame(std::size_t frame) {
   frame = std::min(frame, frames() - 1);
-  if (!data_ && frame != frame_) shown_ = readTiff(file_, frame, 1);
+  if (!data_ && frame != frame_) shown_ = readTiff(file_, fileChannel_ + fileChannels_ * frame, 1);
   frame_ = frame;
 }
 
@@ -49,7 +75,8 @@ std::shared_ptr<const Stack> ImageLayer::stack() const {
   if (bytes > memory / 2)
     throw InputError(file_.string() + " is " + std::to_string(int(bytes / 1e9)) +
                      " GB as float32, more than half of this machine's memory: run lqs on the file instead");
-  return std::make_shared<const Stack>(readTiff(file_));
+  return std::make_shared<const Stack>(fileChannels_ > 1 ? readTiffChannel(file_, fileChannel_)
+                                                         : readTiff(file_));
 }
 
 float percentile(std::span<const float> values, double percent) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,13 +25,16 @@ struct ContrastLimits {
 class ImageLayer {
  public:
   ImageLayer(std::string name, std::shared_ptr<const Stack> data);
-  // Left on disk: reads the shape now and one frame at a time. Throws InputError.
-  ImageLayer(std::string name, std::filesystem::path file);
-  // A TIFF as a layer: read whole when its float32 frames take at most `inMemoryBytes`, else left
-  // on disk; it keeps the file as its source and the file's provenance record. Throws InputError.
+  // Left on disk: reads the shape now and one frame at a time (of channel `channel`, from 1, when
+  // the file interleaves channels). Throws InputError.
+  ImageLayer(std::string name, std::filesystem::path file, std::optional<std::size_t> channel = std::nullopt);
+  // A TIFF as layers, one per channel as napari's channel_axis gives (NAME ch1, NAME ch2 ... in
+  // green, magenta, cyan, blended additively), or one: read whole when its float32 frames take at
+  // most `inMemoryBytes`, else left on disk; each keeps the file as its source (and its channel) and
+  // the file's provenance record. Throws InputError.
   static constexpr double kInMemoryBytes = 1 << 30;
-  static std::unique_ptr<ImageLayer> open(std::string name, const std::filesystem::path& file,
-                                          double inMemoryBytes = kInMemoryBytes);
+  static std::vector<std::unique_ptr<ImageLayer>> open(std::string name, const std::filesystem::path& file,
+                                                       double inMemoryBytes = kInMemoryBytes);
 
   std::string name;
   Colormap colormap = Colormap::named("gray");
@@ -42,6 +46,8 @@ class ImageLayer {
   // The TIFF whose pixels these are (opened from or saved to); empty for a layer computed in this
   // session and never saved, or the sample. A run's provenance record names its inputs by this file.
   std::filesystem::path source;
+  // The channel (from 1) of `source` these pixels are, when the file interleaves channels.
+  std::optional<std::size_t> channel;
   // What made the pixels: the record of app/cli/provenance.hpp as one line of JSON (a run's, or the
   // one an opened TIFF carried), written again when the layer is saved; empty when unknown.
   std::string provenance;
@@ -87,6 +93,8 @@ class ImageLayer {
  private:
   std::shared_ptr<const Stack> data_;  // the whole stack, or null when it stays on disk
   std::filesystem::path file_;         // on disk: the TIFF, and the frame read from it
+  std::size_t fileChannel_ = 0,
+              fileChannels_ = 1;  // on disk: frame f is the file's fileChannel_ + fileChannels_ f
   Stack shown_;
   TiffInfo info_;                      // the shape, in memory or not
   std::size_t frame_ = 0;

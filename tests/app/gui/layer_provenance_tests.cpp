@@ -47,7 +47,7 @@ TEST_CASE("a result layer saved from the GUI carries the run's record: method, p
   const Stack raw = smallSample(2, 8);
   writeTiff(raw, dir / "raw.tif");
   LayerList layers;
-  layers.add(ImageLayer::open("raw", dir / "raw.tif"));
+  layers.add(std::move(ImageLayer::open("raw", dir / "raw.tif").front()));
   EngineThread engine(session().engine());
   RunRequest request;
   auto result = magnifyFromPanel(engine, layers, "raw", request);
@@ -79,7 +79,7 @@ TEST_CASE("a result layer saved from the GUI carries the run's record: method, p
     CHECK(lqs::test::maxAbsDifference(readTiff(dir / "results" / "magnify_rerun.tif"), pixels) < 1e-4);
   }
   SECTION("the saved file opened again keeps its record, and saving it elsewhere names the input from there") {
-    auto reopened = ImageLayer::open("magnify", saved);
+    auto reopened = std::move(ImageLayer::open("magnify", saved).front());
     CHECK(reopened->source == saved);
     CHECK(cli::provenanceFromJson(reopened->provenance, "reopened").method == "magnify");
     saveLayer(*reopened, dir / "copy.tif");
@@ -168,7 +168,7 @@ TEST_CASE("Save layer refuses the file another layer, or a raw layer itself, was
   writeTiff(smallSample(2, 8), dir / "raw.tif");
   fs::create_symlink(dir / "raw.tif", dir / "link.tif");
   LayerList layers;
-  layers.add(ImageLayer::open("raw", dir / "raw.tif"));
+  layers.add(std::move(ImageLayer::open("raw", dir / "raw.tif").front()));
   ImageLayer& raw = layers.at(0);
   const auto before = fs::last_write_time(dir / "raw.tif");
   EngineThread engine(session().engine());

@@ -203,9 +203,10 @@ TEST_CASE("a stack over the in-memory limit stays in its file and the layer read
   Stack stack = ramp(3, 4, 5, 100);
   stack.pixelSize.unit = "nm";
   writeTiff(stack, dir / "big.tif");
-  const auto small = ImageLayer::open("small", dir / "big.tif");  // 240 bytes: read whole
+  const auto small = std::move(ImageLayer::open("small", dir / "big.tif").front());  // 240 bytes: read whole
   CHECK_FALSE(small->onDisk());
-  const auto layer = ImageLayer::open("big", dir / "big.tif", 100);  // over a 100-byte limit
+  const auto layer =
+      std::move(ImageLayer::open("big", dir / "big.tif", 100).front());  // over a 100-byte limit
   REQUIRE(layer->onDisk());
   CHECK(layer->frames() == 3);
   CHECK(layer->rows() == 4);
@@ -226,4 +227,30 @@ TEST_CASE("a stack over the in-memory limit stays in its file and the layer read
   REQUIRE(whole->frames() == 3);
   CHECK(whole->at(1, 2, 3) == 123);
   CHECK_THROWS_AS(ImageLayer::open("missing", dir / "missing.tif"), InputError);
+}
+
+TEST_CASE(
+    "a file of interleaved channels opens as one layer per channel, in memory or on disk, as napari's "
+    "channel_axis") {
+  lqs::test::TempDir dir;
+  Stack stack = ramp(6, 4, 5, 100);  // frame f = channel f % 2 of time point f / 2
+  stack.channels = 2;
+  writeTiff(stack, dir / "two.tif");
+  for (const double limit : {ImageLayer::kInMemoryBytes, 100.0}) {
+    CAPTURE(limit);
+    const auto layers = ImageLayer::open("two", dir / "two.tif", limit);
+    REQUIRE(layers.size() == 2);
+    CHECK(layers[0]->name == "two ch1");
+    CHECK(layers[1]->name == "two ch2");
+    CHECK(layers[1]->channel == 2u);
+    CHECK(layers[1]->blending == Blending::Additive);
+    CHECK(layers[1]->onDisk() == (limit == 100.0));
+    REQUIRE(layers[1]->frames() == 3);
+    ImageLayer second = *layers[1];
+    second.setCurrentFrame(2);  // time point 2 of channel 2: frame 5 of the file
+    CHECK(second.shownFrame()[0] == stack.at(5, 0, 0));
+    const auto whole = layers[1]->stack();
+    REQUIRE(whole->frames() == 3);
+    CHECK(whole->at(1, 3, 4) == stack.at(3, 3, 4));
+  }
 }

@@ -5,8 +5,10 @@
 
 #include "app/cli/provenance.hpp"
 #include "app/gui/jobs/folder_run.hpp"
+#include "app/gui/jobs/layer_provenance.hpp"
 #include "app/gui/jobs/run_summary.hpp"
 #include "app/gui/jobs/session_recorder.hpp"
+#include "app/gui/model/layer_list.hpp"
 #include "core/errors.hpp"
 #include "core/tiff.hpp"
 #include "gui_test_support.hpp"
@@ -61,6 +63,30 @@ TEST_CASE("the session's steps are saved as a workflow that engine/workflow pars
   const Stack bigger = readTiff(dir / "bigger.tif");
   CHECK(bigger.rows() == 18);
   CHECK(bigger.cols() == 24);
+}
+
+TEST_CASE("a session step on one channel's layer is saved with its channel, and a run's record names it") {
+  application();
+  lqs::test::TempDir dir;
+  Stack two(8, 6, 6);
+  two.channels = 2;
+  writeTiff(two, dir / "two.tif");
+  SessionRecorder recorder;
+  recorder.noteSource("two ch2", dir / "two.tif", 2);
+  recorder.record("esrrf", {"two ch2"}, {{"magnification", "2"}}, "sr", false);
+  recorder.save(dir / "session.json");
+  const Workflow saved = readWorkflow(dir / "session.json");
+  REQUIRE(saved.steps.size() == 1);
+  CHECK(saved.steps[0].inputs == std::vector<std::string>{"two.tif"});
+  CHECK(saved.steps[0].channel == 2u);
+
+  LayerList layers;
+  for (auto& layer : ImageLayer::open("two", dir / "two.tif")) layers.add(std::move(layer));
+  const InputOrigin origin = originOf(layers, "two ch2");
+  CHECK(origin.channel == 2u);
+  RunRequest request{"magnify", {std::get<Stack>(oneChannel(two, 2))}, {}, std::nullopt};
+  const RunReport report = session().engine().run(request, Job{});
+  CHECK(describeGuiRun(session().registry(), request, report, {origin}).channel == 2u);
 }
 
 TEST_CASE("a folder run processes every TIFF, lists the bad file and keeps going") {
