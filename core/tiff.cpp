@@ -60,8 +60,8 @@ struct Layout {
   std::uint64_t fileBytes = 0;
   // Pages of another shape than the frames (tifffile's squeezed trailing axis, below): their size.
   std::optional<std::pair<std::size_t, std::size_t>> pageShape;
-  std::size_t channelStride =
-      1;  // pages from one channel to the next; frames are numbered as ImageJ's (stride 1)
+  // Pages from one channel to the next; frames are numbered as ImageJ's (stride 1) whatever it is.
+  std::size_t channelStride = 1;
 
   // The frame (ImageJ's order: channel fastest) that page `page` holds.
   std::size_t frameOfPage(std::size_t page) const {
