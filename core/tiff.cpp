@@ -96,26 +96,45 @@ PixelSize calibration(TIFF* tif, const DescriptionMetadata& meta) {
   return pixelSizeFrom(meta, xres, resolutionUnit);
 }
 
+// How the current directory's pixels are stored; a stack may change it from page to page.
+struct PageType {
+  int bits;
+  bool isFloat, isSigned, tiled;
+  bool operator==(const PageType&) const = default;
+};
+
+PageType pageTypeOf(TIFF* tif, const std::string& where) {
+  uint16_t bits = 0, format = SAMPLEFORMAT_UINT, samples = 1;
+  TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLEFORMAT, &format);
+  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
+  requireSupportedSamples(where, samples, bits, format);
+  return {bits, format == SAMPLEFORMAT_IEEEFP, format == SAMPLEFORMAT_INT, bool(TIFFIsTiled(tif))};
+}
+
+PageType pageTypeOf(const Layout& layout) {
+  return {layout.info.bitsPerSample, layout.info.isFloat, layout.info.isSigned, layout.tiled};
+}
+
+void setPageType(Layout& layout, const PageType& type) {
+  layout.info.bitsPerSample = type.bits;
+  layout.info.isFloat = type.isFloat;
+  layout.info.isSigned = type.isSigned;
+  layout.tiled = type.tiled;
+}
+
 Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   Layout layout;
   TiffInfo& info = layout.info;
   uint32_t width = 0, height = 0;
-  uint16_t bits = 0, format = SAMPLEFORMAT_UINT, samples = 1;
   TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
   TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
-  TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
-  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLEFORMAT, &format);
-  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
   const std::string where = path.string() + ": ";
   if (width == 0 || height == 0) throw InputError(where + "image has zero width or height");
-  requireSupportedSamples(where, samples, bits, format);
+  setPageType(layout, pageTypeOf(tif, where));
   info.rows = height;
   info.cols = width;
-  info.bitsPerSample = bits;
-  info.isFloat = format == SAMPLEFORMAT_IEEEFP;
-  info.isSigned = format == SAMPLEFORMAT_INT;
   info.isBigTiff = TIFFIsBigTIFF(tif);
-  layout.tiled = TIFFIsTiled(tif);
   layout.byteSwapped = TIFFIsByteSwapped(tif);
 
   char* text = nullptr;
@@ -168,7 +187,8 @@ Layout readLayout(TIFF* tif, const std::filesystem::path& path) {
   layout.fileBytes = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(where + "cannot tell its size (" + ec.message() + ")");
   if (layout.contiguousOffset) {
-    const std::uint64_t frameBytes = std::uint64_t(info.rows) * info.cols * (std::uint64_t(bits) / 8);
+    const std::uint64_t frameBytes =
+        std::uint64_t(info.rows) * info.cols * (std::uint64_t(info.bitsPerSample) / 8);
     const std::uint64_t fileBytes = layout.fileBytes;
     if (fileBytes < layout.contiguousOffset || (fileBytes - layout.contiguousOffset) / frameBytes < info.frames)
       throw InputError(where + "ends before the " + std::to_string(info.frames) +
@@ -254,25 +274,14 @@ void readPage(TIFF* tif, const Layout& layout, std::size_t index, bool seek, flo
   if (!(seek ? TIFFSetDirectory(tif, tdir_t(index)) : TIFFReadDirectory(tif)))
     throw InputError(where + "cannot read its directory (truncated file)" + detail());
   uint32_t width = 0, height = 0;
-  uint16_t bits = 0, format = SAMPLEFORMAT_UINT, samples = 1;
   TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &width);
   TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &height);
   if (width != layout.info.cols || height != layout.info.rows)
     throw InputError(where + "size " + std::to_string(height) + "x" + std::to_string(width) + " differs from the first page's");
-  TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bits);
-  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLEFORMAT, &format);
-  TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &samples);
-  requireSupportedSamples(where, samples, bits, format);
-  const bool tiled = TIFFIsTiled(tif);
-  const TiffInfo& first = layout.info;
-  if (bits == first.bitsPerSample && (format == SAMPLEFORMAT_IEEEFP) == first.isFloat &&
-      (format == SAMPLEFORMAT_INT) == first.isSigned && tiled == layout.tiled)
-    return readDirectory(tif, layout, target, where);
-  Layout page = layout;
-  page.info.bitsPerSample = bits;
-  page.info.isFloat = format == SAMPLEFORMAT_IEEEFP;
-  page.info.isSigned = format == SAMPLEFORMAT_INT;
-  page.tiled = tiled;
+  const PageType type = pageTypeOf(tif, where);
+  if (type == pageTypeOf(layout)) return readDirectory(tif, layout, target, where);
+  Layout page = layout;  // copied only for a page of another type
+  setPageType(page, type);
   readDirectory(tif, page, target, where);
 }
 
