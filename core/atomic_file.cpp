@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <fstream>
 #include <string_view>
 #include <system_error>
 
@@ -83,6 +84,12 @@ AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
   name += "-";
   name += std::to_string(::getpid());
   temporary_ = folder / name;
+}
+
+void AtomicFile::writeText(const std::function<void(std::ostream&)>& print) const {
+  std::ofstream out(temporary_);
+  print(out);
+  if (!out.flush()) throw InputError("cannot write " + target_.string() + " (disk full or not writable?)");
 }
 
 AtomicFile::~AtomicFile() {

@@ -4,6 +4,8 @@
 // a process that was killed (SIGKILL, a power cut) is removed by the next AtomicFile in its folder.
 // commit() makes the file and the rename durable (fsync) unless LQS_FSYNC=0 (docs/reliability.md).
 #include <filesystem>
+#include <functional>
+#include <ostream>
 
 namespace lqs {
 
@@ -15,6 +17,9 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   const std::filesystem::path& temporaryPath() const { return temporary_; }
+  // Writes the temporary as text through `print`; InputError naming the target when it cannot be
+  // written (disk full, folder not writable).
+  void writeText(const std::function<void(std::ostream&)>& print) const;
   void commit();  // rename over the target; throws InputError on failure
 
  private:

@@ -68,12 +68,7 @@ void printCsv(const Table& table, std::ostream& out) {
 
 void writeCsv(const Table& table, const std::filesystem::path& path) {
   AtomicFile file(path);
-  {
-    std::ofstream out(file.temporaryPath());
-    if (!out) throw InputError("cannot write " + path.string());
-    printCsv(table, out);
-    if (!out.flush()) throw InputError("cannot write " + path.string() + " (disk full?)");
-  }
+  file.writeText([&](std::ostream& out) { printCsv(table, out); });
   file.commit();
 }
 

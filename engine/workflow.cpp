@@ -101,21 +101,29 @@ std::string workflowToJson(const Workflow& workflow) {
   return json{{"steps", steps}}.dump(2);
 }
 
-void checkWorkflowFiles(const Workflow& workflow) {
-  std::vector<fs::path> fileInputs;  // inputs no earlier step makes: files on disk
+std::vector<FileInput> fileInputsOf(const Workflow& workflow) {
+  std::vector<FileInput> inputs;
   std::set<fs::path> made;
   for (std::size_t i = 0; i < workflow.steps.size(); ++i) {
-    const std::string where = "workflow step " + std::to_string(i + 1);
-    for (const auto& name : workflow.steps[i].inputs) {
-      const fs::path input = workflow.resolve(name);
-      if (made.count(input)) continue;
-      for (std::size_t later = i + 1; later < workflow.steps.size(); ++later)
-        if (!workflow.steps[later].output.empty() && workflow.resolve(workflow.steps[later].output) == input)
-          throw ParameterError(where + " reads " + name + ", which step " + std::to_string(later + 1) +
-                               " writes only later: put that step first");
-      fileInputs.push_back(input);
-    }
+    for (const auto& name : workflow.steps[i].inputs)
+      if (const fs::path input = workflow.resolve(name); !made.count(input))
+        inputs.push_back({i, name, input});
     if (!workflow.steps[i].output.empty()) made.insert(workflow.resolve(workflow.steps[i].output));
+  }
+  return inputs;
+}
+
+void checkWorkflowFiles(const Workflow& workflow) {
+  const std::vector<FileInput> inputs = fileInputsOf(workflow);
+  std::vector<fs::path> fileInputs;
+  for (const FileInput& input : inputs) {
+    for (std::size_t later = input.step + 1; later < workflow.steps.size(); ++later)
+      if (!workflow.steps[later].output.empty() &&
+          workflow.resolve(workflow.steps[later].output) == input.path)
+        throw ParameterError("workflow step " + std::to_string(input.step + 1) + " reads " + input.name +
+                             ", which step " + std::to_string(later + 1) +
+                             " writes only later: put that step first");
+    fileInputs.push_back(input.path);
   }
   for (std::size_t i = 0; i < workflow.steps.size(); ++i)
     if (!workflow.steps[i].output.empty())

@@ -38,6 +38,14 @@ struct StepOutcome {
   RunReport report;
 };
 
+// The inputs a workflow reads from disk: each step input that no earlier step writes, in step order.
+struct FileInput {
+  std::size_t step;
+  std::string name;  // as written in the step
+  std::filesystem::path path;
+};
+std::vector<FileInput> fileInputsOf(const Workflow& workflow);
+
 // Refuses (ParameterError) before anything runs: a step output that would replace a file input of
 // any step, and a step reading a file that only a later step writes (it would read a stale copy).
 void checkWorkflowFiles(const Workflow& workflow);

@@ -1,4 +1,3 @@
-#include <fstream>
 #include <iomanip>
 #include <map>
 
@@ -35,15 +34,13 @@ void addStoreCommand(CLI::App& app, Session& session) {
     if (!store.persistent())
       throw InputError(store.takeWarning().value_or("the run-time store is unavailable"));
     AtomicFile csv(*file);  // a full disk leaves no truncated CSV, and an older export stays whole
-    {
-      std::ofstream out(csv.temporaryPath());
+    csv.writeText([&](std::ostream& out) {
       out << "method,implementation,device,signature,score,seconds,time,ok\n";
       for (const auto& run : runs)
         out << run.method << "," << run.implementation << ",\"" << run.device << "\",\"" << run.signature
             << "\"," << run.score << "," << run.seconds << "," << std::setprecision(15) << run.time
             << std::setprecision(6) << "," << run.ok << "\n";
-      if (!out.flush()) throw InputError("cannot write " + *file + " (disk full or not writable?)");
-    }
+    });
     csv.commit();
     std::cout << "exported " << runs.size() << " runs to " << *file << "\n";
   });

@@ -1,11 +1,9 @@
 #include "app/cli/data_files.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
 
 #include "core/atomic_file.hpp"
-#include "core/errors.hpp"
 #include "core/memory.hpp"
 #include "core/stack_file.hpp"
 #include "core/tiff.hpp"
@@ -30,24 +28,17 @@ Data readData(const fs::path& path, std::uint64_t maxMemoryBytes) {
 
 fs::path provenanceSidecar(const fs::path& csv) { return csv.string() + ".provenance.json"; }
 
-template <class Print>
-static void writeTemporary(const AtomicFile& file, const fs::path& path, Print print) {
-  std::ofstream out(file.temporaryPath());
-  print(out);
-  if (!out.flush()) throw InputError("cannot write " + path.string() + " (disk full or not writable?)");
-}
-
 // A CSV and its provenance side-car are both written whole before either replaces a file, and the
 // old side-car goes before the new CSV lands: a failed write leaves the old pair as it was, a crash
 // between the renames a CSV without a record, never a record describing another run.
 static void writeTableWithRecord(const Table& table, const fs::path& path, const std::string& provenance) {
   AtomicFile csv(path);
-  writeTemporary(csv, path, [&](std::ostream& out) { printCsv(table, out); });
+  csv.writeText([&](std::ostream& out) { printCsv(table, out); });
   const fs::path sidecar = provenanceSidecar(path);
   std::optional<AtomicFile> record;
   if (!provenance.empty()) {
     record.emplace(sidecar);
-    writeTemporary(*record, sidecar, [&](std::ostream& out) { out << provenance << "\n"; });
+    record->writeText([&](std::ostream& out) { out << provenance << "\n"; });
   }
   std::error_code ignored;
   fs::remove(sidecar, ignored);

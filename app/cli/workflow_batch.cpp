@@ -75,13 +75,8 @@ bool outputsUpToDate(const Workflow& perInput, const std::vector<fs::path>& sour
     if (!ec) newestSource = std::max(newestSource, changed);
   };
   for (const auto& source : sources) consider(source);
-  std::set<fs::path> made;  // outputs of earlier steps are compared as outputs, not as sources
-  for (const auto& step : perInput.steps) {
-    for (const auto& name : step.inputs)
-      if (const fs::path input = perInput.resolve(name).lexically_normal(); !made.count(input))
-        consider(input);
-    if (!step.output.empty()) made.insert(perInput.resolve(step.output).lexically_normal());
-  }
+  for (const FileInput& input : fileInputsOf(perInput))
+    consider(input.path);  // earlier steps' outputs are outputs
   bool any = false;
   for (const auto& step : perInput.steps) {
     if (step.output.empty()) continue;

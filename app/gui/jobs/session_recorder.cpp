@@ -1,9 +1,6 @@
 #include "app/gui/jobs/session_recorder.hpp"
 
-#include <fstream>
-
 #include "core/atomic_file.hpp"
-#include "core/errors.hpp"
 
 namespace lqs::gui {
 
@@ -95,11 +92,9 @@ Workflow SessionRecorder::workflow(const fs::path& folder) const {
 
 void SessionRecorder::save(const fs::path& file) const {
   AtomicFile out(file);
-  {
-    std::ofstream stream(out.temporaryPath());
+  out.writeText([&](std::ostream& stream) {
     stream << workflowToJson(workflow(file.has_parent_path() ? file.parent_path() : fs::path("."))) << "\n";
-    if (!stream.flush()) throw InputError("cannot write the workflow " + file.string());
-  }
+  });
   out.commit();
 }
 
